@@ -1,0 +1,41 @@
+"""mahrumiat-extract: Persian news on deprivation relief (محرومیت‌زدایی) into typed records.
+
+>>> from mahrumiat_extract import extract
+>>> record = extract("محمدعلی طالبی استاندار کرمان گفت: ۱۳۲ پروژه در دست اقدام داریم.")
+>>> record.model_dump(mode="json")["officials"][0]["name"]  # doctest: +SKIP
+'محمدعلی طالبی'
+"""
+
+from __future__ import annotations
+
+from .api import extract, extract_many
+from .errors import InputError, MahrumiatError, ResourceError
+from .records import (
+    ArticleRecord,
+    Figure,
+    Neighborhood,
+    Official,
+    Place,
+    ProvinceMention,
+    PublishedDate,
+    Span,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArticleRecord",
+    "Figure",
+    "InputError",
+    "MahrumiatError",
+    "Neighborhood",
+    "Official",
+    "Place",
+    "ProvinceMention",
+    "PublishedDate",
+    "ResourceError",
+    "Span",
+    "__version__",
+    "extract",
+    "extract_many",
+]

@@ -1,0 +1,1 @@
+"""batch (filled by its issue)."""

@@ -1,0 +1,105 @@
+"""The working object that flows through the pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .errors import warning
+from .records import Figure, Neighborhood, Official, Place, ProvinceMention, Span
+from .text.normalize import Normalized
+
+__all__ = ["Doc", "GeoHit"]
+
+GeoKind = Literal["province", "county", "city", "village", "district", "neighborhood"]
+
+
+@dataclass(slots=True)
+class GeoHit:
+    """One place name found in the text (normalized offsets), as the geo stage resolved it.
+
+    ``name`` is canonical; ``province`` is the canonical province (for a province: itself);
+    ``city`` is set for neighborhoods. Later stages (officials' jurisdiction, figures' place)
+    read these.
+    """
+
+    start: int
+    end: int
+    name: str
+    kind: GeoKind
+    province: str | None = None
+    city: str | None = None
+
+
+@dataclass(slots=True)
+class Doc:
+    """Original text, its normalization, and what the stages found so far.
+
+    ``work`` is the normalized text with excluded regions (site chrome, boilerplate,
+    repeated paragraphs, HTML tags) blanked out with spaces, so it has the same length and
+    offsets as ``norm.text``: extractors match on ``work`` and report normalized offsets,
+    which :meth:`span` maps back to the original.
+    """
+
+    text: str
+    norm: Normalized
+    work: str
+    id: str | None = None
+    hints: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    # metadata
+    source: str | None = None
+    published: tuple[str, str] | None = None  # (jalali, gregorian) ISO dates
+    title: str | None = None
+    title_range: tuple[int, int] | None = None
+    # geo stage
+    geo: list[GeoHit] = field(default_factory=list)
+    provinces: list[ProvinceMention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    neighborhoods: list[Neighborhood] = field(default_factory=list)
+    # officials stage
+    officials: list[Official] = field(default_factory=list)
+    # figures stage
+    project_counts: list[Figure] = field(default_factory=list)
+    job_figures: list[Figure] = field(default_factory=list)
+    quantities: list[Figure] = field(default_factory=list)
+
+    def warn(self, code: str, detail: str | None = None) -> None:
+        msg = warning(code, detail)
+        if msg not in self.warnings:
+            self.warnings.append(msg)
+
+    def span(self, start: int, end: int) -> Span | None:
+        """A record span for the normalized range ``[start, end)``, or None (and a warning)
+        when it cannot be mapped to a non-empty range of the original."""
+        nt = self.norm.text
+        while start < end and nt[start].isspace():
+            start += 1
+        while end > start and nt[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            return None
+        s, e = self.norm.to_original(start, end)
+        if not 0 <= s < e <= len(self.text):
+            self.warn("W106", f"{start}-{end}")
+            return None
+        return Span(start=s, end=e, text=self.text[s:e])
+
+    def spans(self, ranges: list[tuple[int, int]]) -> tuple[Span, ...]:
+        """Record spans for several normalized ranges, sorted, without duplicates."""
+        out: dict[tuple[int, int], Span] = {}
+        for s, e in ranges:
+            sp = self.span(s, e)
+            if sp is not None:
+                out[(sp.start, sp.end)] = sp
+        return tuple(out[k] for k in sorted(out))
+
+    def blank(self, start: int, end: int) -> None:
+        """Exclude ``[start, end)`` from extraction (kept in the original, never deleted)."""
+        if end <= start:
+            return
+        w = self.work
+        seg = "".join("\n" if c == "\n" else " " for c in w[start:end])
+        self.work = w[:start] + seg + w[end:]
+        self.excluded.append((start, end))

@@ -1,0 +1,41 @@
+"""One base error, a few subclasses that also inherit the matching built-in, and the
+catalogue of warning codes that go into ``ArticleRecord.warnings``."""
+
+from __future__ import annotations
+
+__all__ = ["InputError", "MahrumiatError", "ResourceError", "W", "warning"]
+
+
+class MahrumiatError(Exception):
+    """Base class of every error this library raises."""
+
+
+class InputError(MahrumiatError, ValueError):
+    """The input cannot be read as an article (wrong type, unreadable file ...)."""
+
+
+class ResourceError(MahrumiatError, RuntimeError):
+    """A shipped resource file is missing or malformed (a broken installation)."""
+
+
+# Warning catalogue: code -> short message. Records carry "W101 message: detail".
+W: dict[str, str] = {
+    "W101": "empty article",
+    "W102": "control or NUL characters removed",
+    "W103": "HTML markup found; tags ignored",
+    "W104": "text truncated to the size limit",
+    "W105": "text was not a str; decoded",
+    "W106": "span could not be mapped to the original and was dropped",
+    "W110": "duplicated paragraph counted once",
+    "W201": "place name is ambiguous between provinces",
+    "W301": "name glued to neighbouring text by scraping",
+    "W302": "official's name unknown (only the title is given)",
+    "W401": "number could not be attached to a counted noun",
+    "W501": "stage failed on this article",
+}
+
+
+def warning(code: str, detail: str | None = None) -> str:
+    """Format a coded warning: ``warning("W201", "فیروزآباد")`` -> ``"W201 ...: فیروزآباد"``."""
+    base = f"{code} {W[code]}"
+    return f"{base}: {detail}" if detail else base

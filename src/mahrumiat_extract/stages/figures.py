@@ -1,0 +1,14 @@
+"""Stage stub: filled by its issue."""
+
+from __future__ import annotations
+
+from ..doc import Doc
+
+
+class FiguresStage:
+    name = "figures"
+    reads: tuple[str, ...] = ("work",)
+    writes: tuple[str, ...] = ()
+
+    def __call__(self, doc: Doc) -> None:
+        return None

@@ -1,0 +1,1 @@
+"""Text layer: normalization with an offset map, matching keys, numbers, dates."""
