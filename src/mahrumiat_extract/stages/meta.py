@@ -1,14 +1,160 @@
-"""Stage stub."""
+"""Article metadata: ``source``, ``published`` and ``title``.
+
+- source: «به گزارش خبرگزاری X», «به گزارش خبرنگار گروه سیاسی X», «به گزارش روابط عمومی ...»
+  (the whole institutional phrase), «خبرگزاری X -» opening, «منبع: X», «با خبرنگار X»,
+  «OUTLET:» and a closing «/ X» credit line (the agency, not the city); else the caller's.
+- published: a full Jalali date in the article's header lines or a «تاریخ انتشار» line
+  (dates in the body are events, not publication); else the caller's value.
+- title: the first line when it reads as a headline; else the caller's.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import regex
+
 from ..doc import Doc
+from ..resources import read_lines
+from ..text.dates import find_dates, parse_published
+from ..text.keys import match_key
+from .cleanup import lines
+
+__all__ = ["MetaStage", "find_source"]
+
+_STOP = r"[،,:؛;.»\"\n()\[\]]"
+_REPORT = regex.compile(rf"به\s?گزارش\s*[«\"]?\s*(?P<x>[^،,:؛;.»\"\n()\[\]]{{1,120}})")
+_OPENING = regex.compile(r"^\s*(?:خبرگزاری|پایگاه خبری)\s+(?P<x>[^\n\-–—:]{1,40}?)\s*[-–—:]")
+_SOURCE_LINE = regex.compile(r"(?m)^\s*منبع\s*:\s*(?P<x>[^\n]{1,80}?)\s*$")
+_WITH_REPORTER = regex.compile(rf"(?:با|به)\s+خبرنگار\s+(?P<x>[^،,:؛;.»\"\n()\[\]]{{1,80}})")
+_CREDIT = regex.compile(r"(?m)^\s*/\s*(?P<x>[^\n/]{2,40}?)\s*$")
+_CUT = regex.compile(r"\s(?:از|در|به\s?نقل\s?از|به\s?نقل|و\s?به|پس\s?از)\s")
+_MAX_TITLE_WORDS = 30
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str], int]:
+    outlets = {match_key(o): o for o in read_lines("meta/outlets.txt")}
+    cues = frozenset(match_key(c) for c in read_lines("meta/source_cues.txt"))
+    reporter = frozenset(match_key(w) for w in read_lines("meta/reporter_words.txt"))
+    longest = max(len(o.split()) for o in outlets.values())
+    return outlets, cues, reporter, longest
+
+
+def _outlet_prefix(words: list[str]) -> str | None:
+    """The longest known outlet at the start of ``words``."""
+    outlets, _, _, longest = _lexicon()
+    for n in range(min(longest, len(words)), 0, -1):
+        hit = outlets.get(match_key("".join(words[:n])))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _clean_phrase(words: list[str]) -> str:
+    return " ".join(words).strip(" -–—«»\"'")
+
+
+def _source_from(chunk: str, *, after_reporter: bool = False) -> str | None:
+    """The source named by the words after «به گزارش» / «با خبرنگار»."""
+    _, cues, reporter, _ = _lexicon()
+    chunk = _CUT.split(" " + chunk.strip() + " ", maxsplit=1)[0]
+    words = chunk.split()
+    if not words:
+        return None
+    had_agency_word = after_reporter
+    while words and (match_key(words[0]) in reporter or match_key(words[0]) in ("خبرنگار", "خبرگزاری")):
+        had_agency_word = True
+        words = words[1:]
+    if not words:
+        return None
+    outlet = _outlet_prefix(words)
+    if outlet is not None:
+        return outlet
+    for n in (4, 3, 2, 1):  # an institution: the whole phrase is the source
+        if match_key("".join(words[:n])) in cues:
+            return _clean_phrase(words[:10])
+    if had_agency_word:
+        return _clean_phrase(words[:1])
+    return _clean_phrase(words[:4]) if len(words) <= 4 else None
+
+
+def find_source(text: str) -> tuple[str, int, int] | None:
+    """``(source, start, end)`` from the article's credit phrases, or None."""
+    for m in _REPORT.finditer(text):
+        src = _source_from(m.group("x"))
+        if src:
+            return src, m.start("x"), m.end("x")
+    m = _OPENING.match(text.lstrip("\n "))
+    if m:
+        offset = len(text) - len(text.lstrip("\n "))
+        src = _source_from(m.group("x"), after_reporter=True)
+        if src:
+            return src, m.start("x") + offset, m.end("x") + offset
+    for rx in (_SOURCE_LINE, _WITH_REPORTER):
+        for m in rx.finditer(text):
+            src = _source_from(m.group("x"), after_reporter=True)
+            if src:
+                return src, m.start("x"), m.end("x")
+    for m in regex.finditer(r"(?:^|\n|\s)(?P<x>[^\s:،\n]+(?:\s[^\s:،\n]+){0,2})\s*:", text):
+        words = m.group("x").split()
+        for i in range(len(words)):
+            outlet = _outlet_prefix(words[i:])
+            if outlet and match_key(outlet) == match_key("".join(words[i:])):
+                return outlet, m.start("x"), m.end("x")
+    credits = list(_CREDIT.finditer(text))
+    if credits:
+        m = credits[-1]
+        return _clean_phrase(m.group("x").split()), m.start("x"), m.end("x")
+    return None
 
 
 class MetaStage:
+    """Source, publication date and title."""
+
     name = "meta"
-    reads: tuple[str, ...] = ("work",)
-    writes: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ("work", "norm", "hints")
+    writes: tuple[str, ...] = ("source", "published", "title")
 
     def __call__(self, doc: Doc) -> None:
+        found = find_source(doc.work) or find_source(doc.norm.text)
+        doc.source = found[0] if found else _hint_str(doc.hints.get("source"))
+        doc.published = self._published(doc)
+        doc.title = self._title(doc) or _hint_str(doc.hints.get("title"))
+
+    def _published(self, doc: Doc) -> tuple[str, str] | None:
+        text = doc.norm.text
+        header = list(lines(text))[:4]
+        for s, e in header:
+            line = text[s:e]
+            dates = find_dates(line)
+            # a header date line: the date is most of the line (a dateline, not a sentence)
+            if dates and len(line.split()) <= 12:
+                return dates[0].jalali, dates[0].gregorian
+        for m in regex.finditer(r"(?:تاریخ\s?(?:انتشار|خبر)|منتشر\s?شده\s?در)\s*:?\s*([^\n]{4,40})", text):
+            dates = find_dates(m.group(1))
+            if dates:
+                return dates[0].jalali, dates[0].gregorian
+        return parse_published(doc.hints.get("published"))
+
+    def _title(self, doc: Doc) -> str | None:
+        text = doc.work
+        body = [(s, e) for s, e in lines(text)]
+        for idx, (s, e) in enumerate(body[:4]):
+            line = " ".join(text[s:e].split())
+            words = line.split()
+            if find_dates(line) and len(words) <= 12:
+                continue  # the date line
+            if len(words) <= 2 and idx + 1 < len(body):
+                continue  # a site name («نیوز سیتی!»)
+            if len(words) < 3 or len(words) > _MAX_TITLE_WORDS or line.endswith((".", ":")):
+                return None
+            if idx + 1 >= len(body):
+                return None  # a one-line text is a body, not a headline
+            doc.title_range = (s, e)
+            return doc.norm.original_text(s, e).strip()
         return None
+
+
+def _hint_str(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None

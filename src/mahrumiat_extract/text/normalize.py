@@ -31,7 +31,7 @@ _EDIT_RE = regex.compile(
     rf"(?P<del>[{_DELETE}]+)"
     rf"|(?P<zw>{ZWNJ}(?:[{_DELETE}{ZWNJ}]*)(?=[\s]|$)|(?<=^|[\s]){ZWNJ}[{_DELETE}{ZWNJ}]*|{ZWNJ}{{2,}})"
     r"|(?P<ws>[ \n]{2,})"
-    r"|(?P<word>[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+(?:\u200c[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+)*)"
+    r"|(?P<word>[\u0621-\u063F\u0641-\u064A\u066E\u066F\u0671-\u06D3\u06FA-\u06FF]+(?:\u200c[\u0621-\u063F\u0641-\u064A\u066E\u066F\u0671-\u06D3\u06FA-\u06FF]+)*)"
 )
 _CONTROL = frozenset(CONTROL_CHARS) - {"\n"}
 
