@@ -32,6 +32,18 @@ W: dict[str, str] = {
     "W302": "official's name unknown (only the title is given)",
     "W401": "number could not be attached to a counted noun",
     "W501": "stage failed on this article",
+    # batch: reasons of rows in the store's `errors` table (an article that was not stored)
+    "E601": "input not found or unreadable",
+    "E602": "empty input",
+    "E603": "unknown input format",
+    "E604": "decompressed size over the limit",
+    "E605": "record longer than the limit",
+    "E606": "invalid UTF-8",
+    "E607": "malformed record",
+    "E608": "no article text",
+    "E609": "extraction failed",
+    "E610": "worker process died",
+    "E611": "duplicate article id in this run",
 }
 
 
