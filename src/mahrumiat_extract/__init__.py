@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .api import extract, extract_many
 from .errors import InputError, MahrumiatError, ResourceError
+from .evaluation import evaluate
 from .records import (
     ArticleRecord,
     Figure,
@@ -36,6 +37,7 @@ __all__ = [
     "ResourceError",
     "Span",
     "__version__",
+    "evaluate",
     "extract",
     "extract_many",
 ]
