@@ -32,10 +32,16 @@ BENCH_EPILOG = """examples:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    from ..errors import InputError
     from .api import evaluate
     from .gate import check_floors, load_floors, raise_floors
 
-    report = evaluate(args.gold, predictions=args.predictions)
+    try:
+        report = evaluate(args.gold, predictions=args.predictions)
+        floors = load_floors(args.floors)["floors"] if args.floors else None
+    except InputError as exc:
+        print(f"mahrumiat-extract evaluate: {exc}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(report.to_dict(errors=args.errors), ensure_ascii=False, indent=2))
     else:
@@ -44,8 +50,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             print()
         print(report.format_table())
     status = 0
-    if args.floors:
-        shortfalls = check_floors(report, load_floors(args.floors)["floors"])
+    if floors is not None:
+        shortfalls = check_floors(report, floors)
         for s in shortfalls:
             print(f"below floor: {s}", file=sys.stderr)
         status = 1 if shortfalls else 0
