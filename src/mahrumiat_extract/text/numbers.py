@@ -1,0 +1,325 @@
+"""Persian numbers in normalized text, with their spans.
+
+``find_numbers(text)`` reads digits with separators («2,838», «2٬838», «2838»), decimals
+(«1٫5», «2.5», «2/5»), number words and mixes («یک هزار و 807» → 1807, «2 هزار و 838» →
+2838, «386 هزار», «یکصد و بیست» → 120, «دو و نیم میلیون» → 2500000), scale words up to
+«هزار میلیارد». Run it on normalized text (:func:`~.normalize.normalize`): digits are ASCII
+there and the separators are kept.
+
+Rules (the grammar of Persian numerals):
+
+- «و» joins two parts only when the right part's first element is smaller than the last
+  place on the left (a scale word, or the hundred/ten of a word), so «1401 و 1402» are two
+  numbers while «سیصد و بیست هزار» is 320000;
+- ordinals are not numbers: «دومین», «یکصد و نهمین», «5مین»;
+- a lone «یک» is the indefinite article («یک ظرفیت», «یک پروژه ملی»), not a count;
+- «ده» (ten / village) and «نه» (nine / no) alone are numbers only before a counter noun;
+- a number word fused with the next word is no number («پنج شنبه», «چهار راه»);
+- times («21:19»), dates («1401/02/01»), dash-joined digits (phones, ranges) and long
+  zero-led digit strings are skipped.
+
+Lexical data (the words, the counters, the compounds) lives in ``resources/numbers/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+
+import regex
+
+from .. import resources
+
+__all__ = ["NumberMatch", "find_numbers", "parse_digits", "parse_number"]
+
+ZWNJ = "\u200c"
+Value = int | float
+
+_TOKEN_RE = regex.compile(
+    r"(?P<num>\d+(?:[٫٬,.:/\-]\d+)*)"
+    r"|(?P<word>[\p{Arabic}--\d]+(?:\u200c[\p{Arabic}--\d]+)*)"
+    r"|(?P<other>\S)",
+    regex.V1,
+)
+_ORDINAL_SUFFIXES = ("مین", "امین", "ام", "م", "ین")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """A number found in a text: ``text[start:end]`` reads as ``value``."""
+
+    start: int
+    end: int
+    value: Value
+    text: str
+    has_words: bool = False
+    has_digits: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    value: Fraction
+    kind: str  # unit, teen, ten, hundred, scale, fraction
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    kind: str  # num, word, other
+    key: str  # word without ZWNJ
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    words: dict[str, _Word]
+    ordinals: frozenset[str]
+    counters: frozenset[str]
+    fused_any: frozenset[str]
+    fused: frozenset[tuple[str, str]]
+
+
+def _num(s: str) -> Fraction:
+    return Fraction(s)
+
+
+def _plain(v: Fraction) -> Value:
+    return int(v) if v.denominator == 1 else float(v)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    words = {row[0].replace(ZWNJ, ""): _Word(_num(row[1]), row[2]) for row in resources.read_tsv("numbers/words.tsv")}
+    ordinals: set[str] = {"سوم", "سومین", "سی‌ام", "سی‌امین", "سیام", "سیامین"}
+    for w, info in words.items():
+        if info.kind == "fraction" or info.value == 0:
+            continue
+        ordinals.update({w + "م", w + "مین"})
+    ordinals = {o.replace(ZWNJ, "") for o in ordinals}
+    counters = set(resources.read_lines("numbers/counters.txt"))
+    for row in resources.read_tsv("figures/units.tsv"):
+        counters.add(row[0].split()[0].replace(ZWNJ, ""))
+    fused_any: set[str] = set()
+    fused: set[tuple[str, str]] = set()
+    for rule, word, nxt in resources.read_tsv("numbers/not_numbers.tsv"):
+        if rule != "next":
+            continue
+        if word == "*":
+            fused_any.add(nxt.replace(ZWNJ, ""))
+        else:
+            fused.add((word, nxt.replace(ZWNJ, "")))
+    return _Lexicon(words, frozenset(ordinals), frozenset(counters), frozenset(fused_any), frozenset(fused))
+
+
+def parse_digits(s: str) -> Value | None:
+    """The value of one digit token (ASCII digits with separators), or None when the token
+    is not a plain number (time, date, phone, range)."""
+    v = _digits(s)
+    return None if v is None else _plain(v)
+
+
+def _digits(s: str) -> Fraction | None:
+    if ":" in s or "-" in s:
+        return None
+    if "/" in s:
+        parts = s.split("/")
+        if len(parts) != 2 or len(parts[0]) > 3 or len(parts[1]) > 2:
+            return None  # a date or a code; a single short slash is the Persian decimal point
+        return _num(f"{parts[0]}.{parts[1]}")
+    s = s.replace("٬", "")
+    if "," in s:
+        groups = s.split(",")
+        if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
+            return None
+        s = "".join(groups)
+    if "٫" in s:
+        if s.count("٫") > 1 or "." in s:
+            return None
+        s = s.replace("٫", ".")
+    if s.count(".") > 1:
+        groups = s.split(".")
+        if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
+            return None
+        s = "".join(groups)
+    digits = s.replace(".", "")
+    if len(digits) > 15 or (len(digits) >= 4 and digits.startswith("0") and "." not in s):
+        return None
+    return _num(s)
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "other"
+        t = m.group()
+        out.append(_Tok(m.start(), m.end(), t, kind, t.replace(ZWNJ, "")))
+    return out
+
+
+def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
+    gap = text[a.end : b.start]
+    return len(gap) <= 3 and (gap == "" or gap.isspace() or gap == ZWNJ) and "\n" not in gap
+
+
+def _atom(tok: _Tok, lex: _Lexicon) -> tuple[Fraction, str] | None:
+    """Value and kind of a token that can start a number part."""
+    if tok.kind == "num":
+        v = _digits(tok.text)
+        return None if v is None else (v, "digits")
+    w = lex.words.get(tok.key) if tok.kind == "word" else None
+    return (w.value, w.kind) if w else None
+
+
+_PLACE = {"unit": 1, "teen": 1, "ten": 10, "fraction": 1, "digits": 1}
+
+
+class _Chain:
+    """Accumulates one number: ``total`` of finished scale groups plus the open ``group``."""
+
+    def __init__(self) -> None:
+        self.total = Fraction(0)
+        self.group = Fraction(0)
+        self.last = Fraction(10**18)  # place of the last element: «و» joins smaller parts only
+        self.prev_kind = ""
+
+    def add(self, value: Fraction, kind: str) -> bool:
+        """Add one element; False when it cannot continue this number."""
+        if kind == "scale":
+            if self.prev_kind == "scale" and self.group == 0:
+                if value <= self.total:
+                    return False
+                self.total *= value  # «هزار میلیارد»
+            elif self.total and value > self.total:
+                self.total = (self.total + (self.group or 1)) * value
+            else:
+                self.total += (self.group or 1) * value
+            self.group = 0
+            self.last = value
+        elif kind == "hundred" and value == 100 and self.prev_kind == "unit":
+            self.group = self.group * 100  # «دو صد»
+            self.last = 100
+        else:
+            if self.prev_kind and self.prev_kind != "and":
+                return False  # two values with no «و» between: two numbers
+            self.group += value
+            self.last = Fraction(100 if kind == "hundred" else _PLACE.get(kind, 1))
+        self.prev_kind = kind
+        return True
+
+    @property
+    def value(self) -> Value:
+        return _plain(self.total + self.group)
+
+
+def _is_ordinal_word(tok: _Tok, lex: _Lexicon) -> bool:
+    return tok.kind == "word" and tok.key in lex.ordinals
+
+
+def _ordinal_suffix(text: str, tok: _Tok, nxt: _Tok | None) -> bool:
+    """Digits glued to an ordinal suffix: «5مین», «10ام»."""
+    return nxt is not None and nxt.start == tok.end and nxt.kind == "word" and nxt.key in _ORDINAL_SUFFIXES
+
+
+def _read(
+    text: str, toks: list[_Tok], i: int, lex: _Lexicon, *, context: bool = True
+) -> tuple[int, NumberMatch | None]:
+    """Read the number starting at token ``i``: (index after it, the match or None)."""
+    if _atom(toks[i], lex) is None:
+        return i + 1, None
+    chain = _Chain()
+    j = i
+    last_tok = i
+    ordinal = False
+    while j < len(toks):
+        tok = toks[j]
+        if j > i and not _adjacent(text, toks[j - 1], tok):
+            break
+        if tok.kind == "word" and tok.key == "و" and j > i:
+            if j + 1 >= len(toks) or not _adjacent(text, tok, toks[j + 1]):
+                break
+            if _is_ordinal_word(toks[j + 1], lex):
+                ordinal = True  # «یکصد و نهمین»
+                last_tok = j + 1
+                break
+            atom = _atom(toks[j + 1], lex)
+            if atom is None or atom[1] == "scale" or atom[0] >= chain.last:
+                break
+            chain.prev_kind = "and"
+            j += 1
+            continue
+        atom = _atom(tok, lex)
+        if atom is None:
+            if _is_ordinal_word(tok, lex) and j > i:
+                ordinal = True  # «بیست دومین»? rare, but never a count
+                last_tok = j
+            break
+        if atom[1] == "fraction" and chain.prev_kind != "and":
+            break
+        if not chain.add(*atom):
+            break
+        last_tok = j
+        j += 1
+    end_tok = toks[last_tok]
+    nxt = toks[last_tok + 1] if last_tok + 1 < len(toks) else None
+    if ordinal or (end_tok.kind == "num" and _ordinal_suffix(text, end_tok, nxt)):
+        return last_tok + 1, None
+    used = toks[i : last_tok + 1]
+    words = [t for t in used if t.kind == "word" and t.key != "و"]
+    if context and not _keep(used, nxt, text, lex):
+        return last_tok + 1, None
+    start, end = toks[i].start, end_tok.end
+    m = NumberMatch(
+        start, end, chain.value, text[start:end], has_words=bool(words), has_digits=any(t.kind == "num" for t in used)
+    )
+    return last_tok + 1, m
+
+
+def _keep(used: list[_Tok], nxt: _Tok | None, text: str, lex: _Lexicon) -> bool:
+    """The contextual filters: indefinite «یک», «ده»/«نه» before a non-counter, fused words."""
+    last = used[-1]
+    nxt_key = nxt.key if nxt is not None and nxt.kind == "word" and _adjacent(text, last, nxt) else ""
+    if last.kind == "word" and nxt_key and (nxt_key in lex.fused_any or (last.key, nxt_key) in lex.fused):
+        return False
+    if len(used) == 1 and last.kind == "word":
+        if last.key == "یک":
+            return False
+        if last.key in ("ده", "نه"):
+            return nxt_key in lex.counters
+    return True
+
+
+def find_numbers(text: str, *, context: bool = True) -> list[NumberMatch]:
+    """Every number in ``text`` (normalized), left to right, with its span and value.
+
+    With ``context=False`` the contextual filters (indefinite «یک», «ده»/«نه», fused
+    compounds) are off: for reading a text that is known to be a number."""
+    lex = _lexicon()
+    toks = _tokens(text)
+    out: list[NumberMatch] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.kind == "other" or (tok.kind == "word" and tok.key not in lex.words):
+            i += 1
+            continue
+        if tok.kind == "num" and i > 0 and toks[i - 1].end == tok.start and toks[i - 1].text in "-/:":
+            i += 1  # the tail of «021-1234» or «12/05/1401» cut by the tokenizer
+            continue
+        if tok.kind == "word" and lex.words[tok.key].kind == "fraction":
+            i += 1
+            continue
+        nxt, m = _read(text, toks, i, lex, context=context)
+        if m is not None:
+            out.append(m)
+        i = max(nxt, i + 1)
+    return out
+
+
+def parse_number(text: str) -> Value | None:
+    """The value of ``text`` when all of it is one number, else None."""
+    found = find_numbers(text.strip(), context=False)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text.strip()):
+        return found[0].value
+    return None
