@@ -1,0 +1,352 @@
+"""The DuckDB store: one row per article, one per extracted item, one per span, one per error.
+
+Every table is keyed by ``article_id``; a chunk of results is written in one transaction that
+first deletes the chunk's earlier rows, so re-running on the same input never duplicates rows
+and a run killed at any moment leaves only whole chunks behind. The schema is documented in
+docs/batch.md (a test checks the two agree).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..records import ArticleRecord, Figure
+
+__all__ = [
+    "SCHEMA",
+    "TABLES",
+    "Rows",
+    "article_rows",
+    "connect",
+    "error_rows",
+    "export_jsonl",
+    "export_parquet",
+    "import_parquet",
+    "stored_ids",
+    "summary",
+    "write_rows",
+]
+
+#: table -> ((column, DuckDB type), ...); the order of columns is the order of row tuples.
+SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
+    "articles": (
+        ("article_id", "VARCHAR"),
+        ("input", "VARCHAR"),
+        ("position", "BIGINT"),
+        ("source", "VARCHAR"),
+        ("published_jalali", "VARCHAR"),
+        ("published_gregorian", "DATE"),
+        ("title", "VARCHAR"),
+        ("url", "VARCHAR"),
+        ("chars", "INTEGER"),
+        ("n_officials", "INTEGER"),
+        ("n_places", "INTEGER"),
+        ("n_figures", "INTEGER"),
+        ("warnings", "VARCHAR[]"),
+        ("record", "JSON"),
+        ("run_id", "VARCHAR"),
+        ("extracted_at", "TIMESTAMP"),
+    ),
+    "officials": (
+        ("article_id", "VARCHAR"),
+        ("idx", "INTEGER"),
+        ("name", "VARCHAR"),
+        ("title", "VARCHAR"),
+        ("jurisdiction", "VARCHAR"),
+        ("honorific", "VARCHAR"),
+    ),
+    "provinces": (
+        ("article_id", "VARCHAR"),
+        ("idx", "INTEGER"),
+        ("name", "VARCHAR"),
+        ("explicit", "BOOLEAN"),
+    ),
+    "places": (
+        ("article_id", "VARCHAR"),
+        ("idx", "INTEGER"),
+        ("name", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("province", "VARCHAR"),
+    ),
+    "neighborhoods": (
+        ("article_id", "VARCHAR"),
+        ("idx", "INTEGER"),
+        ("name", "VARCHAR"),
+        ("city", "VARCHAR"),
+        ("province", "VARCHAR"),
+    ),
+    "figures": (
+        ("article_id", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("idx", "INTEGER"),
+        ("count", "BIGINT"),
+        ("unit", "VARCHAR"),
+        ("category", "VARCHAR"),
+        ("status", "VARCHAR"),
+        ("period", "VARCHAR"),
+        ("place", "VARCHAR"),
+    ),
+    "mentions": (
+        ("article_id", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("idx", "INTEGER"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("text", "VARCHAR"),
+    ),
+    "errors": (
+        ("input", "VARCHAR"),
+        ("position", "BIGINT"),
+        ("article_id", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("run_id", "VARCHAR"),
+        ("at", "TIMESTAMP"),
+    ),
+}
+TABLES = tuple(SCHEMA)
+ITEM_TABLES = tuple(t for t in TABLES if t != "errors")
+#: figure lists of a record -> value of ``figures.kind`` (and ``mentions.kind``)
+FIGURE_KINDS = (("project_counts", "project"), ("job_figures", "job"), ("quantities", "other"))
+
+
+@dataclass
+class Rows:
+    """Rows for every table, as lists of tuples in :data:`SCHEMA` column order."""
+
+    tables: dict[str, list[tuple[Any, ...]]] = field(
+        default_factory=lambda: {name: [] for name in TABLES}
+    )
+
+    def extend(self, other: Rows) -> None:
+        for name, rows in other.tables.items():
+            self.tables[name].extend(rows)
+
+    @property
+    def article_ids(self) -> list[str]:
+        return [row[0] for row in self.tables["articles"]]
+
+
+def _quote(name: str) -> str:
+    return f'"{name}"'
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> Any:
+    """Open (and create) the store at ``path``; ``":memory:"`` for a throw-away store."""
+    import duckdb
+
+    if path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    if not read_only:
+        for name, columns in SCHEMA.items():
+            cols = ", ".join(f"{_quote(c)} {t}" for c, t in columns)
+            con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+    return con
+
+
+# --- records into rows -----------------------------------------------------------------------
+
+
+def _figures(record: ArticleRecord) -> Iterator[tuple[str, int, Figure]]:
+    for attr, kind in FIGURE_KINDS:
+        for idx, figure in enumerate(getattr(record, attr)):
+            yield kind, idx, figure
+
+
+def article_rows(
+    record: ArticleRecord,
+    *,
+    input: str,
+    position: int,
+    chars: int,
+    url: str | None,
+    run_id: str,
+    now: dt.datetime,
+) -> Rows:
+    """The rows of one extracted article (``record.id`` must be set)."""
+    aid = record.id
+    rows = Rows()
+    t = rows.tables
+    published = record.published
+    n_figures = len(record.project_counts) + len(record.job_figures) + len(record.quantities)
+    t["articles"].append((
+        aid, input, position, record.source,
+        published.jalali if published else None,
+        dt.date.fromisoformat(published.gregorian) if published else None,
+        record.title, url, chars, len(record.officials), len(record.places), n_figures,
+        list(record.warnings), record.model_dump_json(), run_id, now,
+    ))  # fmt: skip
+    mentions = t["mentions"]
+    for idx, o in enumerate(record.officials):
+        t["officials"].append((aid, idx, o.name, o.title, o.jurisdiction, o.honorific))
+        mentions.extend((aid, "official", idx, s.start, s.end, s.text) for s in o.mentions)
+    for idx, p in enumerate(record.provinces):
+        t["provinces"].append((aid, idx, p.name, p.explicit))
+        mentions.extend((aid, "province", idx, s.start, s.end, s.text) for s in p.mentions)
+    for idx, pl in enumerate(record.places):
+        t["places"].append((aid, idx, pl.name, pl.kind, pl.province))
+        mentions.extend((aid, "place", idx, s.start, s.end, s.text) for s in pl.mentions)
+    for idx, n in enumerate(record.neighborhoods):
+        t["neighborhoods"].append((aid, idx, n.name, n.city, n.province))
+        mentions.extend((aid, "neighborhood", idx, s.start, s.end, s.text) for s in n.mentions)
+    for kind, idx, f in _figures(record):
+        t["figures"].append(
+            (aid, kind, idx, f.count, f.unit, f.category, f.status, f.period, f.place)
+        )
+        mentions.extend((aid, kind, idx, s.start, s.end, s.text) for s in f.mentions)
+    return rows
+
+
+def error_rows(
+    input: str, position: int, article_id: str | None, reason: str, *, run_id: str,
+    now: dt.datetime,
+) -> Rows:  # fmt: skip
+    rows = Rows()
+    rows.tables["errors"].append((input, position, article_id, reason, run_id, now))
+    return rows
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _arrow(name: str, rows: list[tuple[Any, ...]]) -> Any:
+    import pyarrow as pa
+
+    columns = [c for c, _ in SCHEMA[name]]
+    return pa.table({c: [row[i] for row in rows] for i, c in enumerate(columns)})
+
+
+def _insert(con: Any, name: str, rows: list[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    try:
+        table = _arrow(name, rows)
+    except ImportError:  # pyarrow is an extra: fall back to the (slower) row insert
+        marks = ", ".join("?" for _ in SCHEMA[name])
+        con.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
+        return
+    con.register("_rows", table)
+    try:
+        con.execute(f"INSERT INTO {name} SELECT * FROM _rows")
+    finally:
+        con.unregister("_rows")
+
+
+def _in_list(values: Iterable[Any]) -> tuple[str, list[Any]]:
+    items = list(values)
+    return "(" + ", ".join("?" for _ in items) + ")", items
+
+
+def write_rows(con: Any, rows: Rows, *, error_keys: Iterable[tuple[str, int]] = ()) -> None:
+    """Write one chunk in one transaction, replacing the earlier rows of its articles and the
+    earlier errors at the same input positions (``error_keys`` adds positions that are now
+    fine, so a fixed input line loses its old error)."""
+    ids = rows.article_ids
+    keys = {(row[0], row[1]) for row in rows.tables["errors"]} | set(error_keys)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if ids:
+            marks, params = _in_list(ids)
+            for name in ITEM_TABLES:
+                con.execute(f"DELETE FROM {name} WHERE article_id IN {marks}", params)
+        if keys:
+            con.executemany("DELETE FROM errors WHERE input = ? AND position = ?", sorted(keys))
+        for name in TABLES:
+            _insert(con, name, rows.tables[name])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def stored_ids(con: Any, ids: Iterable[str]) -> dict[str, str]:
+    """``{article_id: run_id}`` of those ``ids`` already in the store."""
+    marks, params = _in_list(ids)
+    if not params:
+        return {}
+    found = con.execute(
+        f"SELECT article_id, run_id FROM articles WHERE article_id IN {marks}", params
+    ).fetchall()
+    return {aid: run for aid, run in found}
+
+
+# --- reading back ----------------------------------------------------------------------------
+
+
+def summary(con: Any) -> dict[str, int]:
+    """Row counts: articles, officials, places, provinces, neighborhoods, figures, errors."""
+    return {name: int(con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]) for name in TABLES}
+
+
+def export_parquet(con: Any, directory: str | Path) -> list[Path]:
+    """Write every table to ``directory/<table>.parquet`` (DuckDB's own Parquet writer)."""
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name in TABLES:
+        path = out / f"{name}.parquet"
+        con.execute(f"COPY (SELECT * FROM {name}) TO '{_sql_path(path)}' (FORMAT PARQUET)")
+        paths.append(path)
+    return paths
+
+
+def export_jsonl(con: Any, path: str | Path) -> int:
+    """Write the stored records, one ArticleRecord a line, in article-id order."""
+    n = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        cursor = con.execute("SELECT record FROM articles ORDER BY article_id")
+        while batch := cursor.fetchmany(1000):
+            for (record,) in batch:
+                fh.write(json.dumps(json.loads(record), ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
+def import_parquet(con: Any, directory: str | Path) -> dict[str, int]:
+    """Load partitioned Parquet (``directory/<table>/*.parquet``, as written by
+    :mod:`mahrumiat_extract.dask`) into the store, replacing earlier rows of the same articles
+    and earlier errors at the same input positions; returns rows added a table."""
+    root = Path(directory)
+    sources: dict[str, str] = {}
+    for name in TABLES:
+        parts = sorted((root / name).glob("*.parquet"))
+        if parts:
+            files = "[" + ", ".join(f"'{_sql_path(p)}'" for p in parts) + "]"
+            cols = ", ".join(_quote(c) for c, _ in SCHEMA[name])
+            sources[name] = f"(SELECT {cols} FROM read_parquet({files}))"
+    counts: dict[str, int] = {}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if "articles" in sources:
+            for name in ITEM_TABLES:
+                con.execute(
+                    f"DELETE FROM {name} WHERE article_id IN "
+                    f"(SELECT article_id FROM {sources['articles']})"
+                )
+        if "errors" in sources:
+            con.execute(
+                "DELETE FROM errors WHERE (input, position) IN "
+                f"(SELECT input, position FROM {sources['errors']})"
+            )
+        for name, source in sources.items():
+            before = summary_one(con, name)
+            con.execute(f"INSERT INTO {name} SELECT * FROM {source}")
+            counts[name] = summary_one(con, name) - before
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return counts
+
+
+def summary_one(con: Any, name: str) -> int:
+    return int(con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
