@@ -365,8 +365,9 @@ def _read_warc(stream: IO[bytes], name: str, ident: str, opts: ReadOptions) -> I
     seen = False
     for record in records:
         seen = True
-        item = _warc_record(record, name, records.get_record_offset(), opts)
+        item = _warc_record(record, name, 0, opts)  # reads the content: offset only after
         if item is not None:
+            item.position = records.get_record_offset()
             yield item
     if not seen:
         yield _error(name, 0, "E602", "no WARC records")
