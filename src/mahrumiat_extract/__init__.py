@@ -11,6 +11,7 @@ from __future__ import annotations
 from .api import extract, extract_many
 from .errors import InputError, MahrumiatError, ResourceError
 from .evaluation import evaluate
+from .frames import to_frame, to_frames  # pandas is imported only when called
 from .records import (
     ArticleRecord,
     Figure,
@@ -40,4 +41,6 @@ __all__ = [
     "evaluate",
     "extract",
     "extract_many",
+    "to_frame",
+    "to_frames",
 ]
