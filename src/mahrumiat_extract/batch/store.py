@@ -22,6 +22,8 @@ __all__ = [
     "TABLES",
     "Rows",
     "article_rows",
+    "arrow_schema",
+    "arrow_table",
     "connect",
     "error_rows",
     "export_jsonl",
@@ -214,18 +216,33 @@ def error_rows(
 # --- writing ---------------------------------------------------------------------------------
 
 
-def _arrow(name: str, rows: list[tuple[Any, ...]]) -> Any:
+def arrow_schema(name: str) -> Any:
+    """The pyarrow schema of a table (the same in every Parquet partition)."""
     import pyarrow as pa
 
-    columns = [c for c, _ in SCHEMA[name]]
-    return pa.table({c: [row[i] for row in rows] for i, c in enumerate(columns)})
+    types = {
+        "VARCHAR": pa.string(), "JSON": pa.string(), "BIGINT": pa.int64(),
+        "INTEGER": pa.int32(), "DATE": pa.date32(), "BOOLEAN": pa.bool_(),
+        "TIMESTAMP": pa.timestamp("us"), "VARCHAR[]": pa.list_(pa.string()),
+    }  # fmt: skip
+    return pa.schema([(c, types[t]) for c, t in SCHEMA[name]])
+
+
+def arrow_table(name: str, rows: list[tuple[Any, ...]]) -> Any:
+    """Rows of table ``name`` as a pyarrow Table."""
+    import pyarrow as pa
+
+    schema = arrow_schema(name)
+    columns = [[row[i] for row in rows] for i in range(len(schema))]
+    return pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema)],
+                                schema=schema)  # fmt: skip
 
 
 def _insert(con: Any, name: str, rows: list[tuple[Any, ...]]) -> None:
     if not rows:
         return
     try:
-        table = _arrow(name, rows)
+        table = arrow_table(name, rows)
     except ImportError:  # pyarrow is an extra: fall back to the (slower) row insert
         marks = ", ".join("?" for _ in SCHEMA[name])
         con.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
