@@ -1,14 +1,355 @@
-"""The benchmark (filled in next)."""
+"""The benchmark: ``python -m mahrumiat_extract.bench`` (or ``mahrumiat-extract bench``).
+
+In one run, on the same articles (the dev set when ../shared is present, and the sample
+articles in data/samples/articles, repeated to at least ``--mb`` MB):
+
+- the whole pipeline, timed stage by stage (articles/s, MB/s, per stage), on one core;
+- hazm's ``Normalizer().normalize`` alone, the baseline, and the throughput ratio;
+- peak RSS of a streamed batch through the CLI (``run`` when the batch command exists, else
+  ``extract ... -o /dev/null``), for a small and a large batch (is memory flat?);
+- ``run --jobs 1`` against ``--jobs 2`` throughput, when ``run`` exists;
+- import of the package plus the first article, in a fresh process.
+
+Nothing here asserts a time: the figures are printed (and written with ``--markdown``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import gc
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .benchio import (
+    Corpus,
+    format_markdown,
+    format_text,
+    load_corpus,
+    machine_info,
+    write_stream_input,
+)
+
+__all__ = ["BenchResult", "add_arguments", "main", "main_args", "run_bench"]
+
+TARGET_RATIO = 1.0
+TARGET_RSS_MB = 300.0
+TARGET_STARTUP_S = 2.0
+
+
+@dataclass(slots=True)
+class StreamRun:
+    """One CLI run over a generated JSONL file."""
+
+    command: str
+    articles: int
+    jobs: int
+    seconds: float
+    peak_rss_mb: float
+    exit_code: int
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+
+@dataclass(slots=True)
+class BenchResult:
+    machine: dict[str, Any]
+    corpus: dict[str, Any]
+    pipeline: dict[str, Any] = field(default_factory=dict)
+    hazm: dict[str, Any] = field(default_factory=dict)
+    ratio: float | None = None
+    streams: list[StreamRun] = field(default_factory=list)
+    jobs_ratio: float | None = None
+    startup: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["streams"] = [{**asdict(s), "articles_per_s": s.articles_per_s} for s in self.streams]
+        return out
+
+
+# ---------------------------------------------------------------- in-process throughput
+
+
+def time_pipeline(texts: list[str]) -> dict[str, Any]:
+    """Run every article through ``get_pipeline()``, timing normalization, each stage and
+    record building separately; returns totals and per-stage seconds."""
+    from ..pipeline import get_pipeline
+
+    pipe = get_pipeline()
+    pipe.record(pipe.run(pipe.make_doc(texts[0])))  # warm lazy caches outside the clock
+    names = ["normalize", *(s.name for s in pipe.stages), "record"]
+    ns = dict.fromkeys(names, 0)
+    clock = time.perf_counter_ns
+    gc.collect()
+    for text in texts:
+        t0 = clock()
+        doc = pipe.make_doc(text)
+        t1 = clock()
+        ns["normalize"] += t1 - t0
+        for stage in pipe.stages:
+            t0 = clock()
+            stage(doc)
+            t1 = clock()
+            ns[stage.name] += t1 - t0
+        t0 = clock()
+        pipe.record(doc)
+        ns["record"] += clock() - t0
+    total = sum(ns.values()) / 1e9
+    return _throughput(texts, total) | {"stages": {k: v / 1e9 for k, v in ns.items()}}
+
+
+def time_hazm(texts: list[str]) -> dict[str, Any]:
+    """hazm's ``Normalizer().normalize`` alone over the same articles."""
+    from hazm import Normalizer
+
+    normalizer = Normalizer()
+    normalizer.normalize(texts[0])
+    gc.collect()
+    t0 = time.perf_counter()
+    for text in texts:
+        normalizer.normalize(text)
+    return _throughput(texts, time.perf_counter() - t0)
+
+
+def _throughput(texts: list[str], seconds: float) -> dict[str, Any]:
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    return {
+        "articles": len(texts),
+        "mb": mb,
+        "seconds": seconds,
+        "articles_per_s": len(texts) / seconds if seconds else 0.0,
+        "mb_per_s": mb / seconds if seconds else 0.0,
+    }
+
+
+# ---------------------------------------------------------------- CLI subprocesses
+
+
+def cli_has_run() -> bool:
+    """Whether the batch ``run`` command exists (the stream uses it then)."""
+    from ..cli import build_parser
+
+    parser = build_parser()
+    for action in parser._subparsers._group_actions if parser._subparsers else ():  # noqa: SLF001
+        choices = getattr(action, "choices", None) or {}
+        if "run" in choices:
+            return True
+    return False
+
+
+def _tree_mem_kb(root: int) -> int:
+    """Memory of ``root`` and its descendants (worker processes), from /proc: the sum of PSS
+    (shared pages split between the processes sharing them), or of RSS where PSS is not
+    readable."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += _proc_kb(pid, "smaps_rollup", "Pss") or _proc_kb(pid, "status", "VmRSS")
+        todo.extend(children.get(pid, ()))
+    return total
+
+
+def _proc_kb(pid: int, filename: str, field_name: str) -> int:
+    try:
+        with open(f"/proc/{pid}/{filename}", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith(field_name + ":"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def run_measured(cmd: list[str], *, poll_s: float = 0.05) -> tuple[float, float, int]:
+    """Run ``cmd``; return wall seconds, peak RSS in MB and the exit code.
+
+    Peak RSS is the larger of the process's own high-water mark (``wait4`` rusage: the
+    largest single process, workers included) and the largest sum of PSS over the process
+    tree seen while polling /proc (what a worker pool holds together)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    tree_peak = 0
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        tree_peak = max(tree_peak, _tree_mem_kb(proc.pid))
+        time.sleep(poll_s)
+    seconds = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    peak_kb = max(tree_peak, int(usage.ru_maxrss))
+    return seconds, peak_kb / 1024, proc.returncode
+
+
+def stream_command(path: Path, out_dir: Path, *, jobs: int, use_run: bool) -> tuple[str, list[str]]:
+    base = [sys.executable, "-m", "mahrumiat_extract"]
+    if use_run:
+        store = out_dir / f"store-{path.stem}-j{jobs}.duckdb"
+        for p in (store, Path(str(store) + ".wal")):
+            p.unlink(missing_ok=True)
+        return f"run --jobs {jobs}", [*base, "run", str(path), "-o", str(store), "--jobs", str(jobs)]
+    return "extract -o /dev/null", [*base, "extract", str(path), "-o", os.devnull]
+
+
+def time_streams(
+    corpus: Corpus, sizes: list[int], *, use_run: bool, jobs_compare: int, tmp: Path
+) -> tuple[list[StreamRun], float | None]:
+    """Stream batches of the given sizes through the CLI; with ``run``, also ``--jobs 2``."""
+    runs: list[StreamRun] = []
+    paths = {n: write_stream_input(corpus, n, tmp / f"stream-{n}.jsonl") for n in sizes}
+    for n in sizes:
+        label, cmd = stream_command(paths[n], tmp, jobs=1, use_run=use_run)
+        secs, rss, code = run_measured(cmd)
+        runs.append(StreamRun(label, n, 1, secs, rss, code))
+    jobs_ratio: float | None = None
+    if use_run and jobs_compare:
+        n = jobs_compare
+        path = paths.get(n) or write_stream_input(corpus, n, tmp / f"stream-{n}.jsonl")
+        per_jobs = {1: r for r in runs if r.articles == n}
+        for jobs in (1, 2):
+            if jobs in per_jobs:
+                continue
+            label, cmd = stream_command(path, tmp, jobs=jobs, use_run=True)
+            secs, rss, code = run_measured(cmd)
+            per_jobs[jobs] = StreamRun(label, n, jobs, secs, rss, code)
+        runs.append(per_jobs[2])
+        if per_jobs[1].articles_per_s:
+            jobs_ratio = per_jobs[2].articles_per_s / per_jobs[1].articles_per_s
+    return runs, jobs_ratio
+
+
+STARTUP_CODE = """
+import json, sys, time
+t0 = time.perf_counter()
+import mahrumiat_extract
+t1 = time.perf_counter()
+mahrumiat_extract.extract(sys.stdin.read(), id="first")
+t2 = time.perf_counter()
+print(json.dumps({"import_s": t1 - t0, "first_article_s": t2 - t1}))
+"""
+
+
+def time_startup(text: str) -> dict[str, Any]:
+    """Import + first article in a fresh interpreter (and the whole process's wall time)."""
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", STARTUP_CODE],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wall = time.perf_counter() - t0
+    data: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    data["import_plus_first_s"] = data["import_s"] + data["first_article_s"]
+    data["process_wall_s"] = wall
+    return data
+
+
+# ---------------------------------------------------------------- orchestration
+
+
+def run_bench(
+    *,
+    mb: float = 20.0,
+    stream_sizes: tuple[int, ...] = (10_000, 100_000),
+    jobs_compare: int = 10_000,
+    samples_dir: Path | None = None,
+    dev_path: Path | None = None,
+    progress: bool = True,
+) -> BenchResult:
+    """Run every measurement and return the figures."""
+    corpus = load_corpus(mb=mb, samples_dir=samples_dir, dev_path=dev_path)
+    result = BenchResult(machine=machine_info(), corpus=corpus.describe())
+    say = _say if progress else _quiet
+    say(f"corpus: {corpus.describe()}")
+    say("startup: import + first article in a fresh process")
+    result.startup = time_startup(corpus.unique[0])
+    say("pipeline throughput")
+    result.pipeline = time_pipeline(corpus.texts)
+    say("hazm Normalizer().normalize baseline")
+    result.hazm = time_hazm(corpus.texts)
+    if result.hazm["articles_per_s"]:
+        result.ratio = result.pipeline["articles_per_s"] / result.hazm["articles_per_s"]
+    if stream_sizes:
+        use_run = cli_has_run()
+        say(f"streams through the CLI ({'run' if use_run else 'extract'}): {list(stream_sizes)}")
+        with tempfile.TemporaryDirectory(prefix="mahrumiat-bench-") as tmp:
+            result.streams, result.jobs_ratio = time_streams(
+                corpus, list(stream_sizes), use_run=use_run, jobs_compare=jobs_compare,
+                tmp=Path(tmp),
+            )
+    return result
+
+
+def _say(msg: str) -> None:
+    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+
+def _quiet(msg: str) -> None:
+    return None
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--quick", action="store_true", help="a small, fast run")
+    p.add_argument("--quick", action="store_true", help="a small run (0.1 MB, 50/200 articles)")
+    p.add_argument("--mb", type=float, default=20.0, help="repeat the articles to this many MB")
+    p.add_argument(
+        "--stream",
+        type=int,
+        nargs="*",
+        default=None,
+        metavar="N",
+        help="batch sizes streamed through the CLI (default 10000 100000; none to skip)",
+    )
+    p.add_argument("--samples", type=Path, default=None, help="directory of sample .txt articles")
+    p.add_argument("--dev", type=Path, default=None, help="dev set JSONL (default ../shared)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--markdown", type=Path, default=None, help="also write a Markdown report")
 
 
 def main_args(args: argparse.Namespace) -> int:
-    print("benchmark not written yet")
-    return 2
+    default_sizes = [50, 200] if args.quick else [10_000, 100_000]
+    sizes = args.stream if args.stream is not None else default_sizes
+    result = run_bench(
+        mb=0.1 if args.quick and args.mb == 20.0 else args.mb,
+        stream_sizes=tuple(sizes),
+        jobs_compare=min(sizes) if sizes else 0,
+        samples_dir=args.samples,
+        dev_path=args.dev,
+    )
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_text(result.to_dict()))
+    if args.markdown:
+        args.markdown.parent.mkdir(parents=True, exist_ok=True)
+        args.markdown.write_text(format_markdown(result.to_dict()), encoding="utf-8")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m mahrumiat_extract.bench", description=__doc__.split("\n\n")[0]
+    )
+    add_arguments(parser)
+    return main_args(parser.parse_args(argv))
+
