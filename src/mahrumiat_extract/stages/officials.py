@@ -1,14 +1,100 @@
-"""Stage stub: filled by its issue."""
+"""The officials stage: every named person the article presents with an office or rank.
+
+``match()`` is pure (tokens, office and name mentions, coreference); ``set_annotations()``
+turns the persons into SPEC ``Official`` records with spans into the original text. The
+grammar lives in :mod:`.officials_titles` and :mod:`.officials_names`, the lexicon in
+``resources/officials/``, the coreference in :mod:`.officials_coref`.
+"""
 
 from __future__ import annotations
 
-from ..doc import Doc
+from collections import Counter
+
+from ..doc import Doc, GeoHit
+from ..records import Official
+from .officials_coref import Person, Resolver
+from .officials_lex import Lexicon, lexicon
+from .officials_names import find_names
+from .officials_titles import TitleMention, find_titles
+from .officials_tokens import tokenize
+
+__all__ = ["OfficialsStage", "match"]
+
+
+def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
+    """Find the persons of ``doc`` (pure: reads ``doc.work`` and ``doc.geo``)."""
+    lex = lex or lexicon()
+    tokens = tokenize(doc.work, lex)
+    geo_at = {h.start: h for h in doc.geo}
+    titles = find_titles(tokens, geo_at, lex)
+    names = find_names(tokens, geo_at, lex)
+    spans = [(n.first, n.last) for n in names]
+    titles = [t for t in titles if not any(a < t.last and t.first < b for a, b in spans)]
+    res = Resolver(tokens, doc.work, lex)
+    res.link(names, titles)
+    taken = [(tokens[a].start, tokens[b - 1].end) for a, b in spans]
+    taken += [(tokens[t.first].start, tokens[t.last - 1].end) for t in titles]
+    extra = res.surname_mentions(taken)
+    res.chain(names, extra)
+    return res
 
 
 class OfficialsStage:
     name = "officials"
-    reads: tuple[str, ...] = ("work",)
-    writes: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ("work", "geo")
+    writes: tuple[str, ...] = ("officials",)
 
     def __call__(self, doc: Doc) -> None:
+        res = match(doc)
+        self.set_annotations(doc, res)
+
+    def set_annotations(self, doc: Doc, res: Resolver) -> None:
+        province = _main_province(doc.geo)
+        seen: set[str] = set()
+        for p in res.persons:
+            official = _official(doc, p, province)
+            if official is None or official.name in seen:
+                continue
+            seen.add(official.name)
+            doc.officials.append(official)
+            for glued in p.glued:
+                doc.warn("W301", glued)
+        for t in res.unnamed:
+            doc.warn("W302", t.title)
+
+
+def _official(doc: Doc, p: Person, province: str | None) -> Official | None:
+    if p.titles:
+        main = p.titles[0]
+        title, juris = main.title, _jurisdiction(p.titles, province)
+    elif p.rank:
+        title, juris = p.rank, None
+    else:
         return None
+    honorific = p.honorific if p.honorific_kind != "polite" else None
+    return Official(
+        name=p.name,
+        title=title,
+        jurisdiction=juris,
+        honorific=honorific,
+        mentions=doc.spans(p.ranges),
+    )
+
+
+def _jurisdiction(titles: list[TitleMention], province: str | None) -> str | None:
+    main = titles[0]
+    if main.national or main.entry.level == "national":
+        return None
+    for t in titles:
+        if t.title == main.title and t.place is not None:
+            return t.place.name
+    if any(t.province_word for t in titles if t.title == main.title):
+        return province
+    if main.entry.level == "province":
+        return province
+    return None
+
+
+def _main_province(geo: list[GeoHit]) -> str | None:
+    counts = Counter(h.province for h in geo if h.province)
+    return counts.most_common(1)[0][0] if counts else None

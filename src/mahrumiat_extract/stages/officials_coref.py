@@ -1,0 +1,265 @@
+"""One person, many mentions: apposition, surname-only mentions and the speaker chain.
+
+- Apposition: «NAME TITLE» and «TITLE NAME» (with at most one comma between) are one person.
+- A surname alone joins the one person with that surname; two people with the same surname
+  (and different offices) stay apart, the surname going to the one named last.
+- The speaker chain of news prose: the subject of each sentence that speaks (a speech verb or a
+  colon follows) is a name, a pronoun (وی) or an unnamed office. An unnamed office that speaks
+  right after an untitled named speaker is that speaker's office; one that speaks first is
+  given to the next named speaker («فرماندار قدس ... گفت. ... وحید گلی کانی افزود»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text.keys import key_stream, match_key
+from .officials_lex import Lexicon
+from .officials_names import NameMention
+from .officials_titles import TitleMention
+from .officials_tokens import Token
+
+__all__ = ["Person", "Resolver"]
+
+_PRONOUNS = frozenset({"وی", "او", "ایشان"})
+_SENTENCE_END = frozenset({".", "!", "؟", "?", "\n", "o"})
+_GLUE_PIECES = frozenset({"وی", "او", "مهر", "فارس", "ایرنا", "ایسنا", "ایلنا", "تسنیم", "خبرنگار"})
+_MAX_PENDING = 3
+
+
+@dataclass(slots=True)
+class Person:
+    given: str | None
+    surname: str
+    honorific: str | None = None
+    honorific_kind: str | None = None
+    rank: str | None = None
+    titles: list[TitleMention] = field(default_factory=list)
+    ranges: list[tuple[int, int]] = field(default_factory=list)  # normalized offsets
+    glued: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.given} {self.surname}" if self.given else self.surname
+
+    @property
+    def surname_key(self) -> str:
+        return match_key(self.surname)
+
+
+class Resolver:
+    """Builds the persons of one article from its name and title mentions."""
+
+    def __init__(self, tokens: list[Token], text: str, lex: Lexicon) -> None:
+        self.tokens = tokens
+        self.text = text
+        self.lex = lex
+        self.persons: list[Person] = []
+        self.unnamed: list[TitleMention] = []  # subject offices never given a name
+
+    # ------------------------------------------------------------ apposition and identity
+    def link(self, names: list[NameMention], titles: list[TitleMention]) -> None:
+        by_first = {t.first: t for t in titles}
+        linked: set[int] = set()
+        for n in names:
+            p = self._person(n)
+            t = self._next(n.last, by_first)
+            if t is not None and t.first not in linked:
+                linked.add(t.first)
+                p.titles.append(t)
+                p.ranges.append(self._range(t))
+        name_first = {n.first: n for n in names}
+        for t in titles:
+            if t.first in linked:
+                continue
+            j = t.last + 1 if t.last < len(self.tokens) and self.tokens[t.last].key == "،" else t.last
+            n = name_first.get(j)
+            if n is not None and n.person is not None and not self.persons[n.person].titles:
+                self.persons[n.person].titles.append(t)
+                self.persons[n.person].ranges.append(self._range(t))
+                linked.add(t.first)
+        self.free = [t for t in titles if t.first not in linked]
+
+    def _next(self, j: int, by_first: dict[int, TitleMention]) -> TitleMention | None:
+        if j < len(self.tokens) and self.tokens[j].key == "،":
+            j += 1
+        return by_first.get(j)
+
+    def _person(self, n: NameMention) -> Person:
+        idx = self._find(n)
+        if idx is None:
+            self.persons.append(Person(n.given, n.surname))
+            idx = len(self.persons) - 1
+        p = self.persons[idx]
+        if n.given and not p.given:
+            p.given = n.given
+        if n.honorific and (p.honorific is None or p.honorific_kind == "polite"):
+            p.honorific = n.honorific
+            p.honorific_kind = self.lex.honorifics.get(match_key(n.honorific).replace(" ", ""), ("", ""))[1]
+        if n.rank and not p.rank:
+            p.rank = n.rank.canonical
+        p.ranges.append((self.tokens[n.first].start, self.tokens[n.last - 1].end))
+        if n.glued:
+            p.glued.append(self.text[self.tokens[n.first].start : self.tokens[n.last - 1].end])
+        n.person = idx
+        return p
+
+    def _find(self, n: NameMention) -> int | None:
+        sk = n.surname_key
+        same = [i for i, p in enumerate(self.persons) if p.surname_key == sk]
+        if n.given:
+            gk = match_key(n.given)
+            for i in same:
+                if self.persons[i].given and match_key(self.persons[i].given or "") == gk:
+                    return i
+            same = [i for i in same if not self.persons[i].given]
+        kind = self.lex.honorifics.get(match_key(n.honorific or "").replace(" ", ""), ("", ""))[1]
+        same = [i for i in same if _compatible(self.persons[i].honorific_kind, kind)]
+        return same[-1] if same else None
+
+    # ------------------------------------------------------------ surname-only mentions
+    def surname_mentions(self, taken: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """(start, end, person) of each later mention of a known surname, glued ones too."""
+        ks, idx = key_stream(self.text)
+        out: list[tuple[int, int, int]] = []
+        busy = list(taken)
+        order = sorted(range(len(self.persons)), key=lambda i: -len(self.persons[i].surname_key))
+        for pi in order:
+            sk = self.persons[pi].surname_key
+            if len(sk) < 3:
+                continue
+            pos = ks.find(sk)
+            while pos >= 0:
+                s, e = idx[pos], idx[pos + len(sk) - 1] + 1
+                pos = ks.find(sk, pos + 1)
+                if any(a < e and s < b for a, b in busy):
+                    continue
+                glue = self._glue(s, e)
+                if glue is None:
+                    continue
+                busy.append((s, e))
+                out.append((s, e, pi))
+                self.persons[pi].ranges.append((s, e))
+                if glue:
+                    self.persons[pi].glued.append(glue)
+        return sorted(out)
+
+    def _glue(self, s: int, e: int) -> str | None:
+        """"" for a clean word, the glued token for an acceptable glue, None to reject."""
+        t = self.text
+        a, b = s, e
+        while a > 0 and _letter(t[a - 1]):
+            a -= 1
+        while b < len(t) and _letter(t[b]):
+            b += 1
+        if a == s and b == e:
+            return ""
+        pieces = [match_key(t[a:s]), match_key(t[e:b])]
+        ok = self.lex.common | _GLUE_PIECES
+        for piece in pieces:
+            if piece and not (piece in ok or piece in self.lex.titles or piece in self.lex.honorifics):
+                return None
+        return t[a:b]
+
+    # ------------------------------------------------------------ the speaker chain
+    def chain(self, names: list[NameMention], extra: list[tuple[int, int, int]]) -> None:
+        events: dict[int, tuple[str, object]] = {}
+        for n in names:
+            if n.person is not None:
+                events[self.tokens[n.first].start] = ("person", n.person)
+        for s, _e, pi in extra:
+            events.setdefault(s, ("person", pi))
+        for t in self.free:
+            events.setdefault(self.tokens[t.first].start, ("title", t))
+        current: int | None = None
+        pending: TitleMention | None = None
+        age = 0
+        for sent in self._sentences():
+            subject = self._subject(sent, events)
+            for t in self.free:  # «به ریاست فرماندار قدس ...»
+                if sent[0] <= t.first < sent[1] and t.first >= 2 and self.tokens[t.first - 1].key == "ریاست":
+                    pending, age = t, 0
+            if subject is None:
+                age += 1
+                continue
+            kind, obj = subject
+            if kind == "person":
+                assert isinstance(obj, int)
+                p = self.persons[obj]
+                if pending is not None and not p.titles and age <= _MAX_PENDING:
+                    p.titles.append(pending)
+                    p.ranges.append(self._range(pending))
+                pending, current, age = None, obj, 0
+            elif kind == "title":
+                assert isinstance(obj, TitleMention)
+                cur = self.persons[current] if current is not None else None
+                if obj.entry.cls == "alias":
+                    if cur is not None:
+                        cur.ranges.append(self._range(obj))
+                elif cur is not None and (not cur.titles or cur.titles[0].title == obj.title):
+                    cur.titles.append(obj)
+                    cur.ranges.append(self._range(obj))
+                else:
+                    pending, current, age = obj, None, 0
+                    self.unnamed.append(obj)
+            else:
+                age = 0
+        self.unnamed = [t for t in self.unnamed if not any(t in p.titles for p in self.persons)]
+
+    def _range(self, t: TitleMention) -> tuple[int, int]:
+        return (self.tokens[t.first].start, self.tokens[t.last - 1].end)
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        start = 0
+        for i, tok in enumerate(self.tokens):
+            if tok.key in _SENTENCE_END:
+                if i > start:
+                    out.append((start, i))
+                start = i + 1
+        if start < len(self.tokens):
+            out.append((start, len(self.tokens)))
+        return out
+
+    def _subject(self, sent: tuple[int, int], events: dict[int, tuple[str, object]]) -> tuple[str, object] | None:
+        """The first person, office or pronoun of a sentence that speaks, or None."""
+        a, b = sent
+        keys = [t.key for t in self.tokens[a:b]]
+        i = a
+        if keys[:2] == ["به", "گزارش"]:
+            while i < b and self.tokens[i].key not in ("،", "؛", ":"):
+                i += 1
+            i += 1
+        first: tuple[str, object] | None = None
+        for j in range(i, b):
+            tok = self.tokens[j]
+            if tok.key == ":":
+                break
+            hit = self._event_in(tok, events)
+            if hit is not None:
+                first = hit
+                break
+            if tok.key in _PRONOUNS:
+                first = ("pronoun", None)
+                break
+        if first is None:
+            return None
+        rest = keys[j - a + 1 :]
+        speaks = ":" in rest or any(self.lex.phrase(rest, n, "speech") is not None for n in range(len(rest)))
+        return first if speaks else None
+
+    def _event_in(self, tok: Token, events: dict[int, tuple[str, object]]) -> tuple[str, object] | None:
+        for s in range(tok.start, tok.end):
+            if s in events:
+                return events[s]
+        return None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    strong = ("cleric", "military")
+    return not (a in strong and b in strong and a != b)
+
+
+def _letter(ch: str) -> bool:
+    return ch.isalpha() or ch == "\u200c"
+

@@ -1,0 +1,214 @@
+"""Person names: where they start and end, from given-name data and surname morphology.
+
+    NAME := HONORIFIC* [سید] GIVEN{1,2} SURNAME      («حجت‌الاسلام و المسلمین رضا جوکار»)
+          | HONORIFIC+ [سید] SURNAME                 («دکتر طالبی», «سردار آذری»)
+          | SURNAME-SHAPED  (right before an office) («پورمحمدی استاندار ...»)
+    SURNAME := WORD SUFFIX*  [WORD SUFFIX*]         («صارمی زاده», «گلی کانی», «حیدری بریدی»)
+
+A surname word is never a stop word, an office, an honorific, a verb or a place; a second
+surname word is taken only when a boundary (punctuation, a stop word, an office, a verb)
+follows it, so «حسن روحانی دقایقی قبل» stays «حسن روحانی».
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..doc import GeoHit
+from ..resources import read_lines
+from ..text.keys import match_key
+from .officials_lex import Lexicon, TitleEntry
+from .officials_tokens import Token, is_word
+
+__all__ = ["NameMention", "find_names", "is_verb"]
+
+_SAYYID = frozenset({"سید"})
+_ENDINGS = ("یم", "ید", "ند", "م", "د", "ه", "ست")
+
+
+@dataclass(slots=True)
+class NameMention:
+    """A person's name as written: token range, the name proper, its honorific."""
+
+    first: int
+    last: int  # exclusive
+    given: str | None
+    surname: str
+    honorific: str | None = None
+    rank: TitleEntry | None = None
+    glued: bool = False
+    person: int | None = None  # index of the person it refers to, set by coreference
+
+    @property
+    def name(self) -> str:
+        return f"{self.given} {self.surname}" if self.given else self.surname
+
+    @property
+    def surname_key(self) -> str:
+        return match_key(self.surname)
+
+
+@lru_cache(maxsize=1)
+def _stems() -> frozenset[str]:
+    return frozenset(match_key(x) for x in read_lines("verb_stems.txt"))
+
+
+def is_verb(k: str) -> bool:
+    """A conjugated verb form (می‌/نمی‌ + stem, stem + person ending, or a bare stem)."""
+    stems = _stems()
+    if k in stems and len(k) > 2:
+        return True
+    for pre in ("نمی", "می"):
+        rest = k[len(pre) :]
+        if k.startswith(pre) and len(rest) > 1 and (rest in stems or _stem_ending(rest, stems)):
+            return True
+    return _stem_ending(k, stems)
+
+
+def _stem_ending(k: str, stems: frozenset[str]) -> bool:
+    return any(k.endswith(e) and len(k) > len(e) + 1 and k[: -len(e)] in stems for e in _ENDINGS)
+
+
+def find_names(tokens: list[Token], geo_at: dict[int, GeoHit], lex: Lexicon) -> list[NameMention]:
+    """Every person-name candidate, left to right, not overlapping."""
+    keys = [t.key for t in tokens]
+    out: list[NameMention] = []
+    i = 0
+    while i < len(tokens):
+        m = _name_at(tokens, keys, i, geo_at, lex)
+        if m is None:
+            i += 1
+            continue
+        out.append(m)
+        i = m.last
+    return out
+
+
+def _name_at(
+    tokens: list[Token], keys: list[str], i: int, geo_at: dict[int, GeoHit], lex: Lexicon
+) -> NameMention | None:
+    if not is_word(tokens[i]):
+        return None
+    honorific: str | None = None
+    rank: TitleEntry | None = None
+    j = i
+    while j < len(tokens):
+        hon = lex.phrase(keys, j, "honorific")
+        giv = lex.phrase(keys, j, "given")
+        if hon is None or (giv is not None and giv[1] > hon[1]):
+            break
+        canon, kind = lex.honorifics[hon[0]]
+        if honorific is None:
+            honorific = canon
+        if kind == "military" and rank is None:
+            rank = lex.titles.get(hon[0])
+        j += hon[1]
+    sayyid = j < len(tokens) and keys[j] in _SAYYID
+    g = j + 1 if sayyid else j
+    given_end = _given(keys, g, lex)
+    if given_end is not None:
+        sur = _surname(tokens, given_end, geo_at, lex)
+        if sur is None and given_end - g > 1:  # «محمد حسین» + stop: the second is the surname
+            given_end = g + 1
+            sur = _surname(tokens, given_end, geo_at, lex)
+        if sur is not None:
+            given = _given_text(tokens, g, given_end, lex, sayyid=sayyid)
+            return NameMention(i, sur, given, _surname_text(tokens, given_end, sur), honorific, rank,
+                               glued=any(t.glued for t in tokens[i:sur]))
+    if honorific is not None:
+        sur = _surname(tokens, j, geo_at, lex)
+        if sur is not None:
+            return NameMention(i, sur, None, _surname_text(tokens, j, sur), honorific, rank,
+                               glued=any(t.glued for t in tokens[i:sur]))
+        return None
+    return _before_office(tokens, keys, i, geo_at, lex)
+
+
+def _given(keys: list[str], g: int, lex: Lexicon) -> int | None:
+    first = lex.phrase(keys, g, "given")
+    if first is None:
+        return None
+    end = g + first[1]
+    second = lex.phrase(keys, end, "given")
+    if second is not None and second[1] == 1 and lex.phrase(keys, g, "given") and keys[end] not in lex.stop:
+        if first[0] + second[0] in lex.given or first[0] in ("محمد", "علی", "امیر", "غلام", "سید"):
+            return end + 1
+    return end
+
+
+def _given_text(tokens: list[Token], g: int, end: int, lex: Lexicon, *, sayyid: bool) -> str:
+    k = "".join(t.key for t in tokens[g:end])
+    written = lex.given.get(k) or "".join(t.text for t in tokens[g:end])
+    return ("سید" + written) if sayyid else written
+
+
+def _bad_word(tok: Token, geo_at: dict[int, GeoHit], lex: Lexicon, keys: list[str], j: int) -> bool:
+    k = tok.key
+    return (
+        not is_word(tok)
+        or len(k) < 2
+        or k in lex.stop
+        or k in lex.honorifics
+        or lex.phrase(keys, j, "title") is not None
+        or lex.phrase(keys, j, "speech") is not None
+        or tok.start in geo_at
+        or is_verb(k)
+    )
+
+
+def _surname(tokens: list[Token], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> int | None:
+    """End (exclusive) of a surname starting at token ``j``, or None."""
+    keys = [t.key for t in tokens[j : j + 8]]
+    if j >= len(tokens) or _bad_word(tokens[j], geo_at, lex, keys, 0):
+        return None
+    end = _suffixes(tokens, j + 1, lex)
+    if end < len(tokens) and end - j < 3:
+        k2 = [t.key for t in tokens[end : end + 8]]
+        t2 = tokens[end]
+        if not _bad_word(t2, geo_at, lex, k2, 0) and t2.key not in lex.given and not t2.glued:
+            after = _suffixes(tokens, end + 1, lex)
+            if _boundary(tokens, after, geo_at, lex):
+                end = after
+    return end
+
+
+def _suffixes(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    while j < len(tokens) and tokens[j].key in lex.suffix_tokens:
+        j += 1
+    return j
+
+
+def _boundary(tokens: list[Token], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> bool:
+    if j >= len(tokens):
+        return True
+    keys = [t.key for t in tokens[j : j + 8]]
+    return _bad_word(tokens[j], geo_at, lex, keys, 0)
+
+
+def _surname_text(tokens: list[Token], a: int, b: int) -> str:
+    out = ""
+    for t in tokens[a:b]:
+        if out:
+            out += "\u200c" if t.key in ("زاده", "پور", "نیا", "فر", "فرد", "منش", "نژاد", "وند", "راد", "کیا") else " "
+        out += t.text
+    return out
+
+
+def _before_office(
+    tokens: list[Token], keys: list[str], i: int, geo_at: dict[int, GeoHit], lex: Lexicon
+) -> NameMention | None:
+    """A surname alone right before an office: «پورمحمدی استاندار آذربایجان شرقی»."""
+    tok = tokens[i]
+    k = tok.key
+    end = _suffixes(tokens, i + 1, lex)
+    if end == i + 1 and (k in lex.common or not k.endswith(lex.suffix_endings)):
+        return None
+    if k in lex.given or k in lex.stop or _bad_word(tok, geo_at, lex, keys[i : i + 8], 0):
+        return None
+    nxt = lex.phrase(keys, end, "title")
+    if nxt is None or lex.titles[nxt[0]].cls not in ("office", "head", "national"):
+        return None
+    if i > 0 and is_word(tokens[i - 1]) and tokens[i - 1].key not in lex.stop:
+        return None  # inside a noun phrase («سفر رئیس ...»)
+    return NameMention(i, end, None, _surname_text(tokens, i, end))

@@ -1,0 +1,182 @@
+"""Office mentions: a head from the lexicon, what follows it, and the place it is of.
+
+The grammar a linguist would write down for news Persian:
+
+    TITLE   := HEAD COMPLEMENT* PLACE?        («رئیس سازمان بسیج سازندگی فارس»)
+             | OFFICE PLACE?                  («استاندار کرمان», «امام جمعه شهرستان قدس»)
+    COMPLEMENT := ORGANIZATION | HEAD | OFFICE | MODIFIER | (ع) | WORD
+    PLACE   := [استان|شهرستان|شهر|بخش|روستای] GEO   | استان (the article's province)
+             | کشور | ایران (a national office)
+
+A complement word is any word that is not a stop word, a verb, an honorific or the start of a
+person's name; «و» and commas are crossed only inside a listed organization name
+(«وزیر تعاون، کار و رفاه اجتماعی»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..doc import GeoHit
+from .officials_lex import Lexicon, TitleEntry
+from .officials_tokens import Token, is_word
+
+__all__ = ["TitleMention", "find_titles", "starts_name"]
+
+_PLACE_WORDS = frozenset({"استان", "شهرستان", "شهر", "بخش", "روستای", "روستا", "دهستان", "منطقه"})
+_NATIONAL_WORDS = frozenset({"کشور", "ایران"})
+_HOLY = frozenset({"ع", "ره", "س", "عج", "ص"})
+_MAX_WORDS = 9
+
+
+@dataclass(slots=True)
+class TitleMention:
+    """An office as the text gives it: token range, canonical title, the place it is of."""
+
+    first: int
+    last: int  # exclusive token index
+    title: str
+    entry: TitleEntry
+    place: GeoHit | None = None
+    national: bool = False
+    province_word: bool = False  # «... استان» with no name: the article's province
+
+    @property
+    def head_key(self) -> str:
+        return self.title.split()[0] if self.title else ""
+
+
+def starts_name(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Does a person's name start at token ``i`` (an honorific, or a given name + a word)?"""
+    k = tokens[i].key
+    if k in lex.honorifics and lex.honorifics[k][1] != "polite" or k in ("سید", "آقای", "خانم"):
+        return i + 1 < len(tokens) and is_word(tokens[i + 1])
+    if k in lex.given and i + 1 < len(tokens):
+        nxt = tokens[i + 1]
+        return is_word(nxt) and nxt.key not in lex.stop and nxt.key not in lex.titles
+    return False
+
+
+def find_titles(tokens: list[Token], geo_at: dict[int, GeoHit], lex: Lexicon) -> list[TitleMention]:
+    """Every office mention, left to right, not overlapping."""
+    keys = [t.key for t in tokens]
+    out: list[TitleMention] = []
+    i = 0
+    while i < len(tokens):
+        hit = lex.phrase(keys, i, "title")
+        if hit is None or tokens[i].start in geo_at:
+            i += 1
+            continue
+        entry = lex.titles[hit[0]]
+        if entry.cls == "rank":
+            i += hit[1]
+            continue
+        mention = _parse(tokens, i, hit[1], entry, geo_at, lex)
+        if mention is None:
+            i += hit[1]
+            continue
+        out.append(mention)
+        i = mention.last
+    return out
+
+
+def _parse(
+    tokens: list[Token],
+    i: int,
+    n: int,
+    entry: TitleEntry,
+    geo_at: dict[int, GeoHit],
+    lex: Lexicon,
+) -> TitleMention | None:
+    keys = [t.key for t in tokens]
+    parts = [entry.canonical]
+    m = TitleMention(i, i + n, "", entry, national=entry.cls == "national")
+    j = i + n
+    words = 0
+    generic = entry.cls in ("head", "national") and entry.canonical not in ("رئیس‌جمهور",)
+    while j < len(tokens) and words < _MAX_WORDS:
+        tok = tokens[j]
+        if tok.start in geo_at:
+            j = _take_place(tokens, j, geo_at, m)
+            break
+        if tok.key in _PLACE_WORDS:
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if nxt is not None and nxt.start in geo_at:
+                j = _take_place(tokens, j + 1, geo_at, m)
+            elif tok.key == "استان":
+                m.province_word = True
+                j += 1
+            break
+        if tok.key in _NATIONAL_WORDS:
+            m.national = True
+            j += 1
+            break
+        org = lex.phrase(keys, j, "org") if generic else None
+        sub = lex.phrase(keys, j, "title")
+        if org is not None and (sub is None or org[1] >= sub[1]):
+            parts.append(_text(tokens, j, j + org[1]))
+            j += org[1]
+            words += 1
+            continue
+        if sub is not None and lex.titles[sub[0]].cls in ("head", "office", "national"):
+            se = lex.titles[sub[0]]
+            if not generic and se.cls != "office":
+                break
+            parts.append(se.canonical)
+            m.national = m.national or se.cls == "national"
+            if se.cls != "head":
+                m.entry = TitleEntry(entry.canonical, entry.cls, se.level)
+            generic = se.cls in ("head", "national")
+            j += sub[1]
+            words += 1
+            continue
+        if tok.key in lex.modifiers:
+            if lex.modifiers[tok.key] == "keep":
+                parts.append(tok.text)
+            j += 1
+            continue
+        if tok.key == "(" and j + 2 < len(tokens) and keys[j + 1] in _HOLY and keys[j + 2] == ")":
+            parts[-1] += " (" + tokens[j + 1].text + ")"
+            j += 3
+            continue
+        if generic and _complement_word(tokens, j, lex):
+            parts.append(tok.text)
+            j += 1
+            words += 1
+            continue
+        break
+    if entry.cls == "head" and len(parts) == 1:
+        return None
+    m.last = max(j, m.last)
+    m.title = " ".join(parts)
+    return m
+
+
+def _complement_word(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    tok = tokens[j]
+    if not is_word(tok) or tok.key in lex.stop or tok.key in lex.honorifics:
+        return False
+    if lex.phrase([t.key for t in tokens[j : j + 3]], 0, "speech") is not None:
+        return False
+    after_holy = j > 0 and tokens[j - 1].key in ("امام", "حضرت", "شهید")
+    return after_holy or not starts_name(tokens, j, lex)
+
+
+def _take_place(tokens: list[Token], j: int, geo_at: dict[int, GeoHit], m: TitleMention) -> int:
+    """Consume the place at token ``j`` (and «و» + a second place); return the next index."""
+    hit = geo_at[tokens[j].start]
+    if hit.kind != "neighborhood":
+        m.place = hit
+    while j < len(tokens) and tokens[j].start < hit.end:
+        j += 1
+    return j
+
+
+def _text(tokens: list[Token], a: int, b: int) -> str:
+    out = ""
+    for t in tokens[a:b]:
+        if t.key in ("،", ",", "؛"):
+            out += t.text
+        else:
+            out += (" " if out else "") + t.text
+    return out
