@@ -1,14 +1,241 @@
-"""Stage stub: filled by its issue."""
+"""The figures stage: numbers attached to what they count, sorted into SPEC's lists.
+
+``match`` finds candidates (a number from :func:`~..text.numbers.find_numbers`, the
+counted noun after it through «عدد/مورد/فقره», its list, category, status, period, place);
+``set_annotations`` merges repeated figures (same count, unit family and compatible
+category: headline and body) into one :class:`~..records.Figure` with several mentions.
+Years, dates, times, phones, law articles («تبصره ماده ۱۶»), ordinals, list numbering and
+scores («۵ بر سه») never reach a list: they have no counted noun or are filtered here.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..doc import Doc
+from ..records import Figure, Status
+from ..text.numbers import NumberMatch, find_numbers
+from .figures_context import Context
+from .figures_lexicon import FiguresLexicon, Unit, lexicon
+
+__all__ = ["Candidate", "FiguresStage", "match"]
+
+_LIST_MARKS = ("-", ")", ".", "–", "ـ")
+_EZAFE_STEMS = ("ا", "و", "ه")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One number with its counted noun, before merging."""
+
+    count: int
+    unit: Unit
+    target: str  # project_counts, job_figures, quantities
+    start: int  # normalized range of «number + noun»
+    end: int
+    sentence: tuple[int, int]
+    category: str | None = None
+    status: Status | None = None
+    period: str | None = None
+    place: str | None = None
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _unit_at(ctx: Context, i: int) -> tuple[Unit, int] | None:
+    """The counted noun starting at token ``i``: (unit, index of the token after it)."""
+    lex = ctx.lex
+    while lex.cue("skip", ctx.key(i)) and ctx.key(i) in ("عدد", "مورد", "فقره"):
+        i += 1
+    key = ctx.key(i)
+    for unit in lex.units.get(key, ()):
+        n = len(unit.words)
+        if all(ctx.key(i + k) == w and ctx.gap_ok(i + k - 1, i + k) for k, w in enumerate(unit.words)):
+            return unit, i + n
+    if key.endswith("ی") and key[:-1].endswith(_EZAFE_STEMS):
+        for unit in lex.units.get(key[:-1], ()):
+            if len(unit.words) == 1:
+                return unit, i + 1
+    return None
+
+
+def _find_unit(ctx: Context, after: int) -> tuple[Unit, int, int] | None:
+    """(unit, its first token, token after it) for a number ending before token ``after``."""
+    if not ctx.gap_ok(after - 1, after):
+        return None
+    found = _unit_at(ctx, after)
+    if found:
+        return found[0], after, found[1]
+    # «۲ هزار و ۸۶۰ کار و یا پروژه»: an alternative noun, then the counted one
+    j = after + 1
+    if ctx.toks[after].kind == "word" if after < len(ctx.toks) else False:
+        while ctx.key(j) in ("و", "یا") and j <= after + 2:
+            j += 1
+        if j > after + 1 and ctx.toks[j].start not in ctx.num_starts if j < len(ctx.toks) else False:
+            found = _unit_at(ctx, j)
+            if found:
+                return found[0], j, found[1]
+    return None
+
+
+def _is_reference(ctx: Context, first: int, after: int) -> bool:
+    """Law articles, years, list numbering, scores: numbers that count nothing."""
+    lex = ctx.lex
+    if lex.cue("not_before", ctx.key(first - 1)) and ctx.gap_ok(first - 1, first):
+        return True
+    if ctx.key(after) == "بر" and after + 1 < len(ctx.toks) and ctx.toks[after + 1].start in ctx.num_starts:
+        return True  # «۵ بر سه»
+    line_start = first == 0 or not ctx.gap_ok(first - 1, first)
+    if line_start and after < len(ctx.toks) and ctx.toks[after].text in _LIST_MARKS:
+        return True
+    return ctx.key(first - 1) == "(" and ctx.key(after) == ")"
+
+
+def _target(ctx: Context, unit: Unit, first: int, after: int) -> str | None:
+    """Which list a figure goes to (None: not a figure at all)."""
+    lex = ctx.lex
+    if unit.kind in ("project", "housing"):
+        if unit.words[-1] in ("طرح", "پروژه") and (
+            lex.cue("not_after", ctx.key(after)) or (ctx.key(after) == "و" and lex.cue("name_and", ctx.key(after + 1)))
+        ):
+            return None
+        if ctx.window_after("project_negative", after, 6):
+            return "quantities"
+        if unit.kind == "project":
+            return "project_counts"
+        built = ctx.window_has("construction", first - 8, after + 12, stop_at_punct=False)
+        return "project_counts" if built else "quantities"
+    if unit.kind == "job":
+        bad = ctx.window_before("job_negative", first, 6) or ctx.window_after("job_negative", after, 6)
+        return "quantities" if bad else "job_figures"
+    if unit.kind == "person":
+        if ctx.window_before("job_negative", first, 6) or ctx.window_after("job_negative", after, 6):
+            return "quantities"
+        if ctx.window_before("job", first, 6) or ctx.window_after("job", after, 6):
+            return "job_figures"
+    return "quantities"
+
+
+def _count(m: NumberMatch, unit: Unit) -> int | None:
+    value = m.value * unit.factor
+    if isinstance(value, float):
+        if not value.is_integer():
+            return None
+        value = int(value)
+    return value if value > 0 else None
+
+
+def match(doc: Doc, *, lex: FiguresLexicon | None = None) -> list[Candidate]:
+    """Every figure candidate of the document, in text order."""
+    lex = lex or lexicon()
+    ctx = Context(doc, lex)
+    numbers = find_numbers(doc.work)
+    ctx.num_starts = {m.start for m in numbers}
+    out: list[Candidate] = []
+    for m in numbers:
+        first, after = ctx.tok_at(m.start), ctx.tok_at(m.end)
+        found = _find_unit(ctx, after)
+        if found is None or _is_reference(ctx, first, after):
+            continue
+        unit, _, tail = found
+        count = _count(m, unit)
+        target = _target(ctx, unit, first, tail)
+        if count is None or target is None:
+            continue
+        end = ctx.toks[tail - 1].end
+        cand = Candidate(count, unit, target, m.start, end, ctx.sentence(m.start))
+        cand.category = _category(ctx, cand, out, first, tail, numbers)
+        cand.status = ctx.status(m.start, end)  # type: ignore[assignment]
+        cand.period = ctx.period(m.start, end)
+        cand.place = ctx.place(m.start, end)
+        cand.ranges.append((m.start, end))
+        out.append(cand)
+    return out
+
+
+def _category(
+    ctx: Context, cand: Candidate, done: list[Candidate], first: int, tail: int, numbers: list[NumberMatch]
+) -> str | None:
+    lex = ctx.lex
+    if lex.cue("other", ctx.key(tail)):  # «۳۵ پروژه دیگر»: the kind of the previous figure
+        for prev in reversed(done):
+            if prev.unit.name == cand.unit.name:
+                return prev.category
+        return None
+    cat = ctx.category(tail, cand.unit.category)
+    if cat is None and lex.cue("dem", ctx.key(first - 1)):  # «این ۳۷۲ پروژه»
+        for prev in reversed(done):
+            if prev.count == cand.count and prev.unit.name == cand.unit.name:
+                return prev.category
+        for m in numbers:
+            if m.start >= cand.start:
+                break
+            if m.value == cand.count:
+                return ctx.governing_word(ctx.tok_at(m.start))
+    return cat
+
+
+def _family(unit: str) -> str:
+    return "واحد" if unit.startswith("واحد") else unit
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if a.category and b.category and a.category != b.category:
+        return a.sentence != b.sentence  # a breakdown lists distinct parts in one sentence
+    return True
+
+
+def merge(cands: list[Candidate]) -> dict[str, list[Candidate]]:
+    """Repeated figures merged: same list, count and unit family, compatible category. A
+    bare «N واحد» repeating a project count joins it."""
+    lists: dict[str, list[Candidate]] = {"project_counts": [], "job_figures": [], "quantities": []}
+    for c in cands:
+        target = c.target
+        if target == "quantities" and c.unit.kind == "housing":
+            if any(p.count == c.count and _family(p.unit.name) == "واحد" for p in lists["project_counts"]):
+                target = "project_counts"
+        bucket = lists[target]
+        for prev in bucket:
+            if prev.count == c.count and _family(prev.unit.name) == _family(c.unit.name) and _compatible(prev, c):
+                prev.ranges.extend(c.ranges)
+                prev.category = prev.category or c.category
+                prev.status = prev.status or c.status
+                prev.period = prev.period or c.period
+                prev.place = prev.place or c.place
+                break
+        else:
+            bucket.append(c)
+    return lists
 
 
 class FiguresStage:
+    """Project counts, job figures and other quantities."""
+
     name = "figures"
-    reads: tuple[str, ...] = ("work",)
-    writes: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ("work", "geo")
+    writes: tuple[str, ...] = ("project_counts", "job_figures", "quantities")
 
     def __call__(self, doc: Doc) -> None:
-        return None
+        lists = merge(match(doc))
+        doc.project_counts = self._figures(doc, lists["project_counts"])
+        doc.job_figures = self._figures(doc, lists["job_figures"])
+        doc.quantities = self._figures(doc, lists["quantities"])
+
+    @staticmethod
+    def _figures(doc: Doc, cands: list[Candidate]) -> list[Figure]:
+        out = []
+        for c in cands:
+            mentions = doc.spans(c.ranges)
+            if not mentions:
+                continue
+            out.append(
+                Figure(
+                    count=c.count,
+                    unit=c.unit.name,
+                    category=c.category,
+                    status=c.status,
+                    period=c.period,
+                    place=c.place,
+                    mentions=mentions,
+                )
+            )
+        return out

@@ -1,0 +1,107 @@
+"""The figures stage's lexical data, loaded once from ``resources/figures/``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .. import resources
+
+__all__ = ["FiguresLexicon", "Unit", "lexicon", "phrase_regex", "word_key"]
+
+ZWNJ = "\u200c"
+
+
+def word_key(word: str) -> str:
+    """A word as the lexicon compares it: ZWNJ removed."""
+    return word.replace(ZWNJ, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A counted noun: its words (keys), the unit recorded and the list it goes to."""
+
+    words: tuple[str, ...]
+    name: str
+    kind: str  # project, housing, job, person, quantity, money, percent
+    factor: int = 1  # rials per unit for money
+    category: str | None = None  # category head carried by the noun («واحد مسکن» → «مسکن»)
+
+
+class WordSet:
+    """Words, some of them prefixes («اشتغال*»)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.exact = frozenset(word_key(w) for w in words if not w.endswith("*"))
+        self.prefixes = tuple(word_key(w[:-1]) for w in words if w.endswith("*"))
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (key in self.exact or key.startswith(self.prefixes))
+
+
+@dataclass(frozen=True, slots=True)
+class FiguresLexicon:
+    units: dict[str, tuple[Unit, ...]]  # first word key -> units starting with it, longest first
+    cues: dict[str, WordSet]
+    status_after: regex.Pattern[str]
+    status_before: regex.Pattern[str]
+    status_of: dict[str, str]  # phrase key (no spaces/ZWNJ) -> status
+    periods: regex.Pattern[str]
+
+    def cue(self, kind: str, key: str) -> bool:
+        return key in self.cues[kind]
+
+
+def phrase_regex(phrases: list[str]) -> str:
+    """An alternation matching each phrase with optional spaces/ZWNJ between its letters'
+    words and at its ZWNJs, at word boundaries, longest phrase first."""
+    alts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        parts = regex.split(r"[ \u200c]+", p.strip())
+        alts.append(r"[ \u200c]*".join(regex.escape(x) for x in parts))
+    return r"(?<![\p{L}\u200c])(?:" + "|".join(alts) + r")(?![\p{L}])"
+
+
+def _squash(text: str) -> str:
+    return regex.sub(r"[ \u200c\n]+", "", text)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> FiguresLexicon:
+    units: dict[str, list[Unit]] = {}
+    for row in resources.read_tsv("figures/units.tsv"):
+        surface, name, kind = row[0], row[1], row[2]
+        factor = 1
+        if kind.startswith("money:"):
+            kind, factor = "money", int(kind.split(":", 1)[1])
+        words = tuple(word_key(w) for w in surface.split())
+        head = row[3] if len(row) > 3 and row[3] else None
+        units.setdefault(words[0], []).append(Unit(words, name, kind, factor, head))
+    cue_words: dict[str, list[str]] = {}
+    for kind, word in resources.read_tsv("figures/cues.tsv"):
+        cue_words.setdefault(kind, []).append(word)
+    after, before, status_of = [], [], {}
+    for phrase, status, where in resources.read_tsv("figures/status.tsv"):
+        (after if where == "after" else before).append(phrase)
+        status_of[_squash(phrase)] = status
+    periods = list(resources.read_lines("figures/periods.txt"))
+    year = r"(?:\d{4}|\d{2})"
+    grammar = (
+        rf"(?:از[ ]+)?سال[ ]+{year}[ ]+(?:تا[ ]*کنون|تا[ ]+(?:سال[ ]+)?{year})"
+        rf"|تا[ ]+پایان[ ]+(?:سال[ ]+{year}|امسال|سال[ ]+جاری|سال)"
+        rf"|(?<=سال[ ]+)(?:13|14)\d\d(?!\d)"
+    )
+    return FiguresLexicon(
+        units={k: tuple(sorted(v, key=lambda u: -len(u.words))) for k, v in units.items()},
+        cues={k: WordSet(v) for k, v in cue_words.items()},
+        status_after=regex.compile(phrase_regex(after)),
+        status_before=regex.compile(phrase_regex(before)),
+        status_of=status_of,
+        periods=regex.compile(rf"(?:{grammar})|{phrase_regex(periods)}"),
+    )
+
+
+def status_of(lex: FiguresLexicon, matched: str) -> str | None:
+    return lex.status_of.get(_squash(matched))
