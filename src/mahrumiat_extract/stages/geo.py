@@ -1,14 +1,220 @@
-"""Stage stub: filled by its issue."""
+"""The geo stage: provinces, places (counties, cities, districts, villages) and neighborhoods,
+resolved into Iran's hierarchy.
+
+``match``: one automaton pass over ``doc.work`` finds every gazetteer name (see
+:mod:`.geo_gazetteer`); each is read in context (:mod:`.geo_cues`): «استان X» is the province,
+«شهر X», «شهرستان X», «فرماندار X», «در X» or a dateline make X a place; a bare name that is
+both a province and its capital is the province. Names that are also common words need a cue;
+same-named places are resolved by the provinces the article names, else by prominence (a
+county before a city), else a W201 warning. ``set_annotations`` writes ``doc.geo`` (one
+:class:`GeoHit` per mention) and the record lists.
+"""
 
 from __future__ import annotations
 
-from ..doc import Doc
+from dataclasses import dataclass
+
+from ..doc import Doc, GeoHit
+from ..records import Neighborhood, Place, ProvinceMention
+from .geo_cues import KIND_CUES, cue_before, is_dateline, joined_by_list, outlet_before
+from .geo_gazetteer import Candidate, GeoPlace, get_gazetteer
+from .geo_neighborhoods import find_neighborhoods
+
+__all__ = ["GeoStage", "match"]
+
+_PLACE_KINDS = ("county", "city", "district", "village")
+
+
+@dataclass(slots=True)
+class _Reading:
+    cand: Candidate
+    cue: str | None  # the cue kind, «dateline», «list», or None
+    as_province: bool
+    rows: tuple[GeoPlace, ...]  # the place rows still possible (empty for a province)
 
 
 class GeoStage:
     name = "geo"
     reads: tuple[str, ...] = ("work",)
-    writes: tuple[str, ...] = ()
+    writes: tuple[str, ...] = ("geo", "provinces", "places", "neighborhoods")
 
     def __call__(self, doc: Doc) -> None:
+        hits, warnings = match(doc.work)
+        for detail in warnings:
+            doc.warn("W201", detail)
+        set_annotations(doc, hits)
+
+
+def match(text: str) -> tuple[list[GeoHit], list[str]]:
+    """Geo hits in ``text`` (normalized offsets) and the names left ambiguous."""
+    gaz = get_gazetteer()
+    cands = [c for c in gaz.scan(text) if not c.entry.blocker]
+    readings = _read(text, cands)
+    hits, ambiguous = _resolve(readings)
+    hits.extend(find_neighborhoods(text, cands, hits))
+    hits.sort(key=lambda h: h.start)
+    return hits, ambiguous
+
+
+def _read(text: str, cands: list[Candidate]) -> list[_Reading]:
+    """Each candidate read in context; names that need a cue and have none are dropped."""
+    cues: list[str | None] = []
+    prev: tuple[Candidate, str | None] | None = None
+    for c in cands:
+        cue = cue_before(text, c.start)
+        if cue is None and is_dateline(text, c.start, c.end):
+            cue = "dateline"
+        if cue is None and prev is not None and joined_by_list(text, prev[0].end, c.start):
+            cue = prev[1] or "list"
+        if outlet_before(text, c.start):
+            cue = "outlet"
+        cues.append(cue)
+        if c.entry.places:
+            prev = (c, cue)
+    # «استان X» anywhere makes a bare X the province (else the city of that name)
+    established = {
+        p.name for c, cue in zip(cands, cues) if cue == "province" for p in c.entry.places if p.kind == "province"
+    }
+    out = [_reading(c, cue, established) for c, cue in zip(cands, cues)]
+    # names that need only some context: accepted when the article is about their province
+    context = {r.cand.entry.places[0].province for r in out if r is not None and r.as_province}
+    context |= {r.rows[0].province for r in out if r is not None and r.rows and len({x.province for x in r.rows}) == 1}
+    for i, (c, cue) in enumerate(zip(cands, cues)):
+        if out[i] is None and cue != "outlet" and c.entry.needs_cue in ("weak", "context"):
+            if any(p.province in context for p in c.entry.places):
+                out[i] = _reading(c, "context", established)
+    return [r for r in out if r is not None]
+
+
+def _reading(c: Candidate, cue: str | None, established: set[str]) -> _Reading | None:
+    entry = c.entry
+    if not entry.places or cue == "outlet":
         return None
+    need = entry.needs_cue
+    if need is not None and not _cue_enough(need, cue):
+        return None
+    provinces = tuple(p for p in entry.places if p.kind == "province")
+    places = tuple(p for p in entry.places if p.kind != "province")
+    if cue == "nb" and entry.neighborhoods:
+        return None
+    if provinces and cue not in _PLACE_KINDS:
+        # a province and its capital: «استان X», «استاندار X» are the province; «در X», «از X»,
+        # a dateline, or a bare X in an article that never writes «استان X», the city
+        capital = tuple(p for p in places if p.province == provinces[0].name)
+        as_city = cue in ("weak", "dateline") or (cue not in ("province", "office") and provinces[0].name not in established)
+        if capital and as_city:
+            return _Reading(c, cue, False, _prefer_kind(capital, cue))
+        return _Reading(c, cue, True, ())
+    if not places:
+        return _Reading(c, cue, True, ())
+    return _Reading(c, cue, False, _prefer_kind(places, cue))
+
+
+def _cue_enough(need: str, cue: str | None) -> bool:
+    if cue in KIND_CUES or cue in ("dateline", "context"):
+        return True
+    return need == "weak" and cue in ("weak", "list")
+
+
+def _prefer_kind(rows: tuple[GeoPlace, ...], cue: str | None) -> tuple[GeoPlace, ...]:
+    """The rows of the kind the cue names, else all rows (cities first)."""
+    if cue in _PLACE_KINDS:
+        same = tuple(r for r in rows if r.kind == cue)
+        if same:
+            return same
+        if cue == "city":  # «شهر X» where X is listed as a county only
+            return rows
+    order = {"city": 0, "county": 1, "district": 2, "village": 3}
+    return tuple(sorted(rows, key=lambda r: order.get(r.kind, 9)))
+
+
+def _resolve(readings: list[_Reading]) -> tuple[list[GeoHit], list[str]]:
+    """Pick one row per place reading, using the provinces the article names or implies."""
+    known = {r.cand.entry.places[0].province for r in readings if r.as_province}
+    for r in readings:
+        provs = {row.province for row in r.rows}
+        if len(provs) == 1:
+            known |= provs
+    hits: list[GeoHit] = []
+    ambiguous: list[str] = []
+    for r in readings:
+        c = r.cand
+        if r.as_province:
+            prov = next(p for p in c.entry.places if p.kind == "province")
+            hits.append(GeoHit(c.start, c.end, prov.name, "province", prov.name))
+            continue
+        row, ok = _pick(r.rows, known)
+        if not ok:
+            ambiguous.append(row.name)
+        hits.append(GeoHit(c.start, c.end, row.name, row.kind, row.province if ok else None))  # type: ignore[arg-type]
+    return hits, sorted(set(ambiguous))
+
+
+def _pick(rows: tuple[GeoPlace, ...], known: set[str]) -> tuple[GeoPlace, bool]:
+    """One row; False when the province stays ambiguous."""
+    provs = {r.province for r in rows}
+    if len(provs) == 1:
+        return rows[0], True
+    in_article = [r for r in rows if r.province in known]
+    if len({r.province for r in in_article}) == 1:
+        return in_article[0], True
+    pool = in_article or list(rows)
+    counties = {r.name for r in pool if r.kind == "county"}
+    seats = [r for r in pool if r.county == r.name or r.name in counties]
+    if len({r.province for r in seats}) == 1:
+        return seats[0], True
+    return pool[0], False
+
+
+def set_annotations(doc: Doc, hits: list[GeoHit]) -> None:
+    """Write ``doc.geo`` and the province, place and neighborhood records."""
+    doc.geo = hits
+    doc.provinces = _provinces(doc, hits)
+    doc.places = _places(doc, hits)
+    doc.neighborhoods = _neighborhoods(doc, hits)
+
+
+def _provinces(doc: Doc, hits: list[GeoHit]) -> list[ProvinceMention]:
+    named: dict[str, list[tuple[int, int]]] = {}
+    implied: dict[str, list[tuple[int, int]]] = {}
+    for h in hits:
+        if h.province is None:
+            continue
+        (named if h.kind == "province" else implied).setdefault(h.province, []).append((h.start, h.end))
+    order = list(dict.fromkeys(h.province for h in hits if h.province is not None))
+    return [
+        ProvinceMention(name=p, explicit=p in named, mentions=doc.spans(named.get(p) or implied[p]))
+        for p in order
+    ]
+
+
+def _places(doc: Doc, hits: list[GeoHit]) -> list[Place]:
+    groups: dict[str, list[GeoHit]] = {}
+    for h in hits:
+        if h.kind in _PLACE_KINDS:
+            groups.setdefault(h.name, []).append(h)
+    return [
+        Place(
+            name=name,
+            kind=hs[0].kind,  # type: ignore[arg-type]
+            province=hs[0].province,
+            mentions=doc.spans([(h.start, h.end) for h in hs]),
+        )
+        for name, hs in groups.items()
+    ]
+
+
+def _neighborhoods(doc: Doc, hits: list[GeoHit]) -> list[Neighborhood]:
+    groups: dict[str, list[GeoHit]] = {}
+    for h in hits:
+        if h.kind == "neighborhood":
+            groups.setdefault(h.name, []).append(h)
+    return [
+        Neighborhood(
+            name=name,
+            city=next((h.city for h in hs if h.city), None),
+            province=next((h.province for h in hs if h.province), None),
+            mentions=doc.spans([(h.start, h.end) for h in hs]),
+        )
+        for name, hs in groups.items()
+    ]

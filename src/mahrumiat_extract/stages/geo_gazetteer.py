@@ -1,0 +1,164 @@
+"""The gazetteer: the shipped geo tables, one Aho-Corasick automaton over their match keys,
+and a one-pass scan that finds every name in a text, longest match first.
+
+Matching runs over ``key_stream(text)``, so spaces, ZWNJ, ي/ك and hamza/alef forms do not
+matter («خرمآباد» = «خرم آباد» = «خرم‌آباد»); a hit must start and end on word boundaries of
+the text itself, so «کرمان» never matches inside «کرمانشاه» or «کرمانی».
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import ahocorasick
+
+from ..resources import read_lines, read_tsv
+from ..text.keys import key_stream, match_key
+
+__all__ = ["Candidate", "Gazetteer", "GeoPlace", "GeoNeighborhood", "get_gazetteer", "is_word_char"]
+
+CueLevel = Literal["weak", "strong"]
+ZWNJ = "\u200c"
+
+
+@dataclass(frozen=True, slots=True)
+class GeoPlace:
+    """One row of ``resources/geo/places.tsv``."""
+
+    name: str
+    kind: str  # province, county, city, district, village
+    province: str
+    county: str
+
+
+@dataclass(frozen=True, slots=True)
+class GeoNeighborhood:
+    """One row of ``resources/geo/neighborhoods.tsv``."""
+
+    name: str
+    city: str
+    province: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """Everything the gazetteer knows under one match key."""
+
+    places: tuple[GeoPlace, ...] = ()
+    neighborhoods: tuple[GeoNeighborhood, ...] = ()
+    blocker: bool = False
+    needs_cue: CueLevel | None = None
+    words: frozenset[str] = frozenset()  # the words of its spellings («و» in «سیستان و بلوچستان»)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer name found in the text (offsets into the scanned text)."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+def is_word_char(ch: str) -> bool:
+    """Letters, digits and ZWNJ continue a word."""
+    return ch.isalnum() or ch == ZWNJ
+
+
+class Gazetteer:
+    """The geo tables and their automaton, built once (see :func:`get_gazetteer`)."""
+
+    def __init__(self) -> None:
+        entries: dict[str, dict[str, object]] = {}
+
+        def slot(k: str) -> dict[str, object]:
+            return entries.setdefault(k, {"places": [], "nbs": [], "blocker": False, "cue": None, "words": set()})
+
+        def spelled(k: str, spelling: str) -> dict[str, object]:
+            e = slot(k)
+            words = e["words"]
+            assert isinstance(words, set)
+            words.update(spelling.replace(ZWNJ, " ").split())
+            return e
+
+        by_name: dict[str, list[GeoPlace]] = {}
+        for name, kind, province, county in read_tsv("geo/places.tsv"):
+            place = GeoPlace(name, kind, province, county)
+            by_name.setdefault(name, []).append(place)
+            _append(spelled(match_key(name), name), "places", place)
+        for variant, name in read_tsv("geo/variants.tsv"):
+            for place in by_name.get(name, ()):
+                _append(spelled(match_key(variant), variant), "places", place)
+        for name, city, province in read_tsv("geo/neighborhoods.tsv"):
+            _append(spelled(match_key(name), name), "nbs", GeoNeighborhood(name, city, province))
+        for phrase in read_lines("geo/blockers.txt"):
+            spelled(match_key(phrase), phrase)["blocker"] = True
+        for name, level in read_tsv("geo/needs_cue.tsv"):
+            slot(match_key(name))["cue"] = level
+        self.by_name = {n: tuple(p) for n, p in by_name.items()}
+        self.provinces = tuple(sorted(n for n, ps in by_name.items() if any(p.kind == "province" for p in ps)))
+        self.automaton = ahocorasick.Automaton()
+        for k, e in entries.items():
+            if not k:
+                continue
+            entry = Entry(
+                places=tuple(e["places"]),  # type: ignore[arg-type]
+                neighborhoods=tuple(e["nbs"]),  # type: ignore[arg-type]
+                blocker=bool(e["blocker"]),
+                needs_cue=e["cue"],  # type: ignore[arg-type]
+                words=frozenset(e["words"]),  # type: ignore[arg-type]
+            )
+            self.automaton.add_word(k, (len(k), entry))
+        self.automaton.make_automaton()
+        self.function_words = frozenset(read_lines("geo/function_words.txt"))
+
+    def scan(self, text: str) -> list[Candidate]:
+        """Every name in ``text`` on word boundaries; overlapping hits resolved by the longest
+        (then the earliest). One pass of the automaton over the text's key stream."""
+        keys, idx = key_stream(text)
+        n = len(text)
+        found: list[tuple[int, int, Entry]] = []
+        for kend, (klen, entry) in self.automaton.iter(keys):
+            start = idx[kend - klen + 1]
+            end = idx[kend] + 1
+            if start > 0 and is_word_char(text[start - 1]):
+                continue
+            if end < n and is_word_char(text[end]):
+                continue
+            if klen < end - start and self._split_on_function_word(text[start:end], entry):
+                continue
+            found.append((start, end, entry))
+        found.sort(key=lambda t: (t[0] - t[1], t[0]))
+        taken: list[tuple[int, int]] = []
+        out: list[Candidate] = []
+        for start, end, entry in found:
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            out.append(Candidate(start, end, entry))
+        out.sort(key=lambda c: c.start)
+        return out
+
+
+    def _split_on_function_word(self, surface: str, entry: Entry) -> bool:
+        """«در میان» read as «درمیان»: a piece of a spaced match is a function word (or a
+        single letter) that no spelling of the name has as a word."""
+        pieces = surface.split()
+        if len(pieces) < 2:
+            return False
+        return any((p in self.function_words or len(p) == 1) and p not in entry.words for p in pieces)
+
+
+def _append(slot: dict[str, object], field: str, item: object) -> None:
+    items = slot[field]
+    assert isinstance(items, list)
+    if item not in items:
+        items.append(item)
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, built on first use."""
+    return Gazetteer()
