@@ -12,11 +12,12 @@ from collections import Counter
 
 from ..doc import Doc, GeoHit
 from ..records import Official
+from ..text.keys import match_key
 from .officials_coref import Person, Resolver
 from .officials_lex import Lexicon, lexicon
 from .officials_names import find_names
 from .officials_titles import TitleMention, find_titles
-from .officials_tokens import tokenize
+from .officials_tokens import Token, tokenize
 
 __all__ = ["OfficialsStage", "match"]
 
@@ -25,18 +26,36 @@ def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
     """Find the persons of ``doc`` (pure: reads ``doc.work`` and ``doc.geo``)."""
     lex = lex or lexicon()
     tokens = tokenize(doc.work, lex)
-    geo_at = {h.start: h for h in doc.geo}
+    geo_at = _geo_index(doc.work, doc.geo, tokens)
     titles = find_titles(tokens, geo_at, lex)
     names = find_names(tokens, geo_at, lex)
     spans = [(n.first, n.last) for n in names]
     titles = [t for t in titles if not any(a < t.last and t.first < b for a, b in spans)]
-    res = Resolver(tokens, doc.work, lex)
+    res = Resolver(tokens, doc.work, lex, geo_at)
     res.link(names, titles)
     taken = [(tokens[a].start, tokens[b - 1].end) for a, b in spans]
     taken += [(tokens[t.first].start, tokens[t.last - 1].end) for t in titles]
     extra = res.surname_mentions(taken)
     res.chain(names, extra)
     return res
+
+
+def _geo_index(text: str, geo: list[GeoHit], tokens: list[Token]) -> dict[int, GeoHit]:
+    """Geo hits by start offset, plus every other token run written like one of them (the
+    places stage names each place once it is sure of it; an office repeats it)."""
+    at = {h.start: h for h in geo}
+    surfaces = {match_key(text[h.start : h.end]): h for h in geo if h.kind != "neighborhood"}
+    longest = max((len(text[h.start : h.end].split()) for h in geo), default=0)
+    for i, tok in enumerate(tokens):
+        if tok.start in at or not surfaces:
+            continue
+        acc = ""
+        for n in range(min(longest, len(tokens) - i)):
+            acc += tokens[i + n].key
+            h = surfaces.get(acc)
+            if h is not None:
+                at[tok.start] = GeoHit(tok.start, tokens[i + n].end, h.name, h.kind, h.province, h.city)
+    return at
 
 
 class OfficialsStage:
@@ -65,8 +84,8 @@ class OfficialsStage:
 
 def _official(doc: Doc, p: Person, province: str | None) -> Official | None:
     if p.titles:
-        main = p.titles[0]
-        title, juris = main.title, _jurisdiction(p.titles, province)
+        titles = _main_first(p.titles)
+        title, juris = titles[0].title, _jurisdiction(titles, province)
     elif p.rank:
         title, juris = p.rank, None
     else:
@@ -79,6 +98,14 @@ def _official(doc: Doc, p: Person, province: str | None) -> Official | None:
         honorific=honorific,
         mentions=doc.spans(p.ranges),
     )
+
+
+def _main_first(titles: list[TitleMention]) -> list[TitleMention]:
+    """The person's main office first: the one the article uses most (the first on a tie)."""
+    counts = Counter(t.title for t in titles)
+    best = max(counts.values())
+    main = next(t.title for t in titles if counts[t.title] == best)
+    return [t for t in titles if t.title == main] + [t for t in titles if t.title != main]
 
 
 def _jurisdiction(titles: list[TitleMention], province: str | None) -> str | None:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..doc import GeoHit
 from ..text.keys import key_stream, match_key
 from .officials_lex import Lexicon
-from .officials_names import NameMention
+from .officials_names import NameMention, surname_shaped
 from .officials_titles import TitleMention
 from .officials_tokens import Token
 
@@ -50,8 +51,9 @@ class Person:
 class Resolver:
     """Builds the persons of one article from its name and title mentions."""
 
-    def __init__(self, tokens: list[Token], text: str, lex: Lexicon) -> None:
+    def __init__(self, tokens: list[Token], text: str, lex: Lexicon, geo_at: dict[int, GeoHit]) -> None:
         self.tokens = tokens
+        self.geo_at = geo_at
         self.text = text
         self.lex = lex
         self.persons: list[Person] = []
@@ -171,40 +173,48 @@ class Resolver:
             events.setdefault(s, ("person", pi))
         for t in self.free:
             events.setdefault(self.tokens[t.first].start, ("title", t))
-        current: int | None = None
-        pending: TitleMention | None = None
-        age = 0
+        self._current: int | None = None
+        self._pending: TitleMention | None = None
+        self._age = 0
         for sent in self._sentences():
+            self._introduced(sent)
             subject = self._subject(sent, events)
-            for t in self.free:  # «به ریاست فرماندار قدس ...»
-                if sent[0] <= t.first < sent[1] and t.first >= 2 and self.tokens[t.first - 1].key == "ریاست":
-                    pending, age = t, 0
             if subject is None:
-                age += 1
+                self._age += 1
                 continue
-            kind, obj = subject
-            if kind == "person":
-                assert isinstance(obj, int)
-                p = self.persons[obj]
-                if pending is not None and not p.titles and age <= _MAX_PENDING:
-                    p.titles.append(pending)
-                    p.ranges.append(self._range(pending))
-                pending, current, age = None, obj, 0
-            elif kind == "title":
-                assert isinstance(obj, TitleMention)
-                cur = self.persons[current] if current is not None else None
-                if obj.entry.cls == "alias":
-                    if cur is not None:
-                        cur.ranges.append(self._range(obj))
-                elif cur is not None and (not cur.titles or cur.titles[0].title == obj.title):
-                    cur.titles.append(obj)
-                    cur.ranges.append(self._range(obj))
-                else:
-                    pending, current, age = obj, None, 0
-                    self.unnamed.append(obj)
-            else:
-                age = 0
+            self._step(*subject)
         self.unnamed = [t for t in self.unnamed if not any(t in p.titles for p in self.persons)]
+
+    def _introduced(self, sent: tuple[int, int]) -> None:
+        """«به ریاست فرماندار قدس», «از سوی معاون ... اعلام شد»: an office about to be named."""
+        for t in self.free:
+            if sent[0] <= t.first < sent[1] and t.first >= 2:
+                prev = (self.tokens[t.first - 2].key, self.tokens[t.first - 1].key)
+                if prev[1] == "ریاست" or prev == ("از", "سوی"):
+                    self._pending, self._age = t, 0
+
+    def _step(self, kind: str, obj: object, starts: bool, also: bool, speaks: bool) -> None:
+        if kind == "person":
+            assert isinstance(obj, int)
+            p = self.persons[obj]
+            if self._pending is not None and not p.titles and self._age <= _MAX_PENDING and speaks:
+                p.titles.append(self._pending)
+                p.ranges.append(self._range(self._pending))
+            self._pending, self._current, self._age = None, obj, 0
+        elif kind == "title":
+            assert isinstance(obj, TitleMention)
+            cur = self.persons[self._current] if self._current is not None else None
+            if obj.entry.cls == "alias":
+                if cur is not None:
+                    cur.ranges.append(self._range(obj))
+            elif cur is not None and not also and (not cur.titles or cur.titles[0].title == obj.title):
+                cur.titles.append(obj)
+                cur.ranges.append(self._range(obj))
+            elif starts or not also:
+                self._pending, self._current, self._age = obj, None, 0
+                self.unnamed.append(obj)
+        else:
+            self._age = 0
 
     def _range(self, t: TitleMention) -> tuple[int, int]:
         return (self.tokens[t.first].start, self.tokens[t.last - 1].end)
@@ -221,32 +231,56 @@ class Resolver:
             out.append((start, len(self.tokens)))
         return out
 
-    def _subject(self, sent: tuple[int, int], events: dict[int, tuple[str, object]]) -> tuple[str, object] | None:
-        """The first person, office or pronoun of a sentence that speaks, or None."""
-        a, b = sent
-        keys = [t.key for t in self.tokens[a:b]]
-        i = a
+    def _lead(self, a: int, b: int) -> tuple[int, bool]:
+        """Skip «به گزارش ...،», «منبع:» and «به گفته»: (subject search start, speaks)."""
+        keys = [t.key for t in self.tokens[a : min(b, a + 4)]]
         if keys[:2] == ["به", "گزارش"]:
+            i = a
             while i < b and self.tokens[i].key not in ("،", "؛", ":"):
                 i += 1
-            i += 1
-        first: tuple[str, object] | None = None
+            return i + 1, False
+        if keys[:2] == ["به", "گفته"]:
+            return a + 2, True
+        if ":" in keys[1:]:  # «خلیج فارس: مدیرکل ...»
+            return a + keys.index(":") + 1, False
+        return a, False
+
+    def _subject(
+        self, sent: tuple[int, int], events: dict[int, tuple[str, object]]
+    ) -> tuple[str, object, bool, bool, bool] | None:
+        """The first person, office or pronoun of a sentence that speaks (or opens it):
+        (kind, object, at the very start, followed by «هم»/«نیز», speaks), or None."""
+        a, b = sent
+        i, speaks = self._lead(a, b)
         for j in range(i, b):
             tok = self.tokens[j]
             if tok.key == ":":
-                break
+                return None
             hit = self._event_in(tok, events)
+            if hit is None and tok.key in _PRONOUNS:
+                hit = ("pronoun", None)
+            if hit is None and j == i and self._pending is not None and surname_shaped(tok, self.lex, self.geo_at):
+                hit = ("person", self._new_person(tok))
             if hit is not None:
-                first = hit
                 break
-            if tok.key in _PRONOUNS:
-                first = ("pronoun", None)
-                break
-        if first is None:
+        else:
             return None
-        rest = keys[j - a + 1 :]
-        speaks = ":" in rest or any(self.lex.phrase(rest, n, "speech") is not None for n in range(len(rest)))
-        return first if speaks else None
+        end = self._end_of(hit, j)
+        rest = [t.key for t in self.tokens[end:b]]
+        speaks = speaks or ":" in rest or any(self.lex.phrase(rest, n, "speech") is not None for n in range(len(rest)))
+        also = bool(rest) and rest[0] in ("هم", "نیز")
+        if not speaks and j != i:
+            return None
+        return hit[0], hit[1], j == i, also, speaks
+
+    def _end_of(self, hit: tuple[str, object], j: int) -> int:
+        if hit[0] == "title" and isinstance(hit[1], TitleMention):
+            return hit[1].last
+        return j + 1
+
+    def _new_person(self, tok: Token) -> int:
+        self.persons.append(Person(None, tok.text, ranges=[(tok.start, tok.end)]))
+        return len(self.persons) - 1
 
     def _event_in(self, tok: Token, events: dict[int, tuple[str, object]]) -> tuple[str, object] | None:
         for s in range(tok.start, tok.end):

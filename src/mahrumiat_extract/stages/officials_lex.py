@@ -43,7 +43,8 @@ class Lexicon:
     suffix_tokens: frozenset[str]
     suffix_endings: tuple[str, ...]
     modifiers: dict[str, str]  # key -> keep/drop
-    common: frozenset[str]  # common words (hazm's list): never a surname on their own
+    common: frozenset[str]  # common words (hazm's list, which has many surnames too)
+    adjectives: frozenset[str]  # adjectives (hazm's list): never a lone surname
     max_len: int
 
     def phrase(self, keys: list[str], i: int, table: str) -> tuple[str, int] | None:
@@ -116,5 +117,6 @@ def lexicon() -> Lexicon:
         suffix_endings=tuple(match_key(r[0]) for r in suffixes),
         modifiers={match_key(r[0]): r[1] for r in read_tsv("officials/modifiers.tsv") if len(r) == 2},
         common=frozenset(match_key(x) for x in read_lines("known_words.txt")),
+        adjectives=frozenset(match_key(x) for x in read_lines("adjectives.txt")),
         max_len=max_len,
     )

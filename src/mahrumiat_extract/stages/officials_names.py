@@ -21,7 +21,7 @@ from ..text.keys import match_key
 from .officials_lex import Lexicon, TitleEntry
 from .officials_tokens import Token, is_word
 
-__all__ = ["NameMention", "find_names", "is_verb"]
+__all__ = ["NameMention", "find_names", "is_verb", "surname_shaped"]
 
 _SAYYID = frozenset({"سید"})
 _ENDINGS = ("یم", "ید", "ند", "م", "د", "ه", "ست")
@@ -57,8 +57,6 @@ def _stems() -> frozenset[str]:
 def is_verb(k: str) -> bool:
     """A conjugated verb form (می‌/نمی‌ + stem, stem + person ending, or a bare stem)."""
     stems = _stems()
-    if k in stems and len(k) > 2:
-        return True
     for pre in ("نمی", "می"):
         rest = k[len(pre) :]
         if k.startswith(pre) and len(rest) > 1 and (rest in stems or _stem_ending(rest, stems)):
@@ -106,7 +104,10 @@ def _name_at(
         j += hon[1]
     sayyid = j < len(tokens) and keys[j] in _SAYYID
     g = j + 1 if sayyid else j
-    given_end = _given(keys, g, lex)
+    dated = g > 0 and tokens[g - 1].key[:1].isdigit()  # «22 بهمن»: a month, not a name
+    given_end = None if dated else _given(keys, g, lex)
+    if given_end is None and sayyid and g < len(tokens) and not _bad_word(tokens[g], geo_at, lex, keys[g : g + 8], 0):
+        given_end = g + 1  # «سید» always opens a name: «سید راضی نوری»
     if given_end is not None:
         sur = _surname(tokens, given_end, geo_at, lex)
         if sur is None and given_end - g > 1:  # «محمد حسین» + stop: the second is the surname
@@ -162,15 +163,27 @@ def _surname(tokens: list[Token], j: int, geo_at: dict[int, GeoHit], lex: Lexico
     keys = [t.key for t in tokens[j : j + 8]]
     if j >= len(tokens) or _bad_word(tokens[j], geo_at, lex, keys, 0):
         return None
+    k1 = tokens[j].key
+    if len(k1) <= 3 and k1 in lex.common and not k1.endswith(lex.suffix_endings):
+        return None  # «بهنام کار»: a short common word is not a surname
     end = _suffixes(tokens, j + 1, lex)
     if end < len(tokens) and end - j < 3:
         k2 = [t.key for t in tokens[end : end + 8]]
         t2 = tokens[end]
-        if not _bad_word(t2, geo_at, lex, k2, 0) and t2.key not in lex.given and not t2.glued:
+        if not _bad_word(t2, geo_at, lex, k2, 0) and t2.key not in lex.given and not _glued_junk(t2.key, lex):
             after = _suffixes(tokens, end + 1, lex)
             if _boundary(tokens, after, geo_at, lex):
                 end = after
     return end
+
+
+_GLUE_HEADS = ("در", "عصر", "صبح", "ظهر", "شب", "امروز", "دیروز", "بعدازظهر")
+
+
+def _glued_junk(k: str, lex: Lexicon) -> bool:
+    """Two words glued by scraping («عصرامروز», «درحاشیه»): never part of a name."""
+    return any(k.startswith(h) and (k[len(h) :] in lex.stop or k[len(h) :] in lex.common)
+               for h in _GLUE_HEADS if len(k) > len(h) + 1)
 
 
 def _suffixes(tokens: list[Token], j: int, lex: Lexicon) -> int:
@@ -202,13 +215,34 @@ def _before_office(
     tok = tokens[i]
     k = tok.key
     end = _suffixes(tokens, i + 1, lex)
-    if end == i + 1 and (k in lex.common or not k.endswith(lex.suffix_endings)):
+    if end == i + 1 and not k.endswith(lex.suffix_endings):
         return None
     if k in lex.given or k in lex.stop or _bad_word(tok, geo_at, lex, keys[i : i + 8], 0):
+        return None
+    if end == i + 1 and _derived(k, lex):  # «امضای», «جنجالی», «اجرایی»
         return None
     nxt = lex.phrase(keys, end, "title")
     if nxt is None or lex.titles[nxt[0]].cls not in ("office", "head", "national"):
         return None
-    if i > 0 and is_word(tokens[i - 1]) and tokens[i - 1].key not in lex.stop:
-        return None  # inside a noun phrase («سفر رئیس ...»)
     return NameMention(i, end, None, _surname_text(tokens, i, end))
+
+
+def _derived(k: str, lex: Lexicon) -> bool:
+    """An adjective or an ezafe form of a common word, not a surname on its own."""
+    return (
+        k in lex.adjectives
+        or k.endswith("ای")
+        or k[:-1] in lex.common
+        or (k.endswith("یی") and k[:-2] in lex.common)
+    )
+
+
+def surname_shaped(tok: Token, lex: Lexicon, geo_at: dict[int, GeoHit]) -> bool:
+    """A lone word that looks like a surname: a surname ending, not a common word, not a
+    given name, verb or place («ربیعی», «جلودارزاده»), never an ezafe form («امضای»)."""
+    k = tok.key
+    if len(k) < 4 or not is_word(tok) or k in lex.given or k in lex.stop:
+        return False
+    if _derived(k, lex) or tok.start in geo_at or is_verb(k):
+        return False
+    return k.endswith(lex.suffix_endings) and k not in lex.titles and k not in lex.honorifics

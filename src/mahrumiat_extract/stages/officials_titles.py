@@ -46,14 +46,15 @@ class TitleMention:
         return self.title.split()[0] if self.title else ""
 
 
-def starts_name(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+def starts_name(tokens: list[Token], i: int, lex: Lexicon, geo_at: dict[int, GeoHit] | None = None) -> bool:
     """Does a person's name start at token ``i`` (an honorific, or a given name + a word)?"""
     k = tokens[i].key
     if k in lex.honorifics and lex.honorifics[k][1] != "polite" or k in ("سید", "آقای", "خانم"):
         return i + 1 < len(tokens) and is_word(tokens[i + 1])
     if k in lex.given and i + 1 < len(tokens):
         nxt = tokens[i + 1]
-        return is_word(nxt) and nxt.key not in lex.stop and nxt.key not in lex.titles
+        place = geo_at is not None and nxt.start in geo_at
+        return is_word(nxt) and not place and nxt.key not in lex.stop and nxt.key not in lex.titles
     return False
 
 
@@ -117,6 +118,8 @@ def _parse(
             parts.append(_text(tokens, j, j + org[1]))
             j += org[1]
             words += 1
+            if entry.cls == "national":  # «وزیر کشور», «وزیر راه و شهرسازی»: the portfolio ends it
+                generic = False
             continue
         if sub is not None and lex.titles[sub[0]].cls in ("head", "office", "national"):
             se = lex.titles[sub[0]]
@@ -139,7 +142,7 @@ def _parse(
             parts[-1] += " (" + tokens[j + 1].text + ")"
             j += 3
             continue
-        if generic and _complement_word(tokens, j, lex):
+        if generic and _complement_word(tokens, j, lex, geo_at):
             parts.append(tok.text)
             j += 1
             words += 1
@@ -152,14 +155,14 @@ def _parse(
     return m
 
 
-def _complement_word(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+def _complement_word(tokens: list[Token], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]) -> bool:
     tok = tokens[j]
     if not is_word(tok) or tok.key in lex.stop or tok.key in lex.honorifics:
         return False
     if lex.phrase([t.key for t in tokens[j : j + 3]], 0, "speech") is not None:
         return False
     after_holy = j > 0 and tokens[j - 1].key in ("امام", "حضرت", "شهید")
-    return after_holy or not starts_name(tokens, j, lex)
+    return after_holy or not starts_name(tokens, j, lex, geo_at)
 
 
 def _take_place(tokens: list[Token], j: int, geo_at: dict[int, GeoHit], m: TitleMention) -> int:
