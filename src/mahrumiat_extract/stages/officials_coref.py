@@ -207,7 +207,7 @@ class Resolver:
             if obj.entry.cls == "alias":
                 if cur is not None:
                     cur.ranges.append(self._range(obj))
-            elif cur is not None and not also and (not cur.titles or cur.titles[0].title == obj.title):
+            elif cur is not None and not also and (not cur.titles or _same_office(cur.titles[0].title, obj.title)):
                 cur.titles.append(obj)
                 cur.ranges.append(self._range(obj))
             elif starts or not also:
@@ -241,8 +241,6 @@ class Resolver:
             return i + 1, False
         if keys[:2] == ["به", "گفته"]:
             return a + 2, True
-        if ":" in keys[1:]:  # «خلیج فارس: مدیرکل ...»
-            return a + keys.index(":") + 1, False
         return a, False
 
     def _subject(
@@ -254,6 +252,9 @@ class Resolver:
         i, speaks = self._lead(a, b)
         for j in range(i, b):
             tok = self.tokens[j]
+            if tok.key == ":" and j - i < 4 and i == a:  # «خلیج فارس: مدیرکل ...»
+                i = j + 1
+                continue
             if tok.key == ":":
                 return None
             hit = self._event_in(tok, events)
@@ -287,6 +288,16 @@ class Resolver:
             if s in events:
                 return events[s]
         return None
+
+
+def _same_office(a: str, b: str) -> bool:
+    """«رئیس بسیج سازندگی» and «رئیس سازمان بسیج سازندگی» are one office: same head, and the
+    words of the shorter are all in the longer."""
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or wa[0] != wb[0]:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return set(short) <= set(long_)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

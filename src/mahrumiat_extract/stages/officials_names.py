@@ -133,7 +133,7 @@ def _given(keys: list[str], g: int, lex: Lexicon) -> int | None:
     end = g + first[1]
     second = lex.phrase(keys, end, "given")
     if second is not None and second[1] == 1 and lex.phrase(keys, g, "given") and keys[end] not in lex.stop:
-        if first[0] + second[0] in lex.given or first[0] in ("محمد", "علی", "امیر", "غلام", "سید"):
+        if first[0] + second[0] in lex.given:
             return end + 1
     return end
 
@@ -163,9 +163,6 @@ def _surname(tokens: list[Token], j: int, geo_at: dict[int, GeoHit], lex: Lexico
     keys = [t.key for t in tokens[j : j + 8]]
     if j >= len(tokens) or _bad_word(tokens[j], geo_at, lex, keys, 0):
         return None
-    k1 = tokens[j].key
-    if len(k1) <= 3 and k1 in lex.common and not k1.endswith(lex.suffix_endings):
-        return None  # «بهنام کار»: a short common word is not a surname
     end = _suffixes(tokens, j + 1, lex)
     if end < len(tokens) and end - j < 3:
         k2 = [t.key for t in tokens[end : end + 8]]
@@ -174,6 +171,9 @@ def _surname(tokens: list[Token], j: int, geo_at: dict[int, GeoHit], lex: Lexico
             after = _suffixes(tokens, end + 1, lex)
             if _boundary(tokens, after, geo_at, lex):
                 end = after
+    k1 = tokens[j].key
+    if end == j + 1 and len(k1) <= 3 and k1 in lex.common and not k1.endswith(lex.suffix_endings):
+        return None  # «بهنام کار»: a short common word alone is not a surname
     return end
 
 
