@@ -154,6 +154,7 @@ def build(shared: Path = SHARED) -> dict[str, str]:
         "needs_cue.tsv": copy_list("needs_cue.tsv"),
         "blockers.txt": copy_list("blockers.txt"),
         "function_words.txt": copy_list("function_words.txt"),
+        "nb_words.tsv": copy_list("nb_words.tsv"),
     }
 
 

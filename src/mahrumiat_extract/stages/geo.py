@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..doc import Doc, GeoHit
 from ..records import Neighborhood, Place, ProvinceMention
+from ..text.normalize import normalize
 from .geo_cues import KIND_CUES, cue_before, is_dateline, joined_by_list, outlet_before
 from .geo_gazetteer import Candidate, GeoPlace, get_gazetteer
 from .geo_neighborhoods import find_neighborhoods
@@ -42,6 +43,9 @@ class GeoStage:
         hits, warnings = match(doc.work)
         for detail in warnings:
             doc.warn("W201", detail)
+        for h in hits:
+            if h.kind == "neighborhood" and h.name == doc.work[h.start : h.end]:
+                h.name = _as_written(doc, h.start, h.end)
         set_annotations(doc, hits)
 
 
@@ -164,6 +168,15 @@ def _pick(rows: tuple[GeoPlace, ...], known: set[str]) -> tuple[GeoPlace, bool]:
     if len({r.province for r in seats}) == 1:
         return seats[0], True
     return pool[0], False
+
+
+def _as_written(doc: Doc, start: int, end: int) -> str:
+    """A name read off the text, as the original writes it (ي/ك folded, spaces collapsed, no
+    ZWNJ guessed: restoration would turn «سیدی» into «سی‌دی»)."""
+    span = doc.span(start, end)
+    if span is None:
+        return doc.work[start:end]
+    return " ".join(normalize(span.text, restore_zwnj=False).text.split())
 
 
 def set_annotations(doc: Doc, hits: list[GeoHit]) -> None:

@@ -1,10 +1,177 @@
-"""Neighborhoods (stub, filled below)."""
+"""Neighborhoods: «محله X», «محلات X، Y و Z», «در پنج محله X، Y، ... در شهر Z», and names of
+the shipped neighborhood list when a neighborhood cue is near. Each is attached to the city
+named after it in the sentence (or before it, or the list's city), and that city's province.
+
+Generic phrases («محلات کم‌برخوردار», «شورای محله», «مناطق حاشیه‌نشین») are no names: the
+word roles (cue, block, generic, stop, prefix, skip) are data, ``resources/geo/nb_words.tsv``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
 from ..doc import GeoHit
-from .geo_gazetteer import Candidate
+from ..resources import read_lines, read_tsv
+from ..text.keys import match_key
+from .geo_gazetteer import Candidate, GeoNeighborhood
+
+__all__ = ["find_neighborhoods"]
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\u200c]+|\d[\d,.٫٬]*|[،,؛;:.!?؟\n()«»\"“”]")
+_SENTENCE_END = frozenset(".!?؟\n:؛;()")
+_QUOTES = frozenset("«»\"“”")
+_WINDOW = 240
+_NEAR = 80  # characters between a cue and a listed name for the list's names to count
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    roles: dict[str, frozenset[str]]
+    common: frozenset[str]
+
+    def has(self, word: str, role: str) -> bool:
+        return role in self.roles.get(match_key(word), ())
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    roles: dict[str, set[str]] = {}
+    for word, role in read_tsv("geo/nb_words.tsv"):
+        roles.setdefault(match_key(word), set()).add(role)
+    common = frozenset(match_key(w) for w in read_lines("known_words.txt"))
+    return _Words({k: frozenset(v) for k, v in roles.items()}, common)
 
 
 def find_neighborhoods(text: str, cands: list[Candidate], hits: list[GeoHit]) -> list[GeoHit]:
-    return []
+    """Neighborhood hits (normalized offsets) in ``text``."""
+    known: dict[str, tuple[GeoNeighborhood, ...]] = {}
+    for c in cands:
+        for n in c.entry.neighborhoods:
+            known[match_key(n.name)] = known.get(match_key(n.name), ()) + (n,)
+    words = _words()
+    items: dict[tuple[int, int], str] = {}
+    for m in _TOKEN.finditer(text):
+        if words.has(m.group(), "cue") and not _blocked(text, m.start(), words):
+            for s, e in _list_after(text, m.end(), words, known):
+                items.setdefault((s, e), text[s:e])
+    places = [h for h in hits if h.kind in ("city", "county", "district", "village")]
+    cities = {h.name for h in places}
+    taken = [(h.start, h.end) for h in hits]
+    near_cue = _cue_positions(text, words)
+    for c in cands:
+        # a listed neighborhood of a city the article names, shortly after a cue
+        row = _known_row(c.entry.neighborhoods, cities)
+        if row is None or not _near(text, near_cue, c.start):
+            continue
+        if any(s < c.end and c.start < e for s, e in list(items) + taken):
+            continue
+        items[(c.start, c.end)] = text[c.start : c.end]
+    out = []
+    for (s, e), surface in sorted(items.items()):
+        row = _known_row(known.get(match_key(surface), ()), cities)
+        city = _city_for(text, s, e, places)
+        if city is None and row is not None:
+            out.append(GeoHit(s, e, row.name, "neighborhood", row.province, row.city))
+        elif city is not None:
+            name = row.name if row is not None and row.city == city.name else surface
+            out.append(GeoHit(s, e, name, "neighborhood", city.province, city.name))
+        else:
+            out.append(GeoHit(s, e, surface, "neighborhood", None, None))
+    return out
+
+
+def _known_row(rows: tuple[GeoNeighborhood, ...], cities: set[str]) -> GeoNeighborhood | None:
+    """The listed neighborhood of that name in a city the article names."""
+    return next((r for r in rows if r.city in cities), None)
+
+
+def _blocked(text: str, start: int, words: _Words) -> bool:
+    before = text[max(0, start - 24) : start].split()
+    return bool(before) and words.has(before[-1], "block")
+
+
+def _list_after(text: str, pos: int, words: _Words, known: dict[str, tuple[GeoNeighborhood, ...]]) -> list[tuple[int, int]]:
+    """The names listed right after a cue, as normalized ranges."""
+    toks = [m for m in _TOKEN.finditer(text, pos, min(len(text), pos + _WINDOW))]
+    i = 0
+    while i < len(toks) and (words.has(toks[i].group(), "skip") or toks[i].group()[0].isdigit() or toks[i].group() in _QUOTES):
+        i += 1
+    items: list[list[regex.Match[str]]] = []
+    cur: list[regex.Match[str]] = []
+    for m in toks[i:]:
+        t = m.group()
+        if t in "،," or t == "و":
+            if not cur:
+                break
+            items.append(cur)
+            cur = []
+            continue
+        if t in _QUOTES:
+            continue
+        if t in _SENTENCE_END or t[0].isdigit() or words.has(t, "cue") or (words.has(t, "stop") and cur):
+            break
+        if not cur and words.has(t, "generic"):
+            break
+        cur.append(m)
+        if len(cur) == 3:
+            break
+    last = _trim_last(cur, words, known)
+    if last:
+        items.append(last)
+    if len(items) == 1 and not _single_ok(items[0], words, known):
+        return []
+    return [(it[0].start(), it[-1].end()) for it in items]
+
+
+def _trim_last(item: list[regex.Match[str]], words: _Words, known: dict[str, tuple[GeoNeighborhood, ...]]) -> list[regex.Match[str]]:
+    """The last (or only) item ends at the first word unless it is a prefix word («خیابان
+    امینی») or the two words are a known neighborhood."""
+    if len(item) <= 1:
+        return item
+    two = item[0].group() + item[1].group()
+    if words.has(item[0].group(), "prefix") or match_key(two) in known:
+        return item[:2]
+    return item[:1]
+
+
+def _single_ok(item: list[regex.Match[str]], words: _Words, known: dict[str, tuple[GeoNeighborhood, ...]]) -> bool:
+    """A lone name after «محله»: a known neighborhood, a prefixed name, or no common word."""
+    surface = "".join(m.group() for m in item)
+    if match_key(surface) in known or len(item) > 1:
+        return True
+    return match_key(item[0].group()) not in words.common
+
+
+def _cue_positions(text: str, words: _Words) -> list[int]:
+    return [m.end() for m in _TOKEN.finditer(text) if words.has(m.group(), "cue") and not _blocked(text, m.start(), words)]
+
+
+def _near(text: str, cues: list[int], start: int) -> bool:
+    """A cue shortly before ``start``, in the same sentence."""
+    begin = _sentence_start(text, start)
+    return any(begin <= c <= start and start - c <= _NEAR for c in cues)
+
+
+def _city_for(text: str, start: int, end: int, places: list[GeoHit]) -> GeoHit | None:
+    """The place named after the neighborhood in its sentence, else before it."""
+    stop = _sentence_end(text, end)
+    after = [h for h in places if end <= h.start < stop]
+    if after:
+        return after[0]
+    begin = _sentence_start(text, start)
+    before = [h for h in places if begin <= h.start < start]
+    if before:
+        return before[-1]
+    return places[0] if places and len({h.name for h in places}) == 1 else None
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = regex.compile(r"[.!?؟\n]").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(ch, 0, pos) for ch in ".!?؟\n") + 1
