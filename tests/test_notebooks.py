@@ -49,7 +49,8 @@ def executed() -> dict[str, Any]:
 
 @pytest.mark.slow
 def test_quickstart_runs_and_highlights(executed: dict[str, Any]) -> None:
-    html = [o["data"]["text/html"] for o in _outputs(executed["quickstart"]) if "text/html" in o.get("data", {})]
+    outputs = _outputs(executed["quickstart"])
+    html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
     assert any('dir="rtl"' in h and "<mark" in h for h in html)  # the highlighted article
     assert any("entities" in h for h in html)  # displacy's ent view
 

@@ -126,11 +126,15 @@ def _iter_jsonl(path: Path) -> Iterable[dict[str, Any]]:
 
 
 def _frames_from_store(con: Any) -> dict[str, pd.DataFrame]:
-    present = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    return {
-        name: _typed(name, con.execute(f"SELECT * FROM {name}").df()) if name in present else _empty(name)
-        for name in TABLES
-    }
+    query = "SELECT table_name FROM information_schema.tables"
+    present = {row[0] for row in con.execute(query).fetchall()}
+    out = {}
+    for name in TABLES:
+        if name in present:
+            out[name] = _typed(name, con.execute(f"SELECT * FROM {name}").df())
+        else:
+            out[name] = _empty(name)
+    return out
 
 
 def _frames_from_parquet(directory: Path) -> dict[str, pd.DataFrame]:
@@ -211,5 +215,6 @@ def mentions_frame(record: ArticleRecord) -> pd.DataFrame:
             label = getattr(item, "name", None) or f"{item.count} {item.unit}"
             rows.extend((kind, label, s.start, s.end, s.text) for s in item.mentions)
     frame = pd.DataFrame.from_records(rows, columns=["kind", "label", "start", "end", "text"])
-    frame = frame.astype({"kind": "string", "label": "string", "start": "Int64", "end": "Int64", "text": "string"})
+    frame = frame.astype({"kind": "string", "label": "string", "text": "string"})
+    frame = frame.astype({"start": "Int64", "end": "Int64"})
     return frame.sort_values(["start", "end"], kind="stable", ignore_index=True)

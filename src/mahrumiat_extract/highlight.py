@@ -35,7 +35,8 @@ _FONTS = "Vazirmatn, 'Noto Naskh Arabic', Tahoma, 'DejaVu Sans', sans-serif"
 
 def _mark(inner: str, kind: str) -> str:
     color = KIND_COLORS.get(kind, "#dddddd")
-    return f'<mark data-kind="{kind}" style="background:{color};padding:0 2px;border-radius:3px">{inner}</mark>'
+    style = f"background:{color};padding:0 2px;border-radius:3px"
+    return f'<mark data-kind="{kind}" style="{style}">{inner}</mark>'
 
 
 def _badge(kind: str) -> str:
@@ -49,7 +50,8 @@ def _badge(kind: str) -> str:
 def highlight_html(text: str, record: ArticleRecord, *, title: str | None = None) -> str:
     """``text`` as an HTML ``<div dir="rtl">`` with every span of ``record`` marked and labelled
     with its kind (official, province, place, neighborhood, project_count, job_figure, quantity)."""
-    spans = sorted({(s.start, s.end, kind) for kind, s in record.spans()}, key=lambda s: (s[0], -s[1]))
+    found = {(s.start, s.end, kind) for kind, s in record.spans()}
+    spans = sorted(found, key=lambda s: (s[0], -s[1]))
     cuts = sorted({0, len(text), *(b for s, e, _ in spans for b in (s, e))})
     out: list[str] = []
     for a, z in zip(cuts, cuts[1:]):

@@ -7,7 +7,7 @@ Registered through the ``spacy_factories`` entry point (pyproject.toml), so no i
     nlp.add_pipe("mahrumiat_extract")
     doc = nlp(text)
     doc._.mahrumiat          # the ArticleRecord of doc.text
-    doc.ents                 # OFFICIAL, PROVINCE, PLACE, NEIGHBORHOOD, PROJECT_COUNT, JOB_FIGURE, QUANTITY
+    doc.ents                 # OFFICIAL, PROVINCE, PLACE, NEIGHBORHOOD, PROJECT_COUNT, ...
     doc.spans["mahrumiat"]   # every mention span, overlaps kept
 
 How spans become entities:
@@ -38,7 +38,14 @@ from spacy.util import filter_spans
 from .api import extract
 from .records import ArticleRecord
 
-__all__ = ["EXTENSION", "LABELS", "SPAN_KEY", "MahrumiatComponent", "make_component", "mention_spans"]
+__all__ = [
+    "EXTENSION",
+    "LABELS",
+    "SPAN_KEY",
+    "MahrumiatComponent",
+    "make_component",
+    "mention_spans",
+]
 
 #: record span kind -> entity label, in priority order for spans over the same characters
 LABELS: dict[str, str] = {
