@@ -31,6 +31,7 @@ from .benchio import (
     Corpus,
     format_markdown,
     format_text,
+    load_average,
     load_corpus,
     machine_info,
     write_stream_input,
@@ -138,10 +139,8 @@ def cli_has_run() -> bool:
     """Whether the batch ``run`` command exists (the stream uses it then)."""
     from ..cli import build_parser
 
-    parser = build_parser()
-    for action in parser._subparsers._group_actions if parser._subparsers else ():  # noqa: SLF001
-        choices = getattr(action, "choices", None) or {}
-        if "run" in choices:
+    for action in build_parser()._actions:  # noqa: SLF001 - argparse has no public accessor
+        if isinstance(action, argparse._SubParsersAction) and "run" in action.choices:
             return True
     return False
 
@@ -298,6 +297,7 @@ def run_bench(
                 corpus, list(stream_sizes), use_run=use_run, jobs_compare=jobs_compare,
                 tmp=Path(tmp),
             )
+    result.machine["load_average_end"] = load_average()
     return result
 
 

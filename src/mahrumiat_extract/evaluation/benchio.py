@@ -16,6 +16,7 @@ __all__ = [
     "Corpus",
     "format_markdown",
     "format_text",
+    "load_average",
     "load_corpus",
     "machine_info",
     "write_stream_input",
@@ -117,7 +118,16 @@ def machine_info() -> dict[str, Any]:
         "memory_gb": round(mem_gb, 1) if mem_gb else None,
         "python": sys.version.split()[0],
         "os": f"{platform.system()} {platform.release()}",
+        "load_average": load_average(),
     }
+
+
+def load_average() -> float | None:
+    """The 1-minute load average: other processes competing for the cores skew timings."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return None
 
 
 # ---------------------------------------------------------------- reports
@@ -141,6 +151,9 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str]]:
             ("ratio pipeline / hazm", f"{r['ratio']:.2f}",
              f">= {TARGET_RATIO:.1f} {_ok(r['ratio'] >= TARGET_RATIO)}")
         )
+    norm_s = p["stages"].get("normalize")
+    if norm_s and h["seconds"]:
+        rows.append(("ratio normalize stage alone / hazm", f"{h['seconds'] / norm_s:.2f}", ""))
     streams = r["streams"]
     for s in streams:
         rows.append(
@@ -181,7 +194,8 @@ def _stage_rows(r: dict[str, Any]) -> list[tuple[str, float, float, float]]:
 def format_text(r: dict[str, Any]) -> str:
     m, c = r["machine"], r["corpus"]
     lines = [
-        f"machine: {m['nproc']} CPUs, {m['cpu']}, Python {m['python']}, {m['os']}",
+        f"machine: {m['nproc']} CPUs, {m['cpu']}, Python {m['python']}, {m['os']}, "
+        f"load average {m.get('load_average')} at start, {m.get('load_average_end')} at end",
         f"corpus: {c['distinct_articles']} distinct articles ({c['dev_articles']} dev, "
         f"{c['sample_articles']} samples, mean {c['mean_kb']} KB) repeated to "
         f"{c['articles']:,} articles, {c['mb']} MB",
@@ -203,6 +217,9 @@ def format_markdown(r: dict[str, Any]) -> str:
         "",
         f"- machine: {m['nproc']} CPUs (nproc), {m['cpu']}, {m['memory_gb']} GB RAM, "
         f"Python {m['python']}, {m['os']}",
+        f"- load average (1 min): {m.get('load_average')} at start, {m.get('load_average_end')} "
+        "at end (other work on the machine skews the timings; the ratio to hazm is measured "
+        "back to back in the same run)",
         f"- articles: {c['distinct_articles']} distinct ({c['dev_articles']} from the dev set, "
         f"{c['sample_articles']} samples; mean {c['mean_kb']} KB) repeated to "
         f"{c['articles']:,} articles, {c['mb']} MB; in-process timings on one core",

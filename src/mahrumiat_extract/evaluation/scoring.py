@@ -9,11 +9,11 @@ jurisdiction are compared by key (``None`` equals ``None``).
 
 from __future__ import annotations
 
-import regex
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import regex
 
 from ..errors import InputError
 from ..records import ArticleRecord, Figure, Official
