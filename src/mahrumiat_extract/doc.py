@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .errors import warning
 from .records import Figure, Neighborhood, Official, Place, ProvinceMention, Span
+from .text.keys import key_stream
 from .text.normalize import Normalized
 
 __all__ = ["Doc", "GeoHit"]
@@ -64,6 +66,14 @@ class Doc:
     project_counts: list[Figure] = field(default_factory=list)
     job_figures: list[Figure] = field(default_factory=list)
     quantities: list[Figure] = field(default_factory=list)
+    _kstream: tuple[str, array[int]] | None = None
+
+    def key_stream(self) -> tuple[str, array[int]]:
+        """``text.keys.key_stream(self.work)``, computed once per article and shared by the
+        stages that match gazetteers (geo, officials)."""
+        if self._kstream is None:
+            self._kstream = key_stream(self.work)
+        return self._kstream
 
     def warn(self, code: str, detail: str | None = None) -> None:
         msg = warning(code, detail)
@@ -97,9 +107,25 @@ class Doc:
 
     def blank(self, start: int, end: int) -> None:
         """Exclude ``[start, end)`` from extraction (kept in the original, never deleted)."""
-        if end <= start:
+        self.blank_many([(start, end)])
+
+    def blank_many(self, ranges: list[tuple[int, int]]) -> None:
+        """Exclude several ranges at once: one pass over ``work``, however many ranges."""
+        ranges = sorted((s, e) for s, e in ranges if e > s)
+        if not ranges:
             return
         w = self.work
-        seg = "".join("\n" if c == "\n" else " " for c in w[start:end])
-        self.work = w[:start] + seg + w[end:]
-        self.excluded.append((start, end))
+        parts: list[str] = []
+        pos = 0
+        for s, e in ranges:
+            s = max(s, pos)
+            if e <= s:
+                continue
+            parts.append(w[pos:s])
+            seg = w[s:e]
+            parts.append(" " * len(seg) if "\n" not in seg else "".join("\n" if c == "\n" else " " for c in seg))
+            pos = e
+            self.excluded.append((s, e))
+        parts.append(w[pos:])
+        self.work = "".join(parts)
+        self._kstream = None

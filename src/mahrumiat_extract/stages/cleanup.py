@@ -21,6 +21,8 @@ _TAG = regex.compile(
 _LOOKS_HTML = regex.compile(r"</?(?:p|div|span|br|html|body|a|b|i|h[1-6]|li|ul|script|style|table|td|tr|img|meta)\b[^<>]*>", regex.I)
 _SHORT_WORDS = 25
 _MIN_REPEAT = 60
+_RECENT = 6
+_MAX_CHROME = 160
 
 
 @lru_cache(maxsize=1)
@@ -68,24 +70,25 @@ class CleanupStage:
         if not _LOOKS_HTML.search(doc.work):
             return
         doc.warn("W103")
-        for m in _TAG.finditer(doc.work):
-            doc.blank(m.start(), m.end())
+        doc.blank_many([m.span() for m in _TAG.finditer(doc.work)])
 
     def _boilerplate(self, doc: Doc) -> None:
         rules = _rules()
         spans = list(lines(doc.work))
+        out: list[tuple[int, int]] = []
         i = 0
         while i < len(spans):
             s, e = spans[i]
             line = doc.work[s:e]
-            action = next((a for a, rx in rules if rx.match(line)), None)
+            # chrome lines are short; a paragraph is never one
+            action = None if e - s > _MAX_CHROME else next((a for a, rx in rules if rx.match(line)), None)
             if action == "line":
-                doc.blank(s, e)
+                out.append((s, e))
             elif action == "rest":
-                doc.blank(s, len(doc.work))
-                return
+                out.append((s, len(doc.work)))
+                break
             elif action == "block":
-                doc.blank(s, e)
+                out.append((s, e))
                 # the related-headline list that follows: short lines, except a last short
                 # line followed by a paragraph (that one is the body's own sub-heading)
                 j = i + 1
@@ -93,25 +96,32 @@ class CleanupStage:
                     nxt = spans[j + 1] if j + 1 < len(spans) else None
                     if nxt is not None and not _is_headline(doc.work[nxt[0] : nxt[1]]):
                         break
-                    doc.blank(*spans[j])
+                    out.append(spans[j])
                     j += 1
                 i = j
                 continue
             i += 1
+        doc.blank_many(out)
 
     def _repeats(self, doc: Doc) -> None:
-        seen: list[tuple[int, int, str]] = []
+        """A paragraph repeated verbatim, or contained in one of the few paragraphs just
+        before it (a lead repeated with the agency's prefix), counts once."""
+        seen: set[str] = set()
+        recent: list[tuple[int, int, str]] = []
+        out: list[tuple[int, int]] = []
         for s, e in lines(doc.work):
             para = " ".join(doc.work[s:e].split())
             if len(para) < _MIN_REPEAT:
                 continue
-            if any(para in earlier for _, _, earlier in seen):
-                doc.blank(s, e)
-                doc.warn("W110")
+            if para in seen or any(para in earlier for _, _, earlier in recent):
+                out.append((s, e))
                 continue
-            for k, (es, ee, earlier) in enumerate(seen):
-                if earlier in para:  # an earlier, shorter copy: keep the fuller paragraph
-                    doc.blank(es, ee)
-                    doc.warn("W110")
-                    seen[k] = (es, ee, "")
-            seen.append((s, e, para))
+            for k, (es, ee, earlier) in enumerate(recent):
+                if earlier and earlier in para:  # an earlier, shorter copy: keep the fuller one
+                    out.append((es, ee))
+                    recent[k] = (es, ee, "")
+            seen.add(para)
+            recent = (recent + [(s, e, para)])[-_RECENT:]
+        if out:
+            doc.warn("W110")
+            doc.blank_many(out)

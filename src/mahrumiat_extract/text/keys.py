@@ -8,6 +8,7 @@ alike, so they cannot disagree.
 
 from __future__ import annotations
 
+import re
 from array import array
 
 from .chars import KEY_FOLD, MATCH_FOLD
@@ -25,20 +26,23 @@ def match_key(text: str) -> str:
     return text.translate(MATCH_FOLD).lower()
 
 
+_SENTINEL = "\x00"
+_STREAM_FOLD: dict[int, str] = {
+    k: (_SENTINEL if v is None else v) for k, v in MATCH_FOLD.items()
+}
+_STREAM_FOLD.update({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+_STREAM_FOLD[0] = _SENTINEL
+_KEPT = re.compile("[^\x00]+")
+
+
 def key_stream(text: str) -> tuple[str, array[int]]:
-    """``match_key`` of a whole text plus, for each key character, its index in ``text``."""
-    out: list[str] = []
+    """``match_key`` of a whole text plus, for each key character, its index in ``text``.
+
+    Folding is one ``str.translate``; dropped characters (spaces, ZWNJ, diacritics) become a
+    sentinel, and the index is built run by run, so the cost is per word, not per character.
+    """
+    folded = text.translate(_STREAM_FOLD)
     idx: array[int] = array("i")
-    fold = MATCH_FOLD
-    for i, ch in enumerate(text):
-        o = ord(ch)
-        if o in fold:
-            rep = fold[o]
-            if rep is None:
-                continue
-            ch = rep
-        if "A" <= ch <= "Z":
-            ch = ch.lower()
-        out.append(ch)
-        idx.append(i)
-    return "".join(out), idx
+    for m in _KEPT.finditer(folded):
+        idx.extend(range(m.start(), m.end()))
+    return folded.replace(_SENTINEL, ""), idx

@@ -60,7 +60,7 @@ def normalize(text: str, *, restore_zwnj: bool = True) -> Normalized:
     t1 = text.translate(ONE_TO_ONE)
     b = OffsetMapBuilder(text)
     pos = 0
-    prev_word: tuple[int, int] | None = None
+    prev_start = prev_end = -2
     for m in _EDIT_RE.finditer(t1):
         kind = m.lastgroup
         s, e = m.span()
@@ -68,18 +68,21 @@ def normalize(text: str, *, restore_zwnj: bool = True) -> Normalized:
             if not restore_zwnj:
                 continue
             word = t1[s:e]
-            gap = t1[pos:s]
-            if (
-                gap == " "
-                and prev_word is not None
-                and prev_word[1] == pos
-                and space_join(t1[prev_word[0] : prev_word[1]], word)
-            ):
-                b.edit(ZWNJ, 1)  # «پروژه ها» → «پروژه‌ها»: the space becomes a ZWNJ
+            fixed = restore_token(word)
+            join = (
+                prev_end == s - 1
+                and t1[prev_end] == " "
+                and space_join(t1[prev_start:prev_end], word)
+            )
+            prev_start, prev_end = s, e
+            if fixed == word and not join:
+                continue  # nothing to change: the copy run goes on
+            if join:  # «پروژه ها» → «پروژه‌ها»: the space becomes a ZWNJ
+                b.copy(t1[pos : s - 1])
+                b.edit(ZWNJ, 1)
             else:
-                b.copy(gap)
-            _emit_word(b, word, restore_token(word))
-            prev_word = (s, e)
+                b.copy(t1[pos:s])
+            _emit_word(b, word, fixed)
         else:
             b.copy(t1[pos:s])
             if kind == "ws":

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-import regex
+import re
 
 from .. import resources
 
@@ -36,11 +36,10 @@ __all__ = ["NumberMatch", "find_numbers", "parse_digits", "parse_number"]
 ZWNJ = "\u200c"
 Value = int | float
 
-_TOKEN_RE = regex.compile(
+_TOKEN_RE = re.compile(
     r"(?P<num>\d+(?:[٫٬,.:/\-]\d+)*)"
-    r"|(?P<word>[\p{Arabic}--\d]+(?:\u200c[\p{Arabic}--\d]+)*)"
-    r"|(?P<other>\S)",
-    regex.V1,
+    r"|(?P<word>[^\W\d_]+(?:\u200c[^\W\d_]+)*)"
+    r"|(?P<other>\S)"
 )
 _ORDINAL_SUFFIXES = ("مین", "امین", "ام", "م", "ین")
 
@@ -59,7 +58,7 @@ class NumberMatch:
 
 @dataclass(frozen=True, slots=True)
 class _Word:
-    value: Fraction
+    value: Fraction | int
     kind: str  # unit, teen, ten, hundred, scale, fraction
 
 
@@ -79,13 +78,19 @@ class _Lexicon:
     counters: frozenset[str]
     fused_any: frozenset[str]
     fused: frozenset[tuple[str, str]]
+    start_re: re.Pattern[str]
 
 
-def _num(s: str) -> Fraction:
-    return Fraction(s)
+def _num(s: str) -> Fraction | int:
+    if s.isdigit():
+        return int(s)
+    f = Fraction(s)  # «0.5», «2.3»: exact, so «2.3 میلیون» is 2300000
+    return int(f) if f.denominator == 1 else f
 
 
-def _plain(v: Fraction) -> Value:
+def _plain(v: Fraction | int) -> Value:
+    if isinstance(v, int):
+        return v
     return int(v) if v.denominator == 1 else float(v)
 
 
@@ -110,7 +115,13 @@ def _lexicon() -> _Lexicon:
             fused_any.add(nxt.replace(ZWNJ, ""))
         else:
             fused.add((word, nxt.replace(ZWNJ, "")))
-    return _Lexicon(words, frozenset(ordinals), frozenset(counters), frozenset(fused_any), frozenset(fused))
+    alts = "|".join(f"{ZWNJ}?".join(re.escape(c) for c in w) for w in sorted(words, key=len, reverse=True))
+    first = "".join(sorted({w[0] for w in words}))
+    # the class guard first: most positions fail on it, before the lookbehind and the words
+    start_re = re.compile(rf"\d|(?=[{first}])(?<![^\W\d_{ZWNJ}])(?:{alts})(?![^\W\d_]|{ZWNJ})")
+    return _Lexicon(
+        words, frozenset(ordinals), frozenset(counters), frozenset(fused_any), frozenset(fused), start_re
+    )
 
 
 def parse_digits(s: str) -> Value | None:
@@ -120,7 +131,7 @@ def parse_digits(s: str) -> Value | None:
     return None if v is None else _plain(v)
 
 
-def _digits(s: str) -> Fraction | None:
+def _digits(s: str) -> Fraction | int | None:
     if ":" in s or "-" in s:
         return None
     if "/" in s:
@@ -149,13 +160,26 @@ def _digits(s: str) -> Fraction | None:
     return _num(s)
 
 
-def _tokens(text: str) -> list[_Tok]:
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "other"
-        t = m.group()
-        out.append(_Tok(m.start(), m.end(), t, kind, t.replace(ZWNJ, "")))
-    return out
+class _Tokens:
+    """Tokens of ``text`` from a position on, read lazily (a number needs only a few)."""
+
+    def __init__(self, text: str, pos: int) -> None:
+        self._it = _TOKEN_RE.finditer(text, pos)
+        self._toks: list[_Tok] = []
+
+    def get(self, i: int) -> _Tok | None:
+        while len(self._toks) <= i:
+            m = next(self._it, None)
+            if m is None:
+                return None
+            t = m.group()
+            self._toks.append(_Tok(m.start(), m.end(), t, m.lastgroup or "other", t.replace(ZWNJ, "")))
+        return self._toks[i]
+
+    def __getitem__(self, i: int) -> _Tok:
+        tok = self.get(i)
+        assert tok is not None
+        return tok
 
 
 def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
@@ -163,7 +187,7 @@ def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
     return len(gap) <= 3 and (gap == "" or gap.isspace() or gap == ZWNJ) and "\n" not in gap
 
 
-def _atom(tok: _Tok, lex: _Lexicon) -> tuple[Fraction, str] | None:
+def _atom(tok: _Tok, lex: _Lexicon) -> tuple[Fraction | int, str] | None:
     """Value and kind of a token that can start a number part."""
     if tok.kind == "num":
         v = _digits(tok.text)
@@ -179,12 +203,12 @@ class _Chain:
     """Accumulates one number: ``total`` of finished scale groups plus the open ``group``."""
 
     def __init__(self) -> None:
-        self.total = Fraction(0)
-        self.group = Fraction(0)
-        self.last = Fraction(10**18)  # place of the last element: «و» joins smaller parts only
+        self.total: Fraction | int = 0
+        self.group: Fraction | int = 0
+        self.last: Fraction | int = 10**18  # place of the last element: «و» joins smaller parts only
         self.prev_kind = ""
 
-    def add(self, value: Fraction, kind: str) -> bool:
+    def add(self, value: Fraction | int, kind: str) -> bool:
         """Add one element; False when it cannot continue this number."""
         if kind == "scale":
             if self.prev_kind == "scale" and self.group == 0:
@@ -204,7 +228,7 @@ class _Chain:
             if self.prev_kind and self.prev_kind != "and":
                 return False  # two values with no «و» between: two numbers
             self.group += value
-            self.last = Fraction(100 if kind == "hundred" else _PLACE.get(kind, 1))
+            self.last = 100 if kind == "hundred" else _PLACE.get(kind, 1)
         self.prev_kind = kind
         return True
 
@@ -223,7 +247,7 @@ def _ordinal_suffix(text: str, tok: _Tok, nxt: _Tok | None) -> bool:
 
 
 def _read(
-    text: str, toks: list[_Tok], i: int, lex: _Lexicon, *, context: bool = True
+    text: str, toks: _Tokens, i: int, lex: _Lexicon, *, context: bool = True
 ) -> tuple[int, NumberMatch | None]:
     """Read the number starting at token ``i``: (index after it, the match or None)."""
     if _atom(toks[i], lex) is None:
@@ -232,12 +256,11 @@ def _read(
     j = i
     last_tok = i
     ordinal = False
-    while j < len(toks):
-        tok = toks[j]
+    while (tok := toks.get(j)) is not None:
         if j > i and not _adjacent(text, toks[j - 1], tok):
             break
         if tok.kind == "word" and tok.key == "و" and j > i:
-            if j + 1 >= len(toks) or not _adjacent(text, tok, toks[j + 1]):
+            if toks.get(j + 1) is None or not _adjacent(text, tok, toks[j + 1]):
                 break
             if _is_ordinal_word(toks[j + 1], lex):
                 ordinal = True  # «یکصد و نهمین»
@@ -262,10 +285,10 @@ def _read(
         last_tok = j
         j += 1
     end_tok = toks[last_tok]
-    nxt = toks[last_tok + 1] if last_tok + 1 < len(toks) else None
+    nxt = toks.get(last_tok + 1)
     if ordinal or (end_tok.kind == "num" and _ordinal_suffix(text, end_tok, nxt)):
         return last_tok + 1, None
-    used = toks[i : last_tok + 1]
+    used = [toks[k] for k in range(i, last_tok + 1)]
     words = [t for t in used if t.kind == "word" and t.key != "و"]
     if context and not _keep(used, nxt, text, lex):
         return last_tok + 1, None
@@ -296,24 +319,27 @@ def find_numbers(text: str, *, context: bool = True) -> list[NumberMatch]:
     With ``context=False`` the contextual filters (indefinite «یک», «ده»/«نه», fused
     compounds) are off: for reading a text that is known to be a number."""
     lex = _lexicon()
-    toks = _tokens(text)
     out: list[NumberMatch] = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if tok.kind == "other" or (tok.kind == "word" and tok.key not in lex.words):
-            i += 1
+    pos = 0
+    for hit in lex.start_re.finditer(text):
+        start = hit.start()
+        if start < pos:
             continue
-        if tok.kind == "num" and i > 0 and toks[i - 1].end == tok.start and toks[i - 1].text in "-/:":
-            i += 1  # the tail of «021-1234» or «12/05/1401» cut by the tokenizer
+        if start > 0 and text[start - 1].isdigit():
+            continue  # inside a digit run already read or skipped
+        if hit.group().isdigit() and start > 0 and text[start - 1] in "-/:":
+            continue  # the tail of «021-1234» or «12/05/1401»
+        toks = _Tokens(text, start)
+        first = toks.get(0)
+        if first is None:
+            break
+        if first.kind == "word" and lex.words[first.key].kind == "fraction":
+            pos = first.end
             continue
-        if tok.kind == "word" and lex.words[tok.key].kind == "fraction":
-            i += 1
-            continue
-        nxt, m = _read(text, toks, i, lex, context=context)
+        n, m = _read(text, toks, 0, lex, context=context)
         if m is not None:
             out.append(m)
-        i = max(nxt, i + 1)
+        pos = toks[max(n - 1, 0)].end
     return out
 
 
