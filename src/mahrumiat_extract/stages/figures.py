@@ -58,6 +58,15 @@ def _unit_at(ctx: Context, i: int) -> tuple[Unit, int] | None:
     return None
 
 
+def _maybe_counted(ctx: Context, end: int) -> bool:
+    """A counted noun among the next words (a cheap test before tokenizing the context)."""
+    units = ctx.lex.units
+    for k in ctx.next_words(end):
+        if k in units or (k.endswith("ی") and k[:-1] in units):
+            return True
+    return False
+
+
 def _find_unit(ctx: Context, after: int) -> tuple[Unit, int, int] | None:
     """(unit, its first token, token after it) for a number ending before token ``after``."""
     if not ctx.gap_ok(after - 1, after):
@@ -132,6 +141,9 @@ def match(doc: Doc, *, lex: FiguresLexicon | None = None) -> list[Candidate]:
     ctx.num_starts = {m.start for m in numbers}
     out: list[Candidate] = []
     for m in numbers:
+        if not _maybe_counted(ctx, m.end):
+            continue
+        ctx.focus(m.start, m.end)
         first, after = ctx.tok_at(m.start), ctx.tok_at(m.end)
         found = _find_unit(ctx, after)
         if found is None or _is_reference(ctx, first, after):
@@ -170,7 +182,9 @@ def _category(
             if m.start >= cand.start:
                 break
             if m.value == cand.count:
-                return ctx.governing_word(ctx.tok_at(m.start))
+                word = ctx.governing_word(m.start)
+                ctx.focus(cand.start, cand.end)
+                return word
     return cat
 
 

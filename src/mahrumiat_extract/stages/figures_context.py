@@ -16,18 +16,16 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import regex
+import re
 
 from ..doc import Doc, GeoHit
 from .figures_lexicon import FiguresLexicon, status_of, word_key
 
 __all__ = ["Context", "Tok", "tokenize"]
 
-_TOKEN_RE = regex.compile(
-    r"(?P<num>\d+(?:[٫٬,.:/\-]\d+)*)|(?P<word>[\p{Arabic}--\d]+(?:\u200c[\p{Arabic}--\d]+)*)|(?P<punct>\S)",
-    regex.V1,
-)
-_SENTENCE_END_RE = regex.compile(r"[!?؟؛\n]|\.(?!\d)")
+_TOKEN_RE = re.compile(r"(?P<num>\d+(?:[٫٬,.:/\-]\d+)*)|(?P<word>[^\W\d_]+(?:\u200c[^\W\d_]+)*)|(?P<punct>\S)")
+_NEXT_WORDS_RE = re.compile(r"(?:[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*|%))(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?(?:[ \u200c]+([^\W\d_]+))?(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?")
+_SENTENCE_END_RE = re.compile(r"[!?؟؛\n]|\.(?!\d)")
 _PLURAL = ("های", "ها")
 _ADJ_ENDINGS = ("زا", "ساز", "محور")
 
@@ -41,9 +39,9 @@ class Tok:
     kind: str  # num, word, punct
 
 
-def tokenize(text: str) -> list[Tok]:
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     out = []
-    for m in _TOKEN_RE.finditer(text):
+    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         t = m.group()
         out.append(Tok(m.start(), m.end(), t, word_key(t), m.lastgroup or "punct"))
     return out
@@ -56,13 +54,29 @@ class Context:
         self.doc = doc
         self.text = doc.work
         self.lex = lex
-        self.toks = tokenize(self.text)
-        self.starts = [t.start for t in self.toks]
+        self.toks: list[Tok] = []
+        self.starts: list[int] = []
         self.ends = [m.end() for m in _SENTENCE_END_RE.finditer(self.text)]
         self.geo = sorted(doc.geo, key=lambda h: h.start)
         self.num_starts: set[int] = set()
 
     # -- indexes -------------------------------------------------------------------------
+    def focus(self, start: int, end: int) -> None:
+        """Tokenize the part of the sentence around ``[start, end)`` (the only tokens the
+        rules look at: a whole-text tokenization would cost more than the stage)."""
+        s, e = self.sentence(start)
+        lo, hi = max(s, start - 120), min(max(e, end), end + 250)
+        if lo > s:
+            sp = self.text.rfind(" ", s, lo)
+            lo = sp if sp >= 0 else s
+        self.toks = tokenize(self.text, lo, hi)
+        self.starts = [t.start for t in self.toks]
+
+    def next_words(self, pos: int) -> list[str]:
+        """Keys of up to four words right after ``pos`` (the quick test for a counted noun)."""
+        m = _NEXT_WORDS_RE.match(self.text, pos)
+        return [word_key(w) for w in m.groups() if w] if m else []
+
     def tok_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
         return bisect.bisect_left(self.starts, pos)
@@ -181,9 +195,11 @@ class Context:
         adj = self._phrase(j + 1, nouns=False)
         return (self.toks[j].start, adj[1]) if adj else None
 
-    def governing_word(self, first: int) -> str | None:
-        """The activity noun before a number («آبرسانی به ۳۷۲ روستا» → «آبرسانی»)."""
-        i = first - 1
+    def governing_word(self, pos: int) -> str | None:
+        """The activity noun before the number at ``pos`` («آبرسانی به ۳۷۲ روستا» → «آبرسانی»).
+        Refocuses the context on it."""
+        self.focus(pos, pos + 1)
+        i = self.tok_at(pos) - 1
         while i >= 0 and self.key(i) in ("به", "در", "برای", "از", "تعداد"):
             i -= 1
         return self.toks[i].text if self._plain_word(i) and self.toks[i].kind == "word" else None
@@ -205,7 +221,7 @@ class Context:
     def period(self, num_start: int, num_end: int) -> str | None:
         s, e = self.sentence(num_start)
         best: tuple[int, int, int] | None = None
-        for m in self.lex.periods.finditer(self.text, s, e):
+        for m in self.lex.periods.finditer(self.text, max(s, num_start - 300), min(e, num_end + 300)):
             if m.start() < num_end and m.end() > num_start:
                 continue
             dist = num_start - m.end() if m.end() <= num_start else m.start() - num_end
