@@ -155,6 +155,7 @@ def build(shared: Path = SHARED) -> dict[str, str]:
         "blockers.txt": copy_list("blockers.txt"),
         "function_words.txt": copy_list("function_words.txt"),
         "nb_words.tsv": copy_list("nb_words.tsv"),
+        "surname_endings.txt": copy_list("surname_endings.txt"),
     }
 
 

@@ -124,7 +124,7 @@ def evaluate(gold: GoldLike, *, predictions: PredLike = None) -> EvalReport:
         record = saved[n] if saved is not None else _extract(where, obj)
         text = obj.get("text") or ""
         g = gold_items(obj["gold"], text=text, where=where)
-        p = predicted_items(record) if record is not None else {}
+        p = predicted_items(record, text=text) if record is not None else {}
         ident = obj.get("id")
         report.add(score_article(g, p, id=None if ident is None else str(ident)))
     report.seconds = time.perf_counter() - started

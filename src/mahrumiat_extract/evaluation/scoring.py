@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from ..errors import InputError
-from ..records import ArticleRecord, Figure, Official
+from ..records import ArticleRecord, Figure
 from ..text.keys import key, key_stream, match_key
 
 __all__ = [
@@ -40,6 +40,9 @@ FIELDS: tuple[str, ...] = (
     "project_counts",
     "job_figures",
 )
+#: Characters of context shown either side of a mention in error listings.
+_CONTEXT = 30
+
 NAME_FIELDS = ("officials", "provinces", "places", "neighborhoods")
 FIGURE_FIELDS = ("project_counts", "job_figures")
 
@@ -216,44 +219,48 @@ def _as_list(value: Any, *, where: str) -> list[Any]:
     return value
 
 
-def predicted_items(record: ArticleRecord) -> dict[str, list[Item]]:
-    """The scored items of a record, per field (names deduplicated by key)."""
+def predicted_items(record: ArticleRecord, *, text: str = "") -> dict[str, list[Item]]:
+    """The scored items of a record, per field (names deduplicated by key). With the
+    article's ``text``, an item's mention is shown in its context."""
+    first = _Mentions(text)
     out: dict[str, list[Item]] = {}
-    out["officials"] = _dedupe([_official_item(o) for o in record.officials])
+    out["officials"] = _dedupe(
+        [
+            Item(key(o.name), o.name, *first(o.mentions), title=o.title, jurisdiction=o.jurisdiction)
+            for o in record.officials
+        ]
+    )
     for fname in ("provinces", "places", "neighborhoods"):
-        out[fname] = _dedupe([_named_item(x.name, x.mentions) for x in getattr(record, fname)])
+        out[fname] = _dedupe(
+            [Item(key(x.name), x.name, *first(x.mentions)) for x in getattr(record, fname)]
+        )
     for fname in FIGURE_FIELDS:
-        out[fname] = [_figure_item(f) for f in getattr(record, fname)]
+        figs: list[Figure] = list(getattr(record, fname))
+        out[fname] = [
+            Item(str(f.count), f"{f.count} {f.unit}".strip(), *first(f.mentions)) for f in figs
+        ]
     return out
 
 
-def _first(mentions: Sequence[Any]) -> tuple[str | None, int | None]:
-    if not mentions:
-        return None, None
-    span = min(mentions, key=lambda s: s.start)
-    return span.text, span.start
+class _Mentions:
+    """The first mention of an item, in context when the article text is known."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __call__(self, mentions: Sequence[Any]) -> tuple[str | None, int | None]:
+        if not mentions:
+            return None, None
+        span = min(mentions, key=lambda s: s.start)
+        if self.text[span.start : span.end] != span.text:
+            return span.text, span.start
+        return _context(self.text, span.start, span.end), span.start
 
 
-def _named_item(name: str, mentions: Sequence[Any]) -> Item:
-    text, start = _first(mentions)
-    return Item(key=key(name), label=name, mention=text, start=start)
-
-
-def _official_item(o: Official) -> Item:
-    text, start = _first(o.mentions)
-    return Item(
-        key=key(o.name),
-        label=o.name,
-        mention=text,
-        start=start,
-        title=o.title,
-        jurisdiction=o.jurisdiction,
-    )
-
-
-def _figure_item(f: Figure) -> Item:
-    text, start = _first(f.mentions)
-    return Item(key=str(f.count), label=f"{f.count} {f.unit}".strip(), mention=text, start=start)
+def _context(text: str, start: int, end: int) -> str:
+    left = text[max(0, start - _CONTEXT) : start]
+    right = text[end : end + _CONTEXT]
+    return " ".join(f"…{left}[{text[start:end]}]{right}…".split())
 
 
 def _dedupe(items: list[Item]) -> list[Item]:
@@ -268,9 +275,6 @@ def _dedupe(items: list[Item]) -> list[Item]:
 
 # ---------------------------------------------------------------- finding gold items in text
 
-_CONTEXT = 30
-
-
 class _Finder:
     """Locates a gold name or number in the article to show it in ``--errors``."""
 
@@ -284,13 +288,9 @@ class _Finder:
         return self._stream
 
     def _snippet(self, pos: int, length: int) -> tuple[str | None, int | None]:
-        ks, idx = self._ks()
-        start = idx[pos]
-        end = idx[pos + length - 1] + 1
-        left = self.text[max(0, start - _CONTEXT) : start]
-        right = self.text[end : end + _CONTEXT]
-        snippet = f"…{left}[{self.text[start:end]}]{right}…"
-        return " ".join(snippet.split()), start
+        idx = self._ks()[1]
+        start, end = idx[pos], idx[pos + length - 1] + 1
+        return _context(self.text, start, end), start
 
     def name(self, name: str) -> tuple[str | None, int | None]:
         if not self.text:

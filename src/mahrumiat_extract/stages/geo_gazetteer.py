@@ -8,6 +8,8 @@ the text itself, so «کرمان» never matches inside «کرمانشاه» or 
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -15,7 +17,8 @@ from typing import Literal
 import ahocorasick
 
 from ..resources import read_lines, read_tsv
-from ..text.keys import key_stream, match_key
+from ..text.chars import MATCH_FOLD
+from ..text.keys import match_key
 
 __all__ = ["Candidate", "Gazetteer", "GeoPlace", "GeoNeighborhood", "get_gazetteer", "is_word_char"]
 
@@ -60,6 +63,51 @@ class Candidate:
     start: int
     end: int
     entry: Entry
+
+
+# ``key_stream`` without a Python loop per character. The fold is one-to-one or a deletion, so
+# the key is a few ``str.replace`` calls and a key index maps back through the deleted runs.
+# Normalized text only holds a few folded characters (spaces, ZWNJ, hamza and alef forms,
+# A-Z); any other folded character sends the text through the full ``translate``.
+_STREAM_FOLD: dict[int, str | None] = dict(MATCH_FOLD)
+for _c in range(ord("A"), ord("Z") + 1):
+    _STREAM_FOLD.setdefault(_c, chr(_c).lower())
+_DELETED_CHARS = "".join(chr(c) for c, v in MATCH_FOLD.items() if v is None)
+_DELETED = re.compile("[" + re.escape(_DELETED_CHARS) + "]+")
+_COMMON = {chr(c): v for c, v in MATCH_FOLD.items() if chr(c) in " \n\u200cءآأإٱئؤة"}
+_RARE = re.compile("[" + re.escape("".join(chr(c) for c in MATCH_FOLD if chr(c) not in _COMMON)) + "]")
+_UPPER = re.compile("[A-Z]+")
+
+
+def _fold(text: str) -> str:
+    if _RARE.search(text):
+        return text.translate(_STREAM_FOLD)
+    for ch, rep in _COMMON.items():
+        if ch in text:
+            text = text.replace(ch, rep or "")
+    return _UPPER.sub(lambda m: m.group().lower(), text)
+
+
+class _KeyStream:
+    """The match key of a text and a map from key indices back to text indices."""
+
+    __slots__ = ("keys", "_run_keys", "_run_shift")
+
+    def __init__(self, text: str) -> None:
+        self.keys = _fold(text)
+        run_keys: list[int] = []
+        run_shift: list[int] = [0]
+        deleted = 0
+        for s, e in (m.span() for m in _DELETED.finditer(text)):
+            run_keys.append(s - deleted)
+            deleted += e - s
+            run_shift.append(deleted)
+        self._run_keys = run_keys
+        self._run_shift = run_shift
+
+    def index(self, k: int) -> int:
+        """The text index of key character ``k``."""
+        return k + self._run_shift[bisect_right(self._run_keys, k)]
 
 
 def is_word_char(ch: str) -> bool:
@@ -113,21 +161,24 @@ class Gazetteer:
             self.automaton.add_word(k, (len(k), entry))
         self.automaton.make_automaton()
         self.function_words = frozenset(read_lines("geo/function_words.txt"))
+        self.surname_endings = frozenset(read_lines("geo/surname_endings.txt"))
 
     def scan(self, text: str) -> list[Candidate]:
         """Every name in ``text`` on word boundaries; overlapping hits resolved by the longest
         (then the earliest). One pass of the automaton over the text's key stream."""
-        keys, idx = key_stream(text)
+        stream = _KeyStream(text)
         n = len(text)
         found: list[tuple[int, int, Entry]] = []
-        for kend, (klen, entry) in self.automaton.iter(keys):
-            start = idx[kend - klen + 1]
-            end = idx[kend] + 1
+        for kend, (klen, entry) in self.automaton.iter(stream.keys):
+            start = stream.index(kend - klen + 1)
+            end = stream.index(kend) + 1
             if start > 0 and is_word_char(text[start - 1]):
                 continue
             if end < n and is_word_char(text[end]):
                 continue
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
+                continue
+            if self._surname_follows(text, end):
                 continue
             found.append((start, end, entry))
         found.sort(key=lambda t: (t[0] - t[1], t[0]))
@@ -141,6 +192,11 @@ class Gazetteer:
         out.sort(key=lambda c: c.start)
         return out
 
+
+    def _surname_follows(self, text: str, end: int) -> bool:
+        """«رضا قوچان نژاد»: the name is the first part of a surname written apart."""
+        nxt = text[end : end + 8].split(maxsplit=1)
+        return bool(nxt) and nxt[0] in self.surname_endings
 
     def _split_on_function_word(self, surface: str, entry: Entry) -> bool:
         """«در میان» read as «درمیان»: a piece of a spaced match is a function word (or a

@@ -31,6 +31,7 @@ _NEAR = 80  # characters between a cue and a listed name for the list's names to
 class _Words:
     roles: dict[str, frozenset[str]]
     common: frozenset[str]
+    cue_re: regex.Pattern[str]  # every cue word, whole words only: found in one scan
 
     def has(self, word: str, role: str) -> bool:
         return role in self.roles.get(match_key(word), ())
@@ -42,7 +43,9 @@ def _words() -> _Words:
     for word, role in read_tsv("geo/nb_words.tsv"):
         roles.setdefault(match_key(word), set()).add(role)
     common = frozenset(match_key(w) for w in read_lines("known_words.txt"))
-    return _Words({k: frozenset(v) for k, v in roles.items()}, common)
+    cues = sorted({w for w, role in read_tsv("geo/nb_words.tsv") if role == "cue"}, key=len, reverse=True)
+    cue_re = regex.compile(r"(?<![\p{L}\p{M}\u200c])(?:" + "|".join(map(regex.escape, cues)) + r")(?![\p{L}\p{M}\u200c])")
+    return _Words({k: frozenset(v) for k, v in roles.items()}, common, cue_re)
 
 
 def find_neighborhoods(text: str, cands: list[Candidate], hits: list[GeoHit]) -> list[GeoHit]:
@@ -53,16 +56,17 @@ def find_neighborhoods(text: str, cands: list[Candidate], hits: list[GeoHit]) ->
             known[match_key(n.name)] = known.get(match_key(n.name), ()) + (n,)
     words = _words()
     items: dict[tuple[int, int], str] = {}
-    for m in _TOKEN.finditer(text):
-        if words.has(m.group(), "cue") and not _blocked(text, m.start(), words):
-            for s, e in _list_after(text, m.end(), words, known):
-                items.setdefault((s, e), text[s:e])
+    near_cue = [m.end() for m in words.cue_re.finditer(text) if not _blocked(text, m.start(), words)]
+    for pos in near_cue:
+        for s, e in _list_after(text, pos, words, known):
+            items.setdefault((s, e), text[s:e])
     places = [h for h in hits if h.kind in ("city", "county", "district", "village")]
     cities = {h.name for h in places}
     taken = [(h.start, h.end) for h in hits]
-    near_cue = _cue_positions(text, words)
     for c in cands:
         # a listed neighborhood of a city the article names, shortly after a cue
+        if not c.entry.neighborhoods or not near_cue:
+            continue
         row = _known_row(c.entry.neighborhoods, cities)
         if row is None or not _near(text, near_cue, c.start):
             continue
@@ -143,10 +147,6 @@ def _single_ok(item: list[regex.Match[str]], words: _Words, known: dict[str, tup
     if match_key(surface) in known or len(item) > 1:
         return True
     return match_key(item[0].group()) not in words.common
-
-
-def _cue_positions(text: str, words: _Words) -> list[int]:
-    return [m.end() for m in _TOKEN.finditer(text) if words.has(m.group(), "cue") and not _blocked(text, m.start(), words)]
 
 
 def _near(text: str, cues: list[int], start: int) -> bool:
