@@ -37,3 +37,19 @@ def iter_dev() -> Iterator[dict[str, Any]]:
         for line in DEV.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 yield json.loads(line)
+
+
+@pytest.fixture(autouse=True)
+def _every_record_has_exact_spans(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every record the test suite produces in-process is checked:
+    ``original[start:end] == text`` for each span."""
+    from mahrumiat_extract.pipeline import Pipeline
+
+    original = Pipeline.record
+
+    def checked(self: Pipeline, doc: Any) -> ArticleRecord:
+        record = original(self, doc)
+        assert_spans(record, doc.text)
+        return record
+
+    monkeypatch.setattr(Pipeline, "record", checked)
