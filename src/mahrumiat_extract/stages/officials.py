@@ -86,7 +86,7 @@ def _official(doc: Doc, p: Person, province: str | None) -> Official | None:
     if p.titles:
         titles = _main_first(p.titles)
         title, juris = titles[0].title, _jurisdiction(titles, province)
-    elif p.rank:
+    elif p.rank and p.rank != "امیر":  # «امیر» alone is as often a given name
         title, juris = p.rank, None
     else:
         return None

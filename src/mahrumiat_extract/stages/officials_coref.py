@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..doc import GeoHit
-from ..text.keys import key_stream, match_key
+from ..text.keys import match_key
 from .officials_lex import Lexicon
 from .officials_names import NameMention, surname_shaped
 from .officials_titles import TitleMention
@@ -122,29 +122,28 @@ class Resolver:
     # ------------------------------------------------------------ surname-only mentions
     def surname_mentions(self, taken: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
         """(start, end, person) of each later mention of a known surname, glued ones too."""
-        ks, idx = key_stream(self.text)
+        folded = self.text.translate(_SAME_LENGTH_FOLD)
+        found: list[tuple[int, int, int]] = []
+        for pi, p in enumerate(self.persons):
+            if len(p.surname_key) < 3:
+                continue
+            for form in _forms(p.surname):
+                pos = folded.find(form)
+                while pos >= 0:
+                    found.append((pos, pos + len(form), pi))
+                    pos = folded.find(form, pos + 1)
         out: list[tuple[int, int, int]] = []
         busy = list(taken)
-        order = sorted(range(len(self.persons)), key=lambda i: -len(self.persons[i].surname_key))
-        for pi in order:
-            sk = self.persons[pi].surname_key
-            if len(sk) < 3:
+        for s, e, pi in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
+            glue = self._glue(s, e)
+            if glue is None or any(a < e and s < b for a, b in busy):
                 continue
-            pos = ks.find(sk)
-            while pos >= 0:
-                s, e = idx[pos], idx[pos + len(sk) - 1] + 1
-                pos = ks.find(sk, pos + 1)
-                if any(a < e and s < b for a, b in busy):
-                    continue
-                glue = self._glue(s, e)
-                if glue is None:
-                    continue
-                busy.append((s, e))
-                out.append((s, e, pi))
-                self.persons[pi].ranges.append((s, e))
-                if glue:
-                    self.persons[pi].glued.append(glue)
-        return sorted(out)
+            busy.append((s, e))
+            out.append((s, e, pi))
+            self.persons[pi].ranges.append((s, e))
+            if glue:
+                self.persons[pi].glued.append(glue)
+        return out
 
     def _glue(self, s: int, e: int) -> str | None:
         """"" for a clean word, the glued token for an acceptable glue, None to reject."""
@@ -290,12 +289,24 @@ class Resolver:
         return None
 
 
+_SAME_LENGTH_FOLD = str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ئ": "ی", "ؤ": "و", "ة": "ه"})
+
+
+def _forms(surname: str) -> set[str]:
+    """A surname as it may be written: its parts joined by a space, a ZWNJ or nothing
+    («گلی کانی» = «گلی‌کانی» = «گلیکانی»), hamza/alef folded like the searched text."""
+    parts = surname.translate(_SAME_LENGTH_FOLD).replace("\u200c", " ").split()
+    return {sep.join(parts) for sep in (" ", "\u200c", "")}
+
+
 def _same_office(a: str, b: str) -> bool:
     """«رئیس بسیج سازندگی» and «رئیس سازمان بسیج سازندگی» are one office: same head, and the
     words of the shorter are all in the longer."""
     wa, wb = a.split(), b.split()
     if not wa or not wb or wa[0] != wb[0]:
         return False
+    if {"سابق", "اسبق", "پیشین"} & (set(wa) ^ set(wb)):
+        return False  # a former holder and the holder are two people
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return set(short) <= set(long_)
 

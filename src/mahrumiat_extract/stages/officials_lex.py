@@ -46,6 +46,7 @@ class Lexicon:
     common: frozenset[str]  # common words (hazm's list, which has many surnames too)
     adjectives: frozenset[str]  # adjectives (hazm's list): never a lone surname
     max_len: int
+    prefixes: dict[str, frozenset[str]]  # table -> every prefix of its keys
 
     def phrase(self, keys: list[str], i: int, table: str) -> tuple[str, int] | None:
         """The longest phrase of ``table`` starting at token ``i``: (key, tokens used)."""
@@ -62,6 +63,8 @@ class Lexicon:
             if not k or not (k[0].isalpha() or k[0] in "()"):
                 break
             acc += k
+            if acc not in self.prefixes[table]:
+                break
             if self._has(table, acc):
                 found = (acc, used)
         return found
@@ -106,7 +109,16 @@ def lexicon() -> Lexicon:
             *(row[0] for row in read_tsv("officials/honorifics.tsv")),
         )
     )
+    tables = {
+        "title": titles.keys(),
+        "org": orgs,
+        "honorific": honorifics.keys(),
+        "given": given.keys(),
+        "speech": speech,
+    }
+    prefixes = {name: frozenset(k[:n] for k in keys for n in range(1, len(k) + 1)) for name, keys in tables.items()}
     return Lexicon(
+        prefixes=prefixes,
         titles=titles,
         organizations=orgs,
         honorifics=honorifics,

@@ -88,6 +88,10 @@ def _name_at(
 ) -> NameMention | None:
     if not is_word(tokens[i]):
         return None
+    pre = lex.prefixes
+    k0 = keys[i]
+    if k0 not in pre["honorific"] and k0 not in pre["given"] and k0 not in _SAYYID:
+        return _before_office(tokens, keys, i, geo_at, lex)
     honorific: str | None = None
     rank: TitleEntry | None = None
     j = i
@@ -106,19 +110,21 @@ def _name_at(
     g = j + 1 if sayyid else j
     dated = g > 0 and tokens[g - 1].key[:1].isdigit()  # «22 بهمن»: a month, not a name
     given_end = None if dated else _given(keys, g, lex)
-    if given_end is None and sayyid and g < len(tokens) and not _bad_word(tokens[g], geo_at, lex, keys[g : g + 8], 0):
+    if given_end is None and sayyid and g < len(tokens) and not _bad_word(tokens[g], geo_at, lex, keys, g):
         given_end = g + 1  # «سید» always opens a name: «سید راضی نوری»
     if given_end is not None:
-        sur = _surname(tokens, given_end, geo_at, lex)
+        sur = _surname(tokens, keys, given_end, geo_at, lex)
         if sur is None and given_end - g > 1:  # «محمد حسین» + stop: the second is the surname
             given_end = g + 1
-            sur = _surname(tokens, given_end, geo_at, lex)
+            sur = _surname(tokens, keys, given_end, geo_at, lex)
         if sur is not None:
             given = _given_text(tokens, g, given_end, lex, sayyid=sayyid)
             return NameMention(i, sur, given, _surname_text(tokens, given_end, sur), honorific, rank,
                                glued=any(t.glued for t in tokens[i:sur]))
     if honorific is not None:
-        sur = _surname(tokens, j, geo_at, lex)
+        sur = _surname(tokens, keys, j, geo_at, lex)
+        if sur is not None and sur == j + 1 and _plain_noun(keys[j], lex):
+            sur = None  # «سردار مقاومت»
         if sur is not None:
             return NameMention(i, sur, None, _surname_text(tokens, j, sur), honorific, rank,
                                glued=any(t.glued for t in tokens[i:sur]))
@@ -158,18 +164,20 @@ def _bad_word(tok: Token, geo_at: dict[int, GeoHit], lex: Lexicon, keys: list[st
     )
 
 
-def _surname(tokens: list[Token], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> int | None:
+def _surname(tokens: list[Token], keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> int | None:
     """End (exclusive) of a surname starting at token ``j``, or None."""
-    keys = [t.key for t in tokens[j : j + 8]]
-    if j >= len(tokens) or _bad_word(tokens[j], geo_at, lex, keys, 0):
+    if j >= len(tokens) or _bad_word(tokens[j], geo_at, lex, keys, j):
         return None
     end = _suffixes(tokens, j + 1, lex)
     if end < len(tokens) and end - j < 3:
-        k2 = [t.key for t in tokens[end : end + 8]]
         t2 = tokens[end]
-        if not _bad_word(t2, geo_at, lex, k2, 0) and t2.key not in lex.given and not _glued_junk(t2.key, lex):
+        if (
+            not _bad_word(t2, geo_at, lex, keys, end)
+            and t2.key not in lex.given
+            and not _glued_junk(t2.key, lex)
+        ):
             after = _suffixes(tokens, end + 1, lex)
-            if _boundary(tokens, after, geo_at, lex):
+            if _boundary(tokens, keys, after, geo_at, lex):
                 end = after
     k1 = tokens[j].key
     if end == j + 1 and len(k1) <= 3 and k1 in lex.common and not k1.endswith(lex.suffix_endings):
@@ -192,11 +200,10 @@ def _suffixes(tokens: list[Token], j: int, lex: Lexicon) -> int:
     return j
 
 
-def _boundary(tokens: list[Token], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> bool:
+def _boundary(tokens: list[Token], keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> bool:
     if j >= len(tokens):
         return True
-    keys = [t.key for t in tokens[j : j + 8]]
-    return _bad_word(tokens[j], geo_at, lex, keys, 0)
+    return _bad_word(tokens[j], geo_at, lex, keys, j)
 
 
 def _surname_text(tokens: list[Token], a: int, b: int) -> str:
@@ -215,9 +222,11 @@ def _before_office(
     tok = tokens[i]
     k = tok.key
     end = _suffixes(tokens, i + 1, lex)
+    if end >= len(keys) or keys[end] not in lex.prefixes["title"]:
+        return None
     if end == i + 1 and not k.endswith(lex.suffix_endings):
         return None
-    if k in lex.given or k in lex.stop or _bad_word(tok, geo_at, lex, keys[i : i + 8], 0):
+    if k in lex.given or k in lex.stop or _bad_word(tok, geo_at, lex, keys, i):
         return None
     if end == i + 1 and _derived(k, lex):  # «امضای», «جنجالی», «اجرایی»
         return None
@@ -225,6 +234,11 @@ def _before_office(
     if nxt is None or lex.titles[nxt[0]].cls not in ("office", "head", "national"):
         return None
     return NameMention(i, end, None, _surname_text(tokens, i, end))
+
+
+def _plain_noun(k: str, lex: Lexicon) -> bool:
+    """A common word with no surname ending («حمایت», «مقاومت»)."""
+    return k in lex.common and not k.endswith(lex.suffix_endings)
 
 
 def _derived(k: str, lex: Lexicon) -> bool:

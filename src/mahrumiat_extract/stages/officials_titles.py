@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..doc import GeoHit
 from .officials_lex import Lexicon, TitleEntry
+from .officials_names import is_verb
 from .officials_tokens import Token, is_word
 
 __all__ = ["TitleMention", "find_titles", "starts_name"]
@@ -157,7 +158,7 @@ def _parse(
 
 def _complement_word(tokens: list[Token], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]) -> bool:
     tok = tokens[j]
-    if not is_word(tok) or tok.key in lex.stop or tok.key in lex.honorifics:
+    if not is_word(tok) or tok.key in lex.stop or tok.key in lex.honorifics or is_verb(tok.key):
         return False
     if lex.phrase([t.key for t in tokens[j : j + 3]], 0, "speech") is not None:
         return False

@@ -7,7 +7,8 @@ and the split is remembered so that the stage can warn (W301).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -19,13 +20,15 @@ __all__ = ["Token", "is_word", "tokenize"]
 _TOKEN_RE = regex.compile(r"\n|[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*|\d+(?:[.,/٫٬]\d+)*|\S")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
     key: str
     glued: bool = False  # split off a glued word
+
+
+_key = lru_cache(maxsize=200_000)(match_key)  # words repeat: one translate per word form
 
 
 def is_word(tok: Token) -> bool:
@@ -38,7 +41,7 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
     for m in _TOKEN_RE.finditer(text):
         s, e = m.span()
         word = m.group()
-        k = match_key(word)
+        k = _key(word)
         if word == "\n":
             out.append(Token(s, e, word, "\n"))
             continue
@@ -54,7 +57,7 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
 
 def _split_honorific(word: str, k: str, lex: Lexicon) -> int | None:
     """Length of a glued honorific at the start of ``word`` («دکترطالبی» → 4), or None."""
-    if k in lex.common or k in lex.given or "\u200c" in word or len(k) < 8:
+    if len(k) < 8 or "\u200c" in word or k in lex.common or k in lex.given:
         return None
     for n in range(3, min(len(word) - 3, 12)):
         head = match_key(word[:n])
