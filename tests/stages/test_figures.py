@@ -231,3 +231,16 @@ def test_dev_never_years_dates_times_ordinals_or_law_numbers(dev_articles: list[
             for span in fig.mentions:
                 hits = [text[s:e] for s, e in bad if s < span.end and e > span.start]
                 assert not hits, (art["id"], span.text, hits)
+
+
+MORE_NOT = [
+    pytest.param("وزیر گفت دولت 2. 4 میلیون شغل ایجاد کرده است.", id="اعشار-شکسته"),
+    pytest.param("۱۵۰۰ واحد مسکونی و برخی ساختمان‌های عمومی در این زمین لرزه تخریب شد.", id="زلزله"),
+    pytest.param("با تعطیلی کارگاه‌ها ۴۰ هزار شغل از بین می‌رود.", id="تعطیلی"),
+]
+
+
+@pytest.mark.parametrize("text", MORE_NOT)
+def test_not_projects_or_jobs(text: str) -> None:
+    record = _record(text)
+    assert not record.project_counts and not record.job_figures

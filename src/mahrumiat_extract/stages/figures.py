@@ -10,6 +10,7 @@ scores («۵ بر سه») never reach a list: they have no counted noun or are f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..doc import Doc
@@ -22,6 +23,7 @@ __all__ = ["Candidate", "FiguresStage", "match"]
 
 _LIST_MARKS = ("-", ")", ".", "–", "ـ")
 _EZAFE_STEMS = ("ا", "و", "ه")
+_SPLIT_DECIMAL_RE = re.compile(r"\d\. ?$")
 
 
 @dataclass(slots=True)
@@ -91,6 +93,9 @@ def _is_reference(ctx: Context, first: int, after: int) -> bool:
     lex = ctx.lex
     if lex.cue("not_before", ctx.key(first - 1)) and ctx.gap_ok(first - 1, first):
         return True
+    start = ctx.toks[first].start
+    if _SPLIT_DECIMAL_RE.search(ctx.text, max(0, start - 4), start):
+        return True  # «2. 4 میلیون»: a decimal cut by tokenization, its value unknown
     if ctx.key(after) == "بر" and after + 1 < len(ctx.toks) and ctx.toks[after + 1].start in ctx.num_starts:
         return True  # «۵ بر سه»
     line_start = first == 0 or not ctx.gap_ok(first - 1, first)
@@ -107,7 +112,7 @@ def _target(ctx: Context, unit: Unit, first: int, after: int) -> str | None:
             lex.cue("not_after", ctx.key(after)) or (ctx.key(after) == "و" and lex.cue("name_and", ctx.key(after + 1)))
         ):
             return None
-        if ctx.window_after("project_negative", after, 6):
+        if ctx.window_after("project_negative", after, 12):
             return "quantities"
         if unit.kind == "project":
             return "project_counts"
