@@ -179,7 +179,7 @@ def _take_place(tokens: list[Token], j: int, geo_at: dict[int, GeoHit], m: Title
 def _text(tokens: list[Token], a: int, b: int) -> str:
     out = ""
     for t in tokens[a:b]:
-        if t.key in ("،", ",", "؛"):
+        if t.key in ("،", ",", "؛", ")") or out.endswith("("):
             out += t.text
         else:
             out += (" " if out else "") + t.text

@@ -55,10 +55,18 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
     return out
 
 
+_GLUED_VERBS = ("گفت", "افزود")
+
+
 def _split_honorific(word: str, k: str, lex: Lexicon) -> int | None:
-    """Length of a glued honorific at the start of ``word`` («دکترطالبی» → 4), or None."""
-    if len(k) < 8 or "\u200c" in word or k in lex.common or k in lex.given:
+    """Where ``word`` splits: after a glued honorific («دکترطالبی» → 4) or before a glued
+    speech verb («صفاری‌نیاگفت» → 9); None when it is one word."""
+    if len(k) < 7 or "\u200c" in word or k in lex.common or k in lex.given:
         return None
+    for verb in _GLUED_VERBS:
+        rest = k[: -len(verb)]
+        if k.endswith(verb) and len(rest) >= 4 and word.endswith(verb) and rest not in lex.common:
+            return len(word) - len(verb)
     for n in range(3, min(len(word) - 3, 12)):
         head = match_key(word[:n])
         if head in lex.honorifics and lex.honorifics[head][1] != "polite":
