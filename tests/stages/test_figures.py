@@ -244,3 +244,8 @@ MORE_NOT = [
 def test_not_projects_or_jobs(text: str) -> None:
     record = _record(text)
     assert not record.project_counts and not record.job_figures
+
+
+def test_demonstrative_small_word_number_is_a_reference() -> None:
+    record = _record("طرح خروج از رکود و طرح حمایت از تولید ارائه شد و این دو طرح در دولت تصویب شد.")
+    assert not record.project_counts

@@ -153,6 +153,8 @@ def match(doc: Doc, *, lex: FiguresLexicon | None = None) -> list[Candidate]:
         found = _find_unit(ctx, after)
         if found is None or _is_reference(ctx, first, after):
             continue
+        if m.has_words and not m.has_digits and m.value < 10 and ctx.lex.cue("dem", ctx.key(first - 1)):
+            continue  # «این دو طرح»: the plans already named, not a count
         unit, _, tail = found
         count = _count(m, unit)
         target = _target(ctx, unit, first, tail)
