@@ -40,11 +40,12 @@ def test_corpus_is_repeated_to_size(samples: Path, tmp_path: Path) -> None:
     assert rows[3]["text"] == ARTICLES[0]
 
 
+@pytest.mark.slow  # starts four subprocesses; still no timed assertion
 def test_quick_run_reports_every_figure(
     samples: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     md = tmp_path / "bench.md"
-    args = ["--quick", "--mb", "0.005", "--stream", "12", "--json", "--markdown", str(md),
+    args = ["--quick", "--mb", "0.002", "--stream", "6", "--json", "--markdown", str(md),
             "--samples", str(samples), "--dev", str(tmp_path / "none.jsonl")]
     assert main(args) == 0
     data = json.loads(capsys.readouterr().out)

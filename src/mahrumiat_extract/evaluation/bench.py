@@ -70,6 +70,7 @@ class BenchResult:
     streams: list[StreamRun] = field(default_factory=list)
     jobs_ratio: float | None = None
     startup: dict[str, Any] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -279,6 +280,7 @@ def run_bench(
     """Run every measurement and return the figures."""
     corpus = load_corpus(mb=mb, samples_dir=samples_dir, dev_path=dev_path)
     result = BenchResult(machine=machine_info(), corpus=corpus.describe())
+    result.settings = {"mb": mb, "stream": list(stream_sizes), "jobs_compare": jobs_compare}
     say = _say if progress else _quiet
     say(f"corpus: {corpus.describe()}")
     say("startup: import + first article in a fresh process")

@@ -208,12 +208,20 @@ def format_text(r: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _settings_text(settings: dict[str, Any] | None) -> str:
+    if not settings:
+        return ""
+    sizes = " ".join(str(n) for n in settings.get("stream", ()))
+    return f" (run with `--mb {settings.get('mb')} --stream {sizes}`)"
+
+
 def format_markdown(r: dict[str, Any]) -> str:
     m, c = r["machine"], r["corpus"]
     lines = [
         "# Benchmark",
         "",
-        "Written by `python -m mahrumiat_extract.bench --markdown docs/benchmark.md`.",
+        "Written by `python -m mahrumiat_extract.bench --markdown docs/benchmark.md`"
+        + _settings_text(r.get("settings")) + ".",
         "",
         f"- machine: {m['nproc']} CPUs (nproc), {m['cpu']}, {m['memory_gb']} GB RAM, "
         f"Python {m['python']}, {m['os']}",
