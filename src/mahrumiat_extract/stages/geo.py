@@ -12,6 +12,7 @@ county before a city), else a W201 warning. ``set_annotations`` writes ``doc.geo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..doc import Doc, GeoHit
@@ -40,7 +41,7 @@ class GeoStage:
     writes: tuple[str, ...] = ("geo", "provinces", "places", "neighborhoods")
 
     def __call__(self, doc: Doc) -> None:
-        hits, warnings = match(doc.work)
+        hits, warnings = match(doc.work, stream=doc.key_stream())
         for detail in warnings:
             doc.warn("W201", detail)
         for h in hits:
@@ -49,10 +50,11 @@ class GeoStage:
         set_annotations(doc, hits)
 
 
-def match(text: str) -> tuple[list[GeoHit], list[str]]:
-    """Geo hits in ``text`` (normalized offsets) and the names left ambiguous."""
+def match(text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> tuple[list[GeoHit], list[str]]:
+    """Geo hits in ``text`` (normalized offsets) and the names left ambiguous; ``stream`` is
+    ``key_stream(text)`` when the caller has it already."""
     gaz = get_gazetteer()
-    cands = [c for c in gaz.scan(text) if not c.entry.blocker]
+    cands = [c for c in gaz.scan(text, stream=stream) if not c.entry.blocker]
     readings = _read(text, cands)
     hits, ambiguous = _resolve(readings)
     hits.extend(find_neighborhoods(text, cands, hits))

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import Literal
 
 import ahocorasick
@@ -163,15 +164,21 @@ class Gazetteer:
         self.function_words = frozenset(read_lines("geo/function_words.txt"))
         self.surname_endings = frozenset(read_lines("geo/surname_endings.txt"))
 
-    def scan(self, text: str) -> list[Candidate]:
+    def scan(self, text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> list[Candidate]:
         """Every name in ``text`` on word boundaries; overlapping hits resolved by the longest
-        (then the earliest). One pass of the automaton over the text's key stream."""
-        stream = _KeyStream(text)
+        (then the earliest). One pass of the automaton over the text's key stream (``stream``:
+        ``key_stream(text)`` when the caller already has it, e.g. ``Doc.key_stream()``)."""
+        if stream is not None:
+            keys, idx = stream
+            index = idx.__getitem__
+        else:
+            ks = _KeyStream(text)
+            keys, index = ks.keys, ks.index
         n = len(text)
         found: list[tuple[int, int, Entry]] = []
-        for kend, (klen, entry) in self.automaton.iter(stream.keys):
-            start = stream.index(kend - klen + 1)
-            end = stream.index(kend) + 1
+        for kend, (klen, entry) in self.automaton.iter(keys):
+            start = index(kend - klen + 1)
+            end = index(kend) + 1
             if start > 0 and is_word_char(text[start - 1]):
                 continue
             if end < n and is_word_char(text[end]):
