@@ -40,6 +40,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     options = RunOptions(
         jobs=args.jobs,
         chunk_size=args.chunk_size,
+        commit_every=args.commit_every,
         resume=args.resume,
         engine=args.engine,
         scheduler=args.scheduler,
@@ -111,6 +112,8 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler, e.g. tcp://host:8786 "
                    "(default with --engine dask: a local cluster of --jobs workers)")
     p.add_argument("--chunk-size", type=int, default=32, help="articles a task (default 32)")
+    p.add_argument("--commit-every", type=int, default=512, metavar="N",
+                   help="articles a transaction (default 512; also every 2 s)")  # fmt: skip
     p.add_argument("--max-record-mb", type=int, default=16, help="longest article/line in MB")
     p.add_argument("--max-decompressed-mb", type=int, default=4096,
                    help="largest decompressed file in MB (zip bomb guard)")  # fmt: skip

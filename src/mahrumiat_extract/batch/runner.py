@@ -12,6 +12,7 @@ import collections
 import datetime as dt
 import itertools
 import json
+import multiprocessing as mp
 import sys
 import time
 import uuid
@@ -37,6 +38,7 @@ class RunOptions:
 
     jobs: int = 1
     chunk_size: int = 32
+    commit_every: int = 512  # articles a transaction (also committed at least every 2 s)
     resume: bool = False
     engine: str = "local"  # local | dask
     scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
@@ -99,7 +101,11 @@ class _Engine:
             self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.options.jobs, initializer=init_worker)
+        # forkserver: never fork the parent, whose DuckDB and reader threads are running
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        return ProcessPoolExecutor(
+            self.options.jobs, mp_context=mp.get_context(method), initializer=init_worker
+        )
 
     def submit(self, chunk: list[Item], run_id: str) -> Any:
         if self.client is not None:
@@ -129,10 +135,10 @@ class _Engine:
     def close(self, *, cancel: bool = False) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
-        if self.client is not None and not self.options.scheduler:
-            cluster = self.client.cluster
+        if self.client is not None:
+            cluster = None if self.options.scheduler else self.client.cluster
             self.client.close()
-            if cluster is not None:
+            if cluster is not None:  # the local cluster this run started
                 cluster.close()
 
 
@@ -189,28 +195,40 @@ class _Progress:
 
 
 class _Writer:
-    """Commits finished chunks to the store (dropping same-run duplicate ids) and the JSONL."""
+    """Commits finished chunks to the store in batches (dropping same-run duplicate ids), and
+    to the JSONL output."""
 
-    def __init__(self, con: Any, run_id: str, summary: RunSummary, jsonl: TextIO | None) -> None:
+    def __init__(self, con: Any, run_id: str, summary: RunSummary, jsonl: TextIO | None,
+                 *, every: int) -> None:  # fmt: skip
         self.con, self.run_id, self.summary, self.jsonl = con, run_id, summary, jsonl
+        self.every, self.last = every, time.monotonic()
+        self.rows, self.keys, self.pending = Rows(), list[tuple[str, int]](), set[str]()
 
-    def commit(self, results: list[Done]) -> None:
+    def add(self, results: list[Done]) -> None:
         seen = store.stored_ids(self.con, {d.article_id for d in results if d.ok and d.article_id})
-        rows, keys = Rows(), []
         for done in results:
-            keys.append((done.input, done.position))
-            if done.ok and seen.get(done.article_id or "") == self.run_id:
+            aid = done.article_id or ""
+            self.keys.append((done.input, done.position))
+            if done.ok and (aid in self.pending or seen.get(aid) == self.run_id):
                 done = self._duplicate(done)
             elif done.ok:
-                seen[done.article_id or ""] = self.run_id
-            rows.extend(done.rows)
+                self.pending.add(aid)
+            self.rows.extend(done.rows)
             self.summary.stored += done.ok
             self.summary.failed += not done.ok
-        store.write_rows(self.con, rows, error_keys=keys)
+        if len(self.keys) >= self.every or time.monotonic() - self.last >= 2.0:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.keys:
+            return
+        store.write_rows(self.con, self.rows, error_keys=self.keys)
         if self.jsonl is not None:
-            for row in rows.tables["articles"]:
+            for row in self.rows.tables["articles"]:
                 self.jsonl.write(json.dumps(json.loads(row[13]), ensure_ascii=False) + "\n")
             self.jsonl.flush()
+        self.rows, self.keys, self.pending = Rows(), [], set()
+        self.last = time.monotonic()
 
     def _duplicate(self, done: Done) -> Done:
         reason = warning("E611", str(done.article_id))
@@ -250,7 +268,7 @@ def run(
     if options.resume:
         chunks = _resume_filter(chunks, con, summary)
     jsonl = _open_jsonl(options)
-    writer = _Writer(con, run_id, summary, jsonl)
+    writer = _Writer(con, run_id, summary, jsonl, every=options.commit_every)
     progress = _Progress(tracker, options, stream)
     engine = _Engine(options)
     start = time.monotonic()
@@ -259,6 +277,7 @@ def run(
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
+        writer.flush()  # what is done is committed, also on Ctrl-C
         engine.close(cancel=summary.interrupted)
         if jsonl is not None:
             jsonl.close()
@@ -312,5 +331,5 @@ def _finish(
         results = future.result()
     except BrokenProcessPool:
         results = engine.recover(chunk, run_id)
-    writer.commit(results)
+    writer.add(results)
     progress.update(writer.summary)

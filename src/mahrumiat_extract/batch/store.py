@@ -147,7 +147,8 @@ def connect(path: str | Path, *, read_only: bool = False) -> Any:
     if not read_only:
         for name, columns in SCHEMA.items():
             cols = ", ".join(f"{_quote(c)} {t}" for c, t in columns)
-            con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+            key = ", PRIMARY KEY (article_id)" if name == "articles" else ""
+            con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols}{key})")
     return con
 
 
@@ -260,19 +261,28 @@ def _in_list(values: Iterable[Any]) -> tuple[str, list[Any]]:
 
 
 def write_rows(con: Any, rows: Rows, *, error_keys: Iterable[tuple[str, int]] = ()) -> None:
-    """Write one chunk in one transaction, replacing the earlier rows of its articles and the
-    earlier errors at the same input positions (``error_keys`` adds positions that are now
-    fine, so a fixed input line loses its old error)."""
+    """Write a batch of results in one transaction, replacing the earlier rows of its articles
+    and the earlier errors at the same input positions (``error_keys`` adds positions that are
+    now fine, so a fixed input line loses its old error)."""
     ids = rows.article_ids
     keys = {(row[0], row[1]) for row in rows.tables["errors"]} | set(error_keys)
     con.execute("BEGIN TRANSACTION")
     try:
-        if ids:
-            marks, params = _in_list(ids)
+        existing = list(stored_ids(con, ids))  # an index lookup; deletes only on re-runs
+        if existing:
+            marks, params = _in_list(existing)
             for name in ITEM_TABLES:
                 con.execute(f"DELETE FROM {name} WHERE article_id IN {marks}", params)
-        if keys:
-            con.executemany("DELETE FROM errors WHERE input = ? AND position = ?", sorted(keys))
+        if keys and con.execute("SELECT 1 FROM errors LIMIT 1").fetchall():
+            import pyarrow as pa
+
+            inputs, positions = zip(*sorted(keys))
+            con.register("_keys", pa.table({"input": inputs, "position": positions}))
+            try:
+                con.execute("DELETE FROM errors WHERE (input, position) IN "
+                            "(SELECT input, position FROM _keys)")  # fmt: skip
+            finally:
+                con.unregister("_keys")
         for name in TABLES:
             _insert(con, name, rows.tables[name])
         con.execute("COMMIT")
