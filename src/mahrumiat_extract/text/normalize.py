@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+import re
 
 from .chars import CONTROL_CHARS, DELETE_CHARS, ONE_TO_ONE, ZWNJ
 from .offsets import OffsetMap, OffsetMapBuilder
@@ -25,15 +25,34 @@ from .zwnj import restore_token, space_join
 
 __all__ = ["Normalized", "normalize"]
 
-_DELETE = regex.escape(DELETE_CHARS)
-# One alternation, scanned once: deletions, stray ZWNJs, whitespace runs, Persian words.
-_EDIT_RE = regex.compile(
+_DELETE = re.escape(DELETE_CHARS)
+_L = r"\u0621-\u063F\u0641-\u064A\u066E\u066F\u0671-\u06D3\u06FA-\u06FF"
+_WORD = rf"[{_L}]+(?:{ZWNJ}[{_L}]+)*"
+# Rare edits, scanned once: deletions, stray ZWNJs, whitespace runs.
+_EDIT_RE = re.compile(
     rf"(?P<del>[{_DELETE}]+)"
-    rf"|(?P<zw>{ZWNJ}(?:[{_DELETE}{ZWNJ}]*)(?=[\s]|$)|(?<=^|[\s]){ZWNJ}[{_DELETE}{ZWNJ}]*|{ZWNJ}{{2,}})"
+    rf"|(?P<zw>{ZWNJ}(?:[{_DELETE}{ZWNJ}]*)(?=[\s]|$)|(?:(?<=\s)|^){ZWNJ}[{_DELETE}{ZWNJ}]*|{ZWNJ}{{2,}})"
     r"|(?P<ws>[ \n]{2,})"
-    r"|(?P<word>[\u0621-\u063F\u0641-\u064A\u066E\u066F\u0671-\u06D3\u06FA-\u06FF]+(?:\u200c[\u0621-\u063F\u0641-\u064A\u066E\u066F\u0671-\u06D3\u06FA-\u06FF]+)*)"
 )
+_WORD_RE = re.compile(_WORD)
+# A single space that may be a lost ZWNJ: before a plural/ezafe/comparative suffix, or after می/نمی.
+_SUFFIX_GAP_RE = re.compile(rf"(?<=[{_L}]) (?P<r>هایی|های|ها|ایی|ای|ترین|تر)(?![{_L}{ZWNJ}])")
+_MI_GAP_RE = re.compile(rf"(?<![{_L}{ZWNJ}])(?P<l>ن?می) (?=[{_L}])")
+# The one-to-one table: frequent characters by str.replace (a fast C scan each), and a full
+# translate only when one of the rare ones (presentation forms, exotic spaces) is present.
+_HOT = tuple((k, v) for k, v in ((chr(c), r) for c, r in ONE_TO_ONE.items()) if k in "يكى۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩\r")
+_RARE_RE = re.compile("[" + re.escape("".join(chr(c) for c in ONE_TO_ONE if chr(c) not in dict(_HOT))) + "]")
 _CONTROL = frozenset(CONTROL_CHARS) - {"\n"}
+_CONTROL_RE = re.compile("[" + re.escape("".join(sorted(_CONTROL))) + "]")
+
+
+def _one_to_one(text: str) -> str:
+    for k, v in _HOT:
+        if k in text:
+            text = text.replace(k, v)
+    if _RARE_RE.search(text):
+        text = text.translate(ONE_TO_ONE)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,49 +76,72 @@ class Normalized:
 def normalize(text: str, *, restore_zwnj: bool = True) -> Normalized:
     """Normalize ``text`` for matching, keeping a map to the original offsets."""
     had_control = bool(_CONTROL_RE.search(text))
-    t1 = text.translate(ONE_TO_ONE)
-    b = OffsetMapBuilder(text)
-    pos = 0
-    prev_start = prev_end = -2
+    t1 = _one_to_one(text)
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in t1
     for m in _EDIT_RE.finditer(t1):
         kind = m.lastgroup
-        s, e = m.span()
-        if kind == "word":
-            if not restore_zwnj:
-                continue
-            word = t1[s:e]
-            fixed = restore_token(word)
-            join = (
-                prev_end == s - 1
-                and t1[prev_end] == " "
-                and space_join(t1[prev_start:prev_end], word)
-            )
-            prev_start, prev_end = s, e
-            if fixed == word and not join:
-                continue  # nothing to change: the copy run goes on
-            if join:  # «پروژه ها» → «پروژه‌ها»: the space becomes a ZWNJ
-                b.copy(t1[pos : s - 1])
-                b.edit(ZWNJ, 1)
-            else:
-                b.copy(t1[pos:s])
-            _emit_word(b, word, fixed)
+        if kind == "ws":
+            run = m.group()
+            edits.append((m.start(), m.end(), "\n" if "\n" in run else " "))
+        else:  # deletions and stray ZWNJs
+            edits.append((m.start(), m.end(), ""))
+    if restore_zwnj:
+        edits.extend(_zwnj_edits(t1))
+        edits.sort()
+    b = OffsetMapBuilder(text)
+    pos = 0
+    for s, e, rep in edits:
+        if s < pos:
+            continue  # overlapping edits cannot happen by construction; be safe
+        b.copy(t1[pos:s])
+        if len(rep) > e - s > 1:  # a word with ZWNJs inserted: keep the map per character
+            _emit_word(b, t1[s:e], rep)
         else:
-            b.copy(t1[pos:s])
-            if kind == "ws":
-                run = t1[s:e]
-                if run == "\n":
-                    b.copy(run)
-                else:
-                    b.edit("\n" if "\n" in run else " ", e - s)
-            else:  # deletions and stray ZWNJs
-                b.edit("", e - s)
+            b.edit(rep, e - s)
         pos = e
     b.copy(t1[pos:])
     norm_text, omap = b.build()
     return Normalized(text, norm_text, omap, had_control)
 
 
-_CONTROL_RE = regex.compile("[" + regex.escape("".join(sorted(_CONTROL))) + "]")
+def _zwnj_edits(t1: str) -> list[tuple[int, int, str]]:
+    """ZWNJ restoration edits: glued words fixed in place, and single spaces made ZWNJs.
+
+    Words are looked up once per distinct word (cached), and only the few that change are
+    located again, so the cost is per distinct word, not per token."""
+    out: list[tuple[int, int, str]] = []
+    changed: dict[str, str] = {}
+    for w in set(_WORD_RE.findall(t1)):
+        f = restore_token(w)
+        if f != w:
+            changed[w] = f
+    for w, f in changed.items():
+        n = len(w)
+        i = t1.find(w)
+        while i >= 0:
+            before = t1[i - 1] if i else " "
+            after = t1[i + n] if i + n < len(t1) else " "
+            if not _is_word_char(before) and not _is_word_char(after):
+                out.append((i, i + n, f))
+            i = t1.find(w, i + n)
+    for m in _SUFFIX_GAP_RE.finditer(t1):  # «پروژه ها»: the word before the space
+        gap = m.start()
+        start = max(t1.rfind(" ", 0, gap), t1.rfind("\n", 0, gap)) + 1
+        left = t1[start:gap]
+        if _WORD_RE.fullmatch(left) and space_join(left, m.group("r")):
+            out.append((gap, gap + 1, ZWNJ))
+    for m in _MI_GAP_RE.finditer(t1):  # «می کند»: the word after the space
+        right = _WORD_RE.match(t1, m.end())
+        if right is not None and space_join(m.group("l"), right.group()):
+            out.append((m.end() - 1, m.end(), ZWNJ))
+    return out
+
+
+_WORD_CHAR_RE = re.compile(rf"[{_L}{ZWNJ}]")
+
+
+def _is_word_char(ch: str) -> bool:
+    return _WORD_CHAR_RE.match(ch) is not None
 
 
 def _emit_word(b: OffsetMapBuilder, word: str, fixed: str) -> None:
