@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from array import array
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .errors import warning
 from .records import Figure, Neighborhood, Official, Place, ProvinceMention, Span
-from .text.keys import key_stream
+from .text.keys import KeyIndex, key_stream
 from .text.normalize import Normalized
 
 __all__ = ["Doc", "GeoHit"]
@@ -66,9 +65,9 @@ class Doc:
     project_counts: list[Figure] = field(default_factory=list)
     job_figures: list[Figure] = field(default_factory=list)
     quantities: list[Figure] = field(default_factory=list)
-    _kstream: tuple[str, array[int]] | None = None
+    _kstream: tuple[str, KeyIndex] | None = None
 
-    def key_stream(self) -> tuple[str, array[int]]:
+    def key_stream(self) -> tuple[str, KeyIndex]:
         """``text.keys.key_stream(self.work)``, computed once per article and shared by the
         stages that match gazetteers (geo, officials)."""
         if self._kstream is None:

@@ -9,7 +9,9 @@ alike, so they cannot disagree.
 from __future__ import annotations
 
 import re
-from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import overload
 
 from .chars import KEY_FOLD, MATCH_FOLD
 
@@ -26,23 +28,64 @@ def match_key(text: str) -> str:
     return text.translate(MATCH_FOLD).lower()
 
 
-_SENTINEL = "\x00"
-_STREAM_FOLD: dict[int, str] = {
-    k: (_SENTINEL if v is None else v) for k, v in MATCH_FOLD.items()
-}
+class KeyIndex(Sequence[int]):
+    """Key index → text index, stored per run of deleted characters (one entry a word gap),
+    looked up with bisect: ``index[k]`` is the text index of key character ``k``."""
+
+    __slots__ = ("_length", "_run_keys", "_run_shift")
+
+    def __init__(self, run_keys: list[int], run_shift: list[int], length: int) -> None:
+        self._run_keys = run_keys
+        self._run_shift = run_shift
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, k: int) -> int: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[int]: ...
+    def __getitem__(self, k: int | slice) -> int | list[int]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self._length))]
+        if k < 0:
+            k += self._length
+        if not 0 <= k < self._length:
+            raise IndexError(k)
+        return k + self._run_shift[bisect_right(self._run_keys, k)]
+
+
+# Normalized text holds few folded characters (spaces, newlines, ZWNJ, hamza and alef forms,
+# A-Z): those are folded by str.replace; any other folded character sends the text through
+# the full translate. Folding is one-to-one or a deletion, so the index is per deleted run.
+_STREAM_FOLD: dict[int, str | None] = dict(MATCH_FOLD)
 _STREAM_FOLD.update({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
-_STREAM_FOLD[0] = _SENTINEL
-_KEPT = re.compile("[^\x00]+")
+_DELETED = re.compile("[" + re.escape("".join(chr(c) for c, v in MATCH_FOLD.items() if v is None)) + "]+")
+_COMMON = {chr(c): v or "" for c, v in MATCH_FOLD.items() if chr(c) in " \n\u200cءآأإٱئؤة"}
+_RARE = re.compile("[" + re.escape("".join(chr(c) for c in MATCH_FOLD if chr(c) not in _COMMON)) + "]")
+_UPPER = re.compile("[A-Z]+")
 
 
-def key_stream(text: str) -> tuple[str, array[int]]:
-    """``match_key`` of a whole text plus, for each key character, its index in ``text``.
+def _fold(text: str) -> str:
+    if _RARE.search(text):
+        return text.translate(_STREAM_FOLD)
+    for ch, rep in _COMMON.items():
+        if ch in text:
+            text = text.replace(ch, rep)
+    return _UPPER.sub(lambda m: m.group().lower(), text)
 
-    Folding is one ``str.translate``; dropped characters (spaces, ZWNJ, diacritics) become a
-    sentinel, and the index is built run by run, so the cost is per word, not per character.
-    """
-    folded = text.translate(_STREAM_FOLD)
-    idx: array[int] = array("i")
-    for m in _KEPT.finditer(folded):
-        idx.extend(range(m.start(), m.end()))
-    return folded.replace(_SENTINEL, ""), idx
+
+def key_stream(text: str) -> tuple[str, KeyIndex]:
+    """``match_key`` of a whole text plus, for each key character, its index in ``text``
+    (a :class:`KeyIndex`). The cost is per word gap, not per character."""
+    keys = _fold(text)
+    run_keys: list[int] = []
+    run_shift: list[int] = [0]
+    deleted = 0
+    for m in _DELETED.finditer(text):
+        s, e = m.span()
+        run_keys.append(s - deleted)
+        deleted += e - s
+        run_shift.append(deleted)
+    return keys, KeyIndex(run_keys, run_shift, len(keys))
