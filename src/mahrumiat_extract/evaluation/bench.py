@@ -180,23 +180,19 @@ def _proc_kb(pid: int, filename: str, field_name: str) -> int:
 
 
 def run_measured(cmd: list[str], *, poll_s: float = 0.05) -> tuple[float, float, int]:
-    """Run ``cmd``; return wall seconds, peak RSS in MB and the exit code.
+    """Run ``cmd``; return wall seconds, peak memory in MB and the exit code.
 
-    Peak RSS is the larger of the process's own high-water mark (``wait4`` rusage: the
-    largest single process, workers included) and the largest sum of PSS over the process
-    tree seen while polling /proc (what a worker pool holds together)."""
+    Peak memory is the larger of the process's own high-water mark (``VmHWM``, polled) and
+    the largest sum of PSS over its process tree (a worker pool together). Not ``wait4``'s
+    ``ru_maxrss``: Linux carries the parent's RSS at fork into it across ``exec``."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    tree_peak = 0
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        tree_peak = max(tree_peak, _tree_mem_kb(proc.pid))
+    peak_kb = 0
+    while proc.poll() is None:
+        hwm = _proc_kb(proc.pid, "status", "VmHWM")
+        peak_kb = max(peak_kb, hwm, _tree_mem_kb(proc.pid))
         time.sleep(poll_s)
     seconds = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    peak_kb = max(tree_peak, int(usage.ru_maxrss))
     return seconds, peak_kb / 1024, proc.returncode
 
 
