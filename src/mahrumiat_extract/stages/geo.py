@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..doc import Doc, GeoHit
-from ..records import Neighborhood, Place, ProvinceMention
+from ..records import Neighborhood, Place, ProvinceMention, Span
 from ..text.normalize import normalize
-from .geo_cues import KIND_CUES, cue_before, is_dateline, joined_by_list, outlet_before
+from .geo_cues import KIND_CUES, cues_before, is_dateline, joined_by_list
 from .geo_gazetteer import Candidate, GeoPlace, get_gazetteer
 from .geo_neighborhoods import find_neighborhoods
 
@@ -67,13 +67,14 @@ def _read(text: str, cands: list[Candidate]) -> list[_Reading]:
     cues: list[str | None] = []
     prev: tuple[Candidate, str | None] | None = None
     for c in cands:
-        cue = cue_before(text, c.start)
-        if cue is None and is_dateline(text, c.start, c.end):
-            cue = "dateline"
-        if cue is None and prev is not None and joined_by_list(text, prev[0].end, c.start):
-            cue = prev[1] or "list"
-        if outlet_before(text, c.start):
+        cue, outlet = cues_before(text, c.start)
+        if outlet:
             cue = "outlet"
+        elif cue is None:
+            if is_dateline(text, c.start, c.end):
+                cue = "dateline"
+            elif prev is not None and joined_by_list(text, prev[0].end, c.start):
+                cue = prev[1] or "list"
         cues.append(cue)
         if c.entry.places:
             prev = (c, cue)
@@ -99,21 +100,19 @@ def _reading(c: Candidate, cue: str | None, established: set[str]) -> _Reading |
     need = entry.needs_cue
     if need is not None and not _cue_enough(need, cue):
         return None
-    provinces = tuple(p for p in entry.places if p.kind == "province")
-    places = tuple(p for p in entry.places if p.kind != "province")
+    provinces = entry.provinces
     if cue == "nb" and entry.neighborhoods:
         return None
     if provinces and cue not in _PLACE_KINDS:
         # a province and its capital: «استان X», «استاندار X» are the province; «در X», «از X»,
         # a dateline, or a bare X in an article that never writes «استان X», the city
-        capital = tuple(p for p in places if p.province == provinces[0].name)
         as_city = cue in ("weak", "dateline") or (cue not in ("province", "office") and provinces[0].name not in established)
-        if capital and as_city:
-            return _Reading(c, cue, False, _prefer_kind(capital, cue))
+        if entry.capital and as_city:
+            return _Reading(c, cue, False, entry.capital_by_kind)
         return _Reading(c, cue, True, ())
-    if not places:
+    if not entry.others:
         return _Reading(c, cue, True, ())
-    return _Reading(c, cue, False, _prefer_kind(places, cue))
+    return _Reading(c, cue, False, _prefer_kind(entry.others, entry.others_by_kind, cue))
 
 
 def _cue_enough(need: str, cue: str | None) -> bool:
@@ -122,16 +121,15 @@ def _cue_enough(need: str, cue: str | None) -> bool:
     return need == "weak" and cue in ("weak", "list")
 
 
-def _prefer_kind(rows: tuple[GeoPlace, ...], cue: str | None) -> tuple[GeoPlace, ...]:
-    """The rows of the kind the cue names, else all rows (cities first)."""
+def _prefer_kind(rows: tuple[GeoPlace, ...], by_kind: tuple[GeoPlace, ...], cue: str | None) -> tuple[GeoPlace, ...]:
+    """The rows of the kind the cue names, else all rows (``by_kind``: cities first)."""
     if cue in _PLACE_KINDS:
         same = tuple(r for r in rows if r.kind == cue)
         if same:
             return same
         if cue == "city":  # «شهر X» where X is listed as a county only
             return rows
-    order = {"city": 0, "county": 1, "district": 2, "village": 3}
-    return tuple(sorted(rows, key=lambda r: order.get(r.kind, 9)))
+    return by_kind
 
 
 def _resolve(readings: list[_Reading]) -> tuple[list[GeoHit], list[str]]:
@@ -184,12 +182,35 @@ def _as_written(doc: Doc, start: int, end: int) -> str:
 def set_annotations(doc: Doc, hits: list[GeoHit]) -> None:
     """Write ``doc.geo`` and the province, place and neighborhood records."""
     doc.geo = hits
-    doc.provinces = _provinces(doc, hits)
-    doc.places = _places(doc, hits)
-    doc.neighborhoods = _neighborhoods(doc, hits)
+    spans = _Spans(doc)
+    doc.provinces = _provinces(spans, hits)
+    doc.places = _places(spans, hits)
+    doc.neighborhoods = _neighborhoods(spans, hits)
 
 
-def _provinces(doc: Doc, hits: list[GeoHit]) -> list[ProvinceMention]:
+class _Spans:
+    """``doc.spans`` with each range mapped once (a place's mentions are also its province's)."""
+
+    __slots__ = ("doc", "memo")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.memo: dict[tuple[int, int], Span | None] = {}
+
+    def __call__(self, ranges: list[tuple[int, int]]) -> tuple[Span, ...]:
+        memo = self.memo
+        out: dict[tuple[int, int], Span] = {}
+        for r in ranges:
+            if r in memo:
+                sp = memo[r]
+            else:
+                sp = memo[r] = self.doc.span(*r)
+            if sp is not None:
+                out[(sp.start, sp.end)] = sp
+        return tuple(out[k] for k in sorted(out))
+
+
+def _provinces(spans: _Spans, hits: list[GeoHit]) -> list[ProvinceMention]:
     named: dict[str, list[tuple[int, int]]] = {}
     implied: dict[str, list[tuple[int, int]]] = {}
     for h in hits:
@@ -198,12 +219,12 @@ def _provinces(doc: Doc, hits: list[GeoHit]) -> list[ProvinceMention]:
         (named if h.kind == "province" else implied).setdefault(h.province, []).append((h.start, h.end))
     order = list(dict.fromkeys(h.province for h in hits if h.province is not None))
     return [
-        ProvinceMention(name=p, explicit=p in named, mentions=doc.spans(named.get(p) or implied[p]))
+        ProvinceMention(name=p, explicit=p in named, mentions=spans(named.get(p) or implied[p]))
         for p in order
     ]
 
 
-def _places(doc: Doc, hits: list[GeoHit]) -> list[Place]:
+def _places(spans: _Spans, hits: list[GeoHit]) -> list[Place]:
     groups: dict[str, list[GeoHit]] = {}
     for h in hits:
         if h.kind in _PLACE_KINDS:
@@ -213,13 +234,13 @@ def _places(doc: Doc, hits: list[GeoHit]) -> list[Place]:
             name=name,
             kind=hs[0].kind,  # type: ignore[arg-type]
             province=hs[0].province,
-            mentions=doc.spans([(h.start, h.end) for h in hs]),
+            mentions=spans([(h.start, h.end) for h in hs]),
         )
         for name, hs in groups.items()
     ]
 
 
-def _neighborhoods(doc: Doc, hits: list[GeoHit]) -> list[Neighborhood]:
+def _neighborhoods(spans: _Spans, hits: list[GeoHit]) -> list[Neighborhood]:
     groups: dict[str, list[GeoHit]] = {}
     for h in hits:
         if h.kind == "neighborhood":
@@ -229,7 +250,7 @@ def _neighborhoods(doc: Doc, hits: list[GeoHit]) -> list[Neighborhood]:
             name=name,
             city=next((h.city for h in hs if h.city), None),
             province=next((h.province for h in hs if h.province), None),
-            mentions=doc.spans([(h.start, h.end) for h in hs]),
+            mentions=spans([(h.start, h.end) for h in hs]),
         )
         for name, hs in groups.items()
     ]

@@ -10,7 +10,7 @@ import regex
 from ..resources import read_tsv
 from ..text.keys import match_key
 
-__all__ = ["KIND_CUES", "cue_before", "is_dateline", "joined_by_list", "outlet_before"]
+__all__ = ["KIND_CUES", "cue_before", "cues_before", "is_dateline", "joined_by_list", "outlet_before"]
 
 #: Cue kinds that say what a place is (as opposed to «weak» prepositions and «nb»).
 KIND_CUES = frozenset({"province", "office", "county", "city", "district", "village"})
@@ -23,6 +23,9 @@ _LIST_GAP = regex.compile(r"^[\s،,«»\"'“”]*(?:و[\s«»\"'“”]+|،|,)[
 _DATELINE_AFTER = regex.compile(r"^\s*[-–—]")
 
 
+_ENDS = frozenset(".!؟?\n")
+
+
 @lru_cache(maxsize=1)
 def _cues() -> tuple[dict[str, str], int]:
     table = {match_key(row[0]): row[1] for row in read_tsv("geo/cues.tsv")}
@@ -30,25 +33,39 @@ def _cues() -> tuple[dict[str, str], int]:
     return table, longest
 
 
+@lru_cache(maxsize=1 << 14)
+def _read_words(last: tuple[str, ...], sentence_end: bool) -> tuple[str | None, bool]:
+    """The cue and the outlet flag of the last words before a name (see :func:`cues_before`)."""
+    table, longest = _cues()
+    outlet = any(table.get(match_key(w)) == "outlet" for w in last[-2:])
+    if sentence_end:
+        return None, outlet
+    for n in range(min(longest, len(last)), 0, -1):
+        kind = table.get(match_key("".join(last[-n:])))
+        if kind is not None and kind != "outlet":
+            return kind, outlet
+    return None, outlet
+
+
+def cues_before(text: str, start: int) -> tuple[str | None, bool]:
+    """``(cue_before(text, start), outlet_before(text, start))`` from one look at the words
+    before ``start``; the word lookups are cached (few distinct word runs precede names)."""
+    seg = text[max(0, start - _LOOKBACK) : start].rstrip(_TRAIL)
+    if not seg:
+        return None, False
+    _, longest = _cues()
+    last = seg.rsplit(None, max(longest, 2))[-max(longest, 2) :]
+    return _read_words(tuple(last), seg[-1] in _ENDS)
+
+
 def cue_before(text: str, start: int) -> str | None:
     """The kind of cue written just before ``start`` (longest cue first), or None."""
-    seg = text[max(0, start - _LOOKBACK) : start].rstrip(_TRAIL)
-    if not seg or seg[-1] in ".!؟?\n":
-        return None
-    words = seg.split()
-    table, longest = _cues()
-    for n in range(min(longest, len(words)), 0, -1):
-        kind = table.get(match_key("".join(words[-n:])))
-        if kind is not None and kind != "outlet":
-            return kind
-    return None
+    return cues_before(text, start)[0]
 
 
 def outlet_before(text: str, start: int) -> bool:
     """«خبرگزاری فارس», «خبرنگار اجتماعی فارس»: an outlet cue one or two words before."""
-    words = text[max(0, start - _LOOKBACK) : start].rstrip(_TRAIL).split()[-2:]
-    table, _ = _cues()
-    return any(table.get(match_key(w)) == "outlet" for w in words)
+    return cues_before(text, start)[1]
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

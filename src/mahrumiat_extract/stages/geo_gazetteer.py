@@ -46,6 +46,9 @@ class GeoNeighborhood:
     province: str
 
 
+_KIND_ORDER = {"city": 0, "county": 1, "district": 2, "village": 3}
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """Everything the gazetteer knows under one match key."""
@@ -55,9 +58,39 @@ class Entry:
     blocker: bool = False
     needs_cue: CueLevel | None = None
     words: frozenset[str] = frozenset()  # the words of its spellings («و» in «سیستان و بلوچستان»)
+    # derived once, at build time (the stage reads them per mention)
+    provinces: tuple[GeoPlace, ...] = ()  # the province rows of ``places``
+    others: tuple[GeoPlace, ...] = ()  # the other rows, in order
+    others_by_kind: tuple[GeoPlace, ...] = ()  # the same, cities first (a stable sort by kind)
+    capital: tuple[GeoPlace, ...] = ()  # the rows of ``others`` in the first province
+    capital_by_kind: tuple[GeoPlace, ...] = ()
+    nb_keys: tuple[tuple[str, GeoNeighborhood], ...] = ()  # (match key of its name, row)
 
 
-@dataclass(frozen=True, slots=True)
+def _entry(places: tuple[GeoPlace, ...], nbs: tuple[GeoNeighborhood, ...], blocker: bool, cue: CueLevel | None, words: frozenset[str]) -> Entry:
+    provinces = tuple(p for p in places if p.kind == "province")
+    others = tuple(p for p in places if p.kind != "province")
+    capital = tuple(p for p in others if p.province == provinces[0].name) if provinces else ()
+    return Entry(
+        places,
+        nbs,
+        blocker,
+        cue,
+        words,
+        provinces,
+        others,
+        _by_kind(others),
+        capital,
+        _by_kind(capital),
+        tuple((match_key(n.name), n) for n in nbs),
+    )
+
+
+def _by_kind(rows: tuple[GeoPlace, ...]) -> tuple[GeoPlace, ...]:
+    return tuple(sorted(rows, key=lambda r: _KIND_ORDER.get(r.kind, 9)))
+
+
+@dataclass(slots=True)
 class Candidate:
     """A gazetteer name found in the text (offsets into the scanned text)."""
 
@@ -152,12 +185,12 @@ class Gazetteer:
         for k, e in entries.items():
             if not k:
                 continue
-            entry = Entry(
-                places=tuple(e["places"]),  # type: ignore[arg-type]
-                neighborhoods=tuple(e["nbs"]),  # type: ignore[arg-type]
-                blocker=bool(e["blocker"]),
-                needs_cue=e["cue"],  # type: ignore[arg-type]
-                words=frozenset(e["words"]),  # type: ignore[arg-type]
+            entry = _entry(
+                tuple(e["places"]),  # type: ignore[arg-type]
+                tuple(e["nbs"]),  # type: ignore[arg-type]
+                bool(e["blocker"]),
+                e["cue"],  # type: ignore[arg-type]
+                frozenset(e["words"]),  # type: ignore[arg-type]
             )
             self.automaton.add_word(k, (len(k), entry))
         self.automaton.make_automaton()
@@ -175,35 +208,39 @@ class Gazetteer:
             ks = _KeyStream(text)
             keys, index = ks.keys, ks.index
         n = len(text)
-        found: list[tuple[int, int, Entry]] = []
+        zwnj = ZWNJ
+        surname_endings = self.surname_endings
+        found: list[tuple[int, int, int, Entry]] = []
         for kend, (klen, entry) in self.automaton.iter(keys):
             start = index(kend - klen + 1)
+            if start > 0:
+                ch = text[start - 1]
+                if ch.isalnum() or ch == zwnj:
+                    continue
             end = index(kend) + 1
-            if start > 0 and is_word_char(text[start - 1]):
-                continue
-            if end < n and is_word_char(text[end]):
-                continue
+            if end < n:
+                ch = text[end]
+                if ch.isalnum() or ch == zwnj:
+                    continue
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
                 continue
-            if self._surname_follows(text, end):
+            nxt = text[end : end + 8].split(maxsplit=1)
+            if nxt and nxt[0] in surname_endings:  # «رضا قوچان نژاد»: part of a surname
                 continue
-            found.append((start, end, entry))
-        found.sort(key=lambda t: (t[0] - t[1], t[0]))
-        taken: list[tuple[int, int]] = []
+            found.append((start - end, start, end, entry))
+        if not found:
+            return []
+        # the longest first, then the earliest; a hit overlapping one taken is dropped
+        found.sort(key=_by_length)
+        taken = bytearray(n)
         out: list[Candidate] = []
-        for start, end, entry in found:
-            if any(s < end and start < e for s, e in taken):
+        for _, start, end, entry in found:
+            if taken.find(1, start, end) != -1:
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             out.append(Candidate(start, end, entry))
-        out.sort(key=lambda c: c.start)
+        out.sort(key=_by_start)
         return out
-
-
-    def _surname_follows(self, text: str, end: int) -> bool:
-        """«رضا قوچان نژاد»: the name is the first part of a surname written apart."""
-        nxt = text[end : end + 8].split(maxsplit=1)
-        return bool(nxt) and nxt[0] in self.surname_endings
 
     def _split_on_function_word(self, surface: str, entry: Entry) -> bool:
         """«در میان» read as «درمیان»: a piece of a spaced match is a function word (or a
@@ -212,6 +249,14 @@ class Gazetteer:
         if len(pieces) < 2:
             return False
         return any((p in self.function_words or len(p) == 1) and p not in entry.words for p in pieces)
+
+
+def _by_length(t: tuple[int, int, int, Entry]) -> tuple[int, int]:
+    return t[0], t[1]
+
+
+def _by_start(c: Candidate) -> int:
+    return c.start
 
 
 def _append(slot: dict[str, object], field: str, item: object) -> None:

@@ -34,7 +34,13 @@ class _Words:
     cue_re: regex.Pattern[str]  # every cue word, whole words only: found in one scan
 
     def has(self, word: str, role: str) -> bool:
-        return role in self.roles.get(match_key(word), ())
+        return role in self.roles.get(_key(word), ())
+
+
+@lru_cache(maxsize=1 << 14)
+def _key(word: str) -> str:
+    """``match_key``, cached: the same few words come up again and again."""
+    return match_key(word)
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +58,8 @@ def find_neighborhoods(text: str, cands: list[Candidate], hits: list[GeoHit]) ->
     """Neighborhood hits (normalized offsets) in ``text``."""
     known: dict[str, tuple[GeoNeighborhood, ...]] = {}
     for c in cands:
-        for n in c.entry.neighborhoods:
-            known[match_key(n.name)] = known.get(match_key(n.name), ()) + (n,)
+        for k, n in c.entry.nb_keys:
+            known[k] = known.get(k, ()) + (n,)
     words = _words()
     items: dict[tuple[int, int], str] = {}
     near_cue = [m.end() for m in words.cue_re.finditer(text) if not _blocked(text, m.start(), words)]
@@ -75,7 +81,7 @@ def find_neighborhoods(text: str, cands: list[Candidate], hits: list[GeoHit]) ->
         items[(c.start, c.end)] = text[c.start : c.end]
     out = []
     for (s, e), surface in sorted(items.items()):
-        row = _known_row(known.get(match_key(surface), ()), cities)
+        row = _known_row(known.get(_key(surface), ()), cities)
         city = _city_for(text, s, e, places)
         if city is None and row is not None:
             out.append(GeoHit(s, e, row.name, "neighborhood", row.province, row.city))
@@ -136,7 +142,7 @@ def _trim_last(item: list[regex.Match[str]], words: _Words, known: dict[str, tup
     if len(item) <= 1:
         return item
     two = item[0].group() + item[1].group()
-    if words.has(item[0].group(), "prefix") or match_key(two) in known:
+    if words.has(item[0].group(), "prefix") or _key(two) in known:
         return item[:2]
     return item[:1]
 
@@ -144,9 +150,9 @@ def _trim_last(item: list[regex.Match[str]], words: _Words, known: dict[str, tup
 def _single_ok(item: list[regex.Match[str]], words: _Words, known: dict[str, tuple[GeoNeighborhood, ...]]) -> bool:
     """A lone name after «محله»: a known neighborhood, a prefixed name, or no common word."""
     surface = "".join(m.group() for m in item)
-    if match_key(surface) in known or len(item) > 1:
+    if _key(surface) in known or len(item) > 1:
         return True
-    return match_key(item[0].group()) not in words.common
+    return _key(item[0].group()) not in words.common
 
 
 def _near(text: str, cues: list[int], start: int) -> bool:
@@ -168,8 +174,11 @@ def _city_for(text: str, start: int, end: int, places: list[GeoHit]) -> GeoHit |
     return places[0] if places and len({h.name for h in places}) == 1 else None
 
 
+_END_RE = regex.compile(r"[.!?؟\n]")
+
+
 def _sentence_end(text: str, pos: int) -> int:
-    m = regex.compile(r"[.!?؟\n]").search(text, pos)
+    m = _END_RE.search(text, pos)
     return m.start() if m else len(text)
 
 
