@@ -26,9 +26,11 @@ def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
     """Find the persons of ``doc`` (pure: reads ``doc.work`` and ``doc.geo``)."""
     lex = lex or lexicon()
     tokens = tokenize(doc.work, lex)
-    geo_at = _geo_index(doc.work, doc.geo, tokens)
-    titles = find_titles(tokens, geo_at, lex)
-    names = find_names(tokens, geo_at, lex)
+    keys = [t.key for t in tokens]
+    geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
+    title_at = lex.openings(keys, "title")
+    titles = find_titles(tokens, geo_at, lex, keys, title_at)
+    names = find_names(tokens, geo_at, lex, keys, title_at)
     spans = [(n.first, n.last) for n in names]
     titles = [t for t in titles if not any(a < t.last and t.first < b for a, b in spans)]
     res = Resolver(tokens, doc.work, lex, geo_at)
@@ -40,18 +42,28 @@ def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
     return res
 
 
-def _geo_index(text: str, geo: list[GeoHit], tokens: list[Token]) -> dict[int, GeoHit]:
+def _geo_index(text: str, geo: list[GeoHit], tokens: list[Token], keys: list[str]) -> dict[int, GeoHit]:
     """Geo hits by start offset, plus every other token run written like one of them (the
     places stage names each place once it is sure of it; an office repeats it)."""
     at = {h.start: h for h in geo}
     surfaces = {match_key(text[h.start : h.end]): h for h in geo if h.kind != "neighborhood"}
+    if not surfaces:
+        return at
     longest = max((len(text[h.start : h.end].split()) for h in geo), default=0)
-    for i, tok in enumerate(tokens):
-        if tok.start in at or not surfaces:
+    # every prefix of a surface key: a run that leaves them can never become one
+    pre = {k[:n] for k in surfaces for n in range(1, len(k) + 1)}
+    if "" in surfaces:
+        pre.add("")
+    n_tok = len(tokens)
+    for i in [i for i, k in enumerate(keys) if k in pre]:
+        tok = tokens[i]
+        if tok.start in at:
             continue
         acc = ""
-        for n in range(min(longest, len(tokens) - i)):
-            acc += tokens[i + n].key
+        for n in range(min(longest, n_tok - i)):
+            acc += keys[i + n]
+            if acc not in pre:
+                break
             h = surfaces.get(acc)
             if h is not None:
                 at[tok.start] = GeoHit(tok.start, tokens[i + n].end, h.name, h.kind, h.province, h.city)

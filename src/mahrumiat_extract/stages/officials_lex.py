@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import is_not
 
 from ..resources import read_lines, read_tsv
 from ..text.keys import match_key
@@ -46,39 +48,75 @@ class Lexicon:
     common: frozenset[str]  # common words (hazm's list, which has many surnames too)
     adjectives: frozenset[str]  # adjectives (hazm's list): never a lone surname
     max_len: int
-    prefixes: dict[str, frozenset[str]]  # table -> every prefix of its keys
+    prefixes: dict[str, dict[str, bool]]  # table -> every prefix of its keys -> is a whole key
+    loose: bool = False  # some key has a character other than a letter or a parenthesis
 
     def phrase(self, keys: list[str], i: int, table: str) -> tuple[str, int] | None:
-        """The longest phrase of ``table`` starting at token ``i``: (key, tokens used)."""
+        """The longest phrase of ``table`` starting at token ``i``: (key, tokens used).
+
+        A comma is crossed inside a phrase; the phrase stops at the first token that does
+        not extend a prefix of a key (or that starts with anything but a letter or a
+        parenthesis: with a lexicon of letters only, such a token never extends a prefix).
+        """
+        pre = self.prefixes[table]
+        k = keys[i]
+        if k not in pre:
+            return None
         found: tuple[str, int] | None = None
         acc = ""
         used = 0
-        for j in range(i, min(len(keys), i + self.max_len + 2)):
+        stop = i + self.max_len + 2
+        if stop > len(keys):
+            stop = len(keys)
+        loose = self.loose
+        for j in range(i, stop):
             k = keys[j]
             used += 1
-            if k in ("،", ",", "؛"):
+            if k in _COMMA_KEYS:
                 if not acc:
                     return None
                 continue
-            if not k or not (k[0].isalpha() or k[0] in "()"):
+            if not k or loose and not (k[0].isalpha() or k[0] in "()"):
                 break
             acc += k
-            if acc not in self.prefixes[table]:
+            whole = pre.get(acc)
+            if whole is None:
                 break
-            if self._has(table, acc):
+            if whole:
                 found = (acc, used)
         return found
 
-    def _has(self, table: str, k: str) -> bool:
-        if table == "title":
-            return k in self.titles
-        if table == "org":
-            return k in self.organizations
-        if table == "honorific":
-            return k in self.honorifics
-        if table == "given":
-            return k in self.given
-        return k in self.speech
+
+    def openings(self, keys: list[str], *tables: str) -> list[int]:
+        """The tokens where :meth:`phrase` may find a phrase of one of ``tables`` (a superset
+        of where it does), judged in one pass on each token and the next: a whole key, or a
+        prefix that the next token (or a comma) continues."""
+        first, pairs = _openers(self, tables)
+        whole = list(map(first.get, keys))  # True / False (a prefix only) / None, in C
+        n = len(keys) - 1
+        return [
+            i
+            for i in compress(count(), map(is_not, whole, repeat(None)))
+            if whole[i] or i == n or keys[i + 1] in _COMMA_KEYS or keys[i] + keys[i + 1] in pairs
+        ]
+
+
+_COMMA_KEYS = frozenset({"،", ",", "؛"})
+_OPENERS: dict[tuple[int, tuple[str, ...]], tuple[Lexicon, dict[str, bool], frozenset[str]]] = {}
+
+
+def _openers(lex: Lexicon, tables: tuple[str, ...]) -> tuple[dict[str, bool], frozenset[str]]:
+    """For :meth:`Lexicon.openings`: each prefix of a key of ``tables`` -> whether it is a
+    whole key of one of them, and all those prefixes."""
+    got = _OPENERS.get((id(lex), tables))
+    if got is not None and got[0] is lex:
+        return got[1], got[2]
+    first: dict[str, bool] = {}
+    for t in tables:
+        for k, whole in lex.prefixes[t].items():
+            first[k] = first.get(k, False) or whole
+    _OPENERS[(id(lex), tables)] = (lex, first, frozenset(first))
+    return first, frozenset(first)
 
 
 def _keyed(lines: tuple[str, ...]) -> frozenset[str]:
@@ -116,7 +154,8 @@ def lexicon() -> Lexicon:
         "given": given.keys(),
         "speech": speech,
     }
-    prefixes = {name: frozenset(k[:n] for k in keys for n in range(1, len(k) + 1)) for name, keys in tables.items()}
+    prefixes = {name: _prefixes(keys) for name, keys in tables.items()}
+    loose = any(not (c.isalpha() or c in "()") for pre in prefixes.values() for k in pre for c in k)
     return Lexicon(
         prefixes=prefixes,
         titles=titles,
@@ -131,4 +170,16 @@ def lexicon() -> Lexicon:
         common=frozenset(match_key(x) for x in read_lines("known_words.txt")),
         adjectives=frozenset(match_key(x) for x in read_lines("adjectives.txt")),
         max_len=max_len,
+        loose=loose,
     )
+
+
+def _prefixes(keys) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+    """Every prefix of ``keys`` -> whether it is a whole key."""
+    out: dict[str, bool] = {}
+    for k in keys:
+        for n in range(1, len(k)):
+            out.setdefault(k[:n], False)
+    for k in keys:
+        out[k] = True
+    return out

@@ -68,36 +68,81 @@ def _stem_ending(k: str, stems: frozenset[str]) -> bool:
     return any(k.endswith(e) and len(k) > len(e) + 1 and k[: -len(e)] in stems for e in _ENDINGS)
 
 
-def find_names(tokens: list[Token], geo_at: dict[int, GeoHit], lex: Lexicon) -> list[NameMention]:
-    """Every person-name candidate, left to right, not overlapping."""
-    keys = [t.key for t in tokens]
+def find_names(
+    tokens: list[Token],
+    geo_at: dict[int, GeoHit],
+    lex: Lexicon,
+    keys: list[str] | None = None,
+    title_at: list[int] | None = None,
+) -> list[NameMention]:
+    """Every person-name candidate, left to right, not overlapping (``keys``: the tokens'
+    keys; ``title_at``: where an office may start, see :meth:`Lexicon.openings`)."""
+    if keys is None:
+        keys = [t.key for t in tokens]
     out: list[NameMention] = []
     i = 0
-    while i < len(tokens):
-        m = _name_at(tokens, keys, i, geo_at, lex)
+    starts, before = _starts(keys, lex, title_at)
+    for c in starts:
+        if c < i:
+            continue
+        m = _name_at(tokens, keys, c, geo_at, lex, before)
         if m is None:
-            i += 1
+            i = c + 1
             continue
         out.append(m)
         i = m.last
     return out
 
 
+def _starts(keys: list[str], lex: Lexicon, title_at: list[int] | None = None) -> tuple[list[int], set[int]]:
+    """The tokens a name may start at, in order (an honorific, a given name or «سید», or a
+    word right before an office), and those right before an office, past their surname
+    suffixes (the only ones :func:`_before_office` may take). ``title_at``: where an
+    office may start (``lex.openings(keys, "title")``)."""
+    if title_at is None:
+        title_at = lex.openings(keys, "title")
+    suf = lex.suffix_tokens
+    before: set[int] = set()
+    for j in title_at:
+        if keys[j] in suf:
+            continue
+        i = j - 1
+        while i >= 0:
+            before.add(i)
+            if keys[i] not in suf:
+                break
+            i -= 1
+    out = before.union(lex.openings(keys, "honorific", "given"))
+    out.update([i for i, k in enumerate(keys) if k in _SAYYID])
+    return sorted(out), before
+
+
 def _name_at(
-    tokens: list[Token], keys: list[str], i: int, geo_at: dict[int, GeoHit], lex: Lexicon
+    tokens: list[Token],
+    keys: list[str],
+    i: int,
+    geo_at: dict[int, GeoHit],
+    lex: Lexicon,
+    before: set[int] | None = None,
 ) -> NameMention | None:
+    """The name starting at token ``i``, or None; ``before``: the tokens right before an
+    office (see :func:`_starts`), the only ones that may start a name of a lone surname."""
     if not is_word(tokens[i]):
         return None
+    office_next = before is None or i in before
     pre = lex.prefixes
     k0 = keys[i]
     if k0 not in pre["honorific"] and k0 not in pre["given"] and k0 not in _SAYYID:
-        return _before_office(tokens, keys, i, geo_at, lex)
+        return _before_office(tokens, keys, i, geo_at, lex) if office_next else None
     honorific: str | None = None
     rank: TitleEntry | None = None
     j = i
     while j < len(tokens):
         hon = lex.phrase(keys, j, "honorific")
         giv = lex.phrase(keys, j, "given")
+        if j == i and hon is None and giv is None and k0 not in _SAYYID:
+            # no honorific, no «سید», no given name: only a lone surname before an office
+            return _before_office(tokens, keys, i, geo_at, lex) if office_next else None
         if hon is None or (giv is not None and giv[1] > hon[1]):
             break
         canon, kind = lex.honorifics[hon[0]]
@@ -129,7 +174,7 @@ def _name_at(
             return NameMention(i, sur, None, _surname_text(tokens, j, sur), honorific, rank,
                                glued=any(t.glued for t in tokens[i:sur]))
         return None
-    return _before_office(tokens, keys, i, geo_at, lex)
+    return _before_office(tokens, keys, i, geo_at, lex) if office_next else None
 
 
 def _given(keys: list[str], g: int, lex: Lexicon) -> int | None:

@@ -59,12 +59,25 @@ def starts_name(tokens: list[Token], i: int, lex: Lexicon, geo_at: dict[int, Geo
     return False
 
 
-def find_titles(tokens: list[Token], geo_at: dict[int, GeoHit], lex: Lexicon) -> list[TitleMention]:
-    """Every office mention, left to right, not overlapping."""
-    keys = [t.key for t in tokens]
+def find_titles(
+    tokens: list[Token],
+    geo_at: dict[int, GeoHit],
+    lex: Lexicon,
+    keys: list[str] | None = None,
+    title_at: list[int] | None = None,
+) -> list[TitleMention]:
+    """Every office mention, left to right, not overlapping (``keys``: the tokens' keys;
+    ``title_at``: where an office may start, see :meth:`Lexicon.openings`)."""
+    if keys is None:
+        keys = [t.key for t in tokens]
+    if title_at is None:
+        title_at = lex.openings(keys, "title")
     out: list[TitleMention] = []
     i = 0
-    while i < len(tokens):
+    for c in title_at:  # no office starts elsewhere
+        if c < i:
+            continue
+        i = c
         hit = lex.phrase(keys, i, "title")
         if hit is None or tokens[i].start in geo_at:
             i += 1
@@ -73,7 +86,7 @@ def find_titles(tokens: list[Token], geo_at: dict[int, GeoHit], lex: Lexicon) ->
         if entry.cls == "rank":
             i += hit[1]
             continue
-        mention = _parse(tokens, i, hit[1], entry, geo_at, lex)
+        mention = _parse(tokens, keys, i, hit[1], entry, geo_at, lex)
         if mention is None:
             i += hit[1]
             continue
@@ -84,13 +97,13 @@ def find_titles(tokens: list[Token], geo_at: dict[int, GeoHit], lex: Lexicon) ->
 
 def _parse(
     tokens: list[Token],
+    keys: list[str],
     i: int,
     n: int,
     entry: TitleEntry,
     geo_at: dict[int, GeoHit],
     lex: Lexicon,
 ) -> TitleMention | None:
-    keys = [t.key for t in tokens]
     parts = [entry.canonical]
     m = TitleMention(i, i + n, "", entry, national=entry.cls == "national")
     j = i + n
@@ -143,7 +156,7 @@ def _parse(
             parts[-1] += " (" + tokens[j + 1].text + ")"
             j += 3
             continue
-        if generic and _complement_word(tokens, j, lex, geo_at):
+        if generic and _complement_word(tokens, keys, j, lex, geo_at):
             parts.append(tok.text)
             j += 1
             words += 1
@@ -156,11 +169,13 @@ def _parse(
     return m
 
 
-def _complement_word(tokens: list[Token], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]) -> bool:
+def _complement_word(
+    tokens: list[Token], keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]
+) -> bool:
     tok = tokens[j]
     if not is_word(tok) or tok.key in lex.stop or tok.key in lex.honorifics or is_verb(tok.key):
         return False
-    if lex.phrase([t.key for t in tokens[j : j + 3]], 0, "speech") is not None:
+    if lex.phrase(keys[j : j + 3], 0, "speech") is not None:
         return False
     after_holy = j > 0 and tokens[j - 1].key in ("امام", "حضرت", "شهید")
     return after_holy or not starts_name(tokens, j, lex, geo_at)

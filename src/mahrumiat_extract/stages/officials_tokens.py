@@ -8,14 +8,16 @@ and the split is remembered so that the stage can warn (W301).
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import accumulate, compress, count, repeat
+from operator import add as _add
 from typing import NamedTuple
 
 import regex
 
 from ..text.keys import match_key
-from .officials_lex import Lexicon
+from .officials_lex import Lexicon, lexicon
 
-__all__ = ["Token", "is_word", "tokenize"]
+__all__ = ["Token", "is_word", "tokenize", "tokenize_slow"]
 
 _TOKEN_RE = regex.compile(r"\n|[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*|\d+(?:[.,/٫٬]\d+)*|\S")
 
@@ -29,6 +31,9 @@ class Token(NamedTuple):
 
 
 _key = lru_cache(maxsize=200_000)(match_key)  # words repeat: one translate per word form
+_new = tuple.__new__
+# whitespace to Python but not to the token pattern: such a text takes the slow path
+_ODD_SPACE = regex.compile("[\x1c-\x1f]")
 
 
 def is_word(tok: Token) -> bool:
@@ -36,7 +41,64 @@ def is_word(tok: Token) -> bool:
 
 
 def tokenize(text: str, lex: Lexicon) -> list[Token]:
-    """Tokens of ``text`` (normalized offsets), glued honorifics split off."""
+    """Tokens of ``text`` (normalized offsets), glued honorifics split off.
+
+    A token never crosses whitespace, so the text is cut at its spaces by one C ``split``,
+    the chunk offsets summed in C (``accumulate``) and the tokens of each chunk form (keys,
+    glued splits, line breaks) computed once and cached. The usual chunk is one token,
+    built in C (``map``); only chunks of several tokens («گفت:», «...\nبه») take Python
+    steps.
+    """
+    if lex is not lexicon() or _ODD_SPACE.search(text):
+        return tokenize_slow(text, lex)
+    parts = text.split(" ")
+    starts = list(accumulate(map(_add, map(len, parts), repeat(1)), initial=0))
+    chunks = list(compress(parts, parts))  # runs of spaces leave empty parts
+    starts = list(compress(starts, parts))
+    kinds = list(map(_CHUNKS.get, chunks))
+    if None in kinds:
+        if len(_CHUNKS) > _MAX_CHUNKS:
+            _CHUNKS.clear()
+        kinds = [_CHUNKS.get(c) or _chunk(c) for c in chunks]
+    ends = map(_add, starts, map(len, chunks))
+    simple = list(map(_new, repeat(Token), zip(starts, ends, chunks, kinds, repeat(False))))
+    several = list(compress(count(), map(isinstance, kinds, repeat(tuple))))
+    if not several:
+        return simple
+    out: list[Token] = []
+    done = 0
+    for k in several:
+        out += simple[done:k]
+        pos = starts[k]
+        several_toks = kinds[k]
+        assert isinstance(several_toks, tuple)
+        out += [_new(Token, (pos + s, pos + e, w, key, g)) for s, e, w, key, g in several_toks]
+        done = k + 1
+    out += simple[done:]
+    return out
+
+
+_Chunk = str | tuple[tuple[int, int, str, str, bool], ...]
+_CHUNKS: dict[str, _Chunk] = {}  # chunk -> its tokens (a plain dict: ``map(get)`` runs in C)
+_MAX_CHUNKS = 200_000
+
+
+def _chunk(chunk: str) -> _Chunk:
+    """The tokens of one chunk (a text with no space) under the default lexicon: the key
+    alone when the chunk is one unsplit token, else (start, end, text, key, glued) per
+    token (none for a chunk of whitespace)."""
+    toks = tokenize_slow(chunk, lexicon())
+    found: _Chunk
+    if len(toks) == 1 and not toks[0].glued:
+        found = toks[0].key
+    else:
+        found = tuple(tuple(t) for t in toks)  # type: ignore[misc]
+    _CHUNKS[chunk] = found
+    return found
+
+
+def tokenize_slow(text: str, lex: Lexicon) -> list[Token]:
+    """:func:`tokenize` token by token (any lexicon, any text)."""
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         s, e = m.span()
