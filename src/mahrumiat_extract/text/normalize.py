@@ -28,16 +28,17 @@ __all__ = ["Normalized", "normalize"]
 _DELETE = re.escape(DELETE_CHARS)
 _L = r"\u0621-\u063F\u0641-\u064A\u066E\u066F\u0671-\u06D3\u06FA-\u06FF"
 _WORD = rf"[{_L}]+(?:{ZWNJ}[{_L}]+)*"
-# Rare edits, scanned once: deletions, stray ZWNJs, whitespace runs.
-_EDIT_RE = re.compile(
-    rf"(?P<del>[{_DELETE}]+)"
-    rf"|(?P<zw>{ZWNJ}(?:[{_DELETE}{ZWNJ}]*)(?=[\s]|$)|(?:(?<=\s)|^){ZWNJ}[{_DELETE}{ZWNJ}]*|{ZWNJ}{{2,}})"
-    r"|(?P<ws>[ \n]{2,})"
+# Rare edits, each a fast scan: deletions, stray ZWNJs, whitespace runs.
+_DEL_RE = re.compile(rf"[{_DELETE}]+")
+_ZW_RE = re.compile(
+    rf"{ZWNJ}(?:[{_DELETE}{ZWNJ}]*)(?=[\s]|$)|(?:(?<=\s)|^){ZWNJ}[{_DELETE}{ZWNJ}]*|{ZWNJ}{{2,}}"
 )
+_WS_RE = re.compile(r"[ \n]{2,}")
 _WORD_RE = re.compile(_WORD)
-# A single space that may be a lost ZWNJ: before a plural/ezafe/comparative suffix, or after می/نمی.
-_SUFFIX_GAP_RE = re.compile(rf"(?<=[{_L}]) (?P<r>هایی|های|ها|ایی|ای|ترین|تر)(?![{_L}{ZWNJ}])")
-_MI_GAP_RE = re.compile(rf"(?<![{_L}{ZWNJ}])(?P<l>ن?می) (?=[{_L}])")
+# A single space that may be a lost ZWNJ: before a plural/ezafe/comparative suffix, or after
+# می/نمی (literal prefixes, so the scans are fast; the word boundaries are checked in Python).
+_SUFFIX_GAP_RE = re.compile(rf" (?=[هات])(?P<r>هایی|های|ها|ایی|ای|ترین|تر)(?![{_L}{ZWNJ}])")
+_MI_GAP_RE = re.compile(rf"می (?=[{_L}])")
 # The one-to-one table: frequent characters by str.replace (a fast C scan each), and a full
 # translate only when one of the rare ones (presentation forms, exotic spaces) is present.
 _HOT = tuple((k, v) for k, v in ((chr(c), r) for c, r in ONE_TO_ONE.items()) if k in "يكى۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩\r")
@@ -78,13 +79,12 @@ def normalize(text: str, *, restore_zwnj: bool = True) -> Normalized:
     had_control = bool(_CONTROL_RE.search(text))
     t1 = _one_to_one(text)
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in t1
-    for m in _EDIT_RE.finditer(t1):
-        kind = m.lastgroup
-        if kind == "ws":
-            run = m.group()
-            edits.append((m.start(), m.end(), "\n" if "\n" in run else " "))
-        else:  # deletions and stray ZWNJs
-            edits.append((m.start(), m.end(), ""))
+    edits.extend((m.start(), m.end(), "") for m in _DEL_RE.finditer(t1))
+    if ZWNJ in t1:
+        edits.extend((m.start(), m.end(), "") for m in _ZW_RE.finditer(t1))
+    for m in _WS_RE.finditer(t1):
+        edits.append((m.start(), m.end(), "\n" if "\n" in m.group() else " "))
+    edits.sort()
     if restore_zwnj:
         edits.extend(_zwnj_edits(t1))
         edits.sort()
@@ -110,11 +110,16 @@ def _zwnj_edits(t1: str) -> list[tuple[int, int, str]]:
     Words are looked up once per distinct word (cached), and only the few that change are
     located again, so the cost is per distinct word, not per token."""
     out: list[tuple[int, int, str]] = []
-    changed: dict[str, str] = {}
-    for w in set(_WORD_RE.findall(t1)):
+    words = set(_WORD_RE.findall(t1))
+    for w in words - _SEEN:  # set algebra in C: only words never seen before are looked up
         f = restore_token(w)
+        if len(_SEEN) > _SEEN_MAX:
+            _SEEN.clear()
+            _CHANGED.clear()
+        _SEEN.add(w)
         if f != w:
-            changed[w] = f
+            _CHANGED[w] = f
+    changed = {w: _CHANGED[w] for w in words & _CHANGED.keys()}
     for w, f in changed.items():
         n = len(w)
         i = t1.find(w)
@@ -128,15 +133,23 @@ def _zwnj_edits(t1: str) -> list[tuple[int, int, str]]:
         gap = m.start()
         start = max(t1.rfind(" ", 0, gap), t1.rfind("\n", 0, gap)) + 1
         left = t1[start:gap]
-        if _WORD_RE.fullmatch(left) and space_join(left, m.group("r")):
+        if left and _WORD_RE.fullmatch(left) and space_join(left, m.group("r")):
             out.append((gap, gap + 1, ZWNJ))
     for m in _MI_GAP_RE.finditer(t1):  # «می کند»: the word after the space
+        s = m.start()
+        if s >= 1 and t1[s - 1] == "ن":
+            s -= 1
+        if s and _is_word_char(t1[s - 1]):
+            continue  # «اسلامی کشور»: می ends another word
         right = _WORD_RE.match(t1, m.end())
-        if right is not None and space_join(m.group("l"), right.group()):
+        if right is not None and space_join(t1[s : m.end() - 1], right.group()):
             out.append((m.end() - 1, m.end(), ZWNJ))
     return out
 
 
+_SEEN: set[str] = set()  # words looked up already (a cache, bounded)
+_CHANGED: dict[str, str] = {}  # of those, the ones restoration changes
+_SEEN_MAX = 500_000
 _WORD_CHAR_RE = re.compile(rf"[{_L}{ZWNJ}]")
 
 
