@@ -7,18 +7,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-import regex
+import re
 
 from ..doc import Doc
 from ..resources import read_tsv
 
 __all__ = ["CleanupStage", "lines"]
 
-_TAG = regex.compile(
+_TAG = re.compile(
     r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});",
-    regex.S | regex.I,
+    re.S | re.I,
 )
-_LOOKS_HTML = regex.compile(r"</?(?:p|div|span|br|html|body|a|b|i|h[1-6]|li|ul|script|style|table|td|tr|img|meta)\b[^<>]*>", regex.I)
+_LOOKS_HTML = re.compile(r"</?(?:p|div|span|br|html|body|a|b|i|h[1-6]|li|ul|script|style|table|td|tr|img|meta)\b[^<>]*>", re.I)
 _SHORT_WORDS = 25
 _MIN_REPEAT = 60
 _RECENT = 6
@@ -26,10 +26,10 @@ _MAX_CHROME = 160
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     # «\s?» in the data means an optional space or ZWNJ (normalization may restore one)
     return tuple(
-        (action, regex.compile(pattern.replace(r"\s?", r"[\s\u200c]?")))
+        (action, re.compile(pattern.replace(r"\s?", r"[\s\u200c]?")))
         for action, pattern in read_tsv("meta/boilerplate.tsv")
     )
 

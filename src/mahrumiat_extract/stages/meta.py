@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
+import re
 
 from ..doc import Doc
 from ..resources import read_lines
@@ -23,12 +23,12 @@ from .cleanup import lines
 __all__ = ["MetaStage", "find_source"]
 
 _STOP = r"[،,:؛;.»\"\n()\[\]]"
-_REPORT = regex.compile(rf"به\s?گزارش\s*[«\"]?\s*(?P<x>[^،,:؛;.»\"\n()\[\]]{{1,120}})")
-_OPENING = regex.compile(r"^\s*(?:خبرگزاری|پایگاه خبری)\s+(?P<x>[^\n\-–—:]{1,40}?)\s*[-–—:]")
-_SOURCE_LINE = regex.compile(r"(?m)^\s*منبع\s*:\s*(?P<x>[^\n]{1,80}?)\s*$")
-_WITH_REPORTER = regex.compile(rf"(?:با|به)\s+خبرنگار\s+(?P<x>[^،,:؛;.»\"\n()\[\]]{{1,80}})")
-_CREDIT = regex.compile(r"(?m)^\s*/\s*(?P<x>[^\n/]{2,40}?)\s*$")
-_CUT = regex.compile(r"\s(?:از|در|به\s?نقل\s?از|به\s?نقل|و\s?به|پس\s?از)\s")
+_REPORT = re.compile(rf"به\s?گزارش\s*[«\"]?\s*(?P<x>[^،,:؛;.»\"\n()\[\]]{{1,120}})")
+_OPENING = re.compile(r"^\s*(?:خبرگزاری|پایگاه خبری)\s+(?P<x>[^\n\-–—:]{1,40}?)\s*[-–—:]")
+_SOURCE_LINE = re.compile(r"(?m)^\s*منبع\s*:\s*(?P<x>[^\n]{1,80}?)\s*$")
+_WITH_REPORTER = re.compile(rf"(?:با|به)\s+خبرنگار\s+(?P<x>[^،,:؛;.»\"\n()\[\]]{{1,80}})")
+_CREDIT = re.compile(r"(?m)^\s*/\s*(?P<x>[^\n/]{2,40}?)\s*$")
+_CUT = re.compile(r"\s(?:از|در|به\s?نقل\s?از|به\s?نقل|و\s?به|پس\s?از)\s")
 _MAX_TITLE_WORDS = 30
 
 
@@ -96,7 +96,7 @@ def find_source(text: str) -> tuple[str, int, int] | None:
             src = _source_from(m.group("x"), after_reporter=True)
             if src:
                 return src, m.start("x"), m.end("x")
-    for m in regex.finditer(r"(?:^|\n|\s)(?P<x>[^\s:،\n]+(?:\s[^\s:،\n]+){0,2})\s*:", text):
+    for m in re.finditer(r"(?:^|\n|\s)(?P<x>[^\s:،\n]+(?:\s[^\s:،\n]+){0,2})\s*:", text):
         words = m.group("x").split()
         for i in range(len(words)):
             outlet = _outlet_prefix(words[i:])
@@ -131,7 +131,7 @@ class MetaStage:
             # a header date line: the date is most of the line (a dateline, not a sentence)
             if dates and len(line.split()) <= 12:
                 return dates[0].jalali, dates[0].gregorian
-        for m in regex.finditer(r"(?:تاریخ\s?(?:انتشار|خبر)|منتشر\s?شده\s?در)\s*:?\s*([^\n]{4,40})", text):
+        for m in re.finditer(r"(?:تاریخ\s?(?:انتشار|خبر)|منتشر\s?شده\s?در)\s*:?\s*([^\n]{4,40})", text):
             dates = find_dates(m.group(1))
             if dates:
                 return dates[0].jalali, dates[0].gregorian

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import jdatetime
-import regex
+import re
 
 from ..resources import read_tsv
 from .keys import match_key
@@ -50,12 +50,12 @@ def _months() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    names = "|".join(sorted((regex.escape(n) for n, _ in read_tsv("meta/months.tsv")), key=len, reverse=True))
-    worded = regex.compile(
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = "|".join(sorted((re.escape(n) for n, _ in read_tsv("meta/months.tsv")), key=len, reverse=True))
+    worded = re.compile(
         rf"(?<![\d/])(?P<d>\d{{1,2}})\s*(?:ام|م)?\s*(?P<m>{names})(?:\s*\u200c?ماه)?\s*(?:سال\s*)?(?P<y>\d{{4}}|\d{{2}})(?![\d/])"
     )
-    numeric = regex.compile(
+    numeric = re.compile(
         r"(?<![\d/.\-])(?P<y>1[34]\d\d|\d\d)(?P<sep>[/\-.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/.\-])"
     )
     return worded, numeric
@@ -113,7 +113,7 @@ def parse_published(value: object) -> tuple[str, str] | None:
     if not isinstance(value, str):
         return None
     s = value.strip().translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2))
-    m = regex.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", s)
+    m = re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", s)
     if m:
         y, mo, d = (int(g) for g in m.groups())
         if y < 1700:
