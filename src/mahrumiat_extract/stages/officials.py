@@ -9,6 +9,7 @@ grammar lives in :mod:`.officials_titles` and :mod:`.officials_names`, the lexic
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from ..doc import Doc, GeoHit
 from ..records import Official
@@ -33,7 +34,7 @@ def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
     names = find_names(tokens, geo_at, lex, keys, title_at)
     spans = [(n.first, n.last) for n in names]
     titles = [t for t in titles if not any(a < t.last and t.first < b for a, b in spans)]
-    res = Resolver(tokens, doc.work, lex, geo_at)
+    res = Resolver(tokens, doc.work, lex, geo_at, keys)
     res.link(names, titles)
     taken = [(tokens[a].start, tokens[b - 1].end) for a, b in spans]
     taken += [(tokens[t.first].start, tokens[t.last - 1].end) for t in titles]
@@ -46,12 +47,12 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: list[Token], keys: list[str
     """Geo hits by start offset, plus every other token run written like one of them (the
     places stage names each place once it is sure of it; an office repeats it)."""
     at = {h.start: h for h in geo}
-    surfaces = {match_key(text[h.start : h.end]): h for h in geo if h.kind != "neighborhood"}
+    surfaces = {_surface_key(text[h.start : h.end]): h for h in geo if h.kind != "neighborhood"}
     if not surfaces:
         return at
     longest = max((len(text[h.start : h.end].split()) for h in geo), default=0)
     # every prefix of a surface key: a run that leaves them can never become one
-    pre = {k[:n] for k in surfaces for n in range(1, len(k) + 1)}
+    pre = set().union(*map(_prefixes, surfaces))
     if "" in surfaces:
         pre.add("")
     n_tok = len(tokens)
@@ -68,6 +69,14 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: list[Token], keys: list[str
             if h is not None:
                 at[tok.start] = GeoHit(tok.start, tokens[i + n].end, h.name, h.kind, h.province, h.city)
     return at
+
+
+_surface_key = lru_cache(maxsize=50_000)(match_key)  # places repeat across articles
+
+
+@lru_cache(maxsize=50_000)
+def _prefixes(k: str) -> tuple[str, ...]:
+    return tuple(k[:n] for n in range(1, len(k) + 1))
 
 
 class OfficialsStage:

@@ -11,7 +11,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import attrgetter
 
 from ..doc import GeoHit
 from ..text.keys import match_key
@@ -26,6 +29,7 @@ _PRONOUNS = frozenset({"وی", "او", "ایشان"})
 _SENTENCE_END = frozenset({".", "!", "؟", "?", "\n", "o"})
 _GLUE_PIECES = frozenset({"وی", "او", "مهر", "فارس", "ایرنا", "ایسنا", "ایلنا", "تسنیم", "خبرنگار"})
 _MAX_PENDING = 3
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -51,8 +55,16 @@ class Person:
 class Resolver:
     """Builds the persons of one article from its name and title mentions."""
 
-    def __init__(self, tokens: list[Token], text: str, lex: Lexicon, geo_at: dict[int, GeoHit]) -> None:
+    def __init__(
+        self,
+        tokens: list[Token],
+        text: str,
+        lex: Lexicon,
+        geo_at: dict[int, GeoHit],
+        keys: list[str] | None = None,
+    ) -> None:
         self.tokens = tokens
+        self.keys = [t.key for t in tokens] if keys is None else keys
         self.geo_at = geo_at
         self.text = text
         self.lex = lex
@@ -176,12 +188,20 @@ class Resolver:
             events.setdefault(s, ("person", pi))
         for t in self.free:
             events.setdefault(self.tokens[t.first].start, ("title", t))
+        # each event by the token it falls in (the first one in the token)
+        by_token: dict[int, tuple[str, object]] = {}
+        if events:
+            starts = list(map(_START, self.tokens))
+            for s in sorted(events):
+                k = bisect_right(starts, s) - 1
+                if k >= 0 and s < self.tokens[k].end:
+                    by_token.setdefault(k, events[s])
         self._current: int | None = None
         self._pending: TitleMention | None = None
         self._age = 0
         for sent in self._sentences():
             self._introduced(sent)
-            subject = self._subject(sent, events)
+            subject = self._subject(sent, by_token)
             if subject is None:
                 self._age += 1
                 continue
@@ -225,24 +245,23 @@ class Resolver:
     def _sentences(self) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         start = 0
-        for i, tok in enumerate(self.tokens):
-            if tok.key in _SENTENCE_END:
-                if i > start:
-                    out.append((start, i))
-                start = i + 1
+        for i in compress(count(), map(_SENTENCE_END.__contains__, self.keys)):
+            if i > start:
+                out.append((start, i))
+            start = i + 1
         if start < len(self.tokens):
             out.append((start, len(self.tokens)))
         return out
 
     def _lead(self, a: int, b: int) -> tuple[int, bool]:
         """Skip «به گزارش ...،», «منبع:» and «به گفته»: (subject search start, speaks)."""
-        keys = [t.key for t in self.tokens[a : min(b, a + 4)]]
-        if keys[:2] == ["به", "گزارش"]:
+        keys = self.keys[a : min(b, a + 2)]
+        if keys == ["به", "گزارش"]:
             i = a
             while i < b and self.tokens[i].key not in ("،", "؛", ":"):
                 i += 1
             return i + 1, False
-        if keys[:2] == ["به", "گفته"]:
+        if keys == ["به", "گفته"]:
             return a + 2, True
         return a, False
 
@@ -250,7 +269,8 @@ class Resolver:
         self, sent: tuple[int, int], events: dict[int, tuple[str, object]]
     ) -> tuple[str, object, bool, bool, bool] | None:
         """The first person, office or pronoun of a sentence that speaks (or opens it):
-        (kind, object, at the very start, followed by «هم»/«نیز», speaks), or None."""
+        (kind, object, at the very start, followed by «هم»/«نیز», speaks), or None.
+        ``events``: the person or office starting in each token, by token index."""
         a, b = sent
         i, speaks = self._lead(a, b)
         for j in range(i, b):
@@ -260,7 +280,7 @@ class Resolver:
                 continue
             if tok.key == ":":
                 return None
-            hit = self._event_in(tok, events)
+            hit = events.get(j)
             if hit is None and tok.key in _PRONOUNS:
                 hit = ("pronoun", None)
             if hit is None and j == i and self._pending is not None and surname_shaped(tok, self.lex, self.geo_at):
@@ -270,8 +290,12 @@ class Resolver:
         else:
             return None
         end = self._end_of(hit, j)
-        rest = [t.key for t in self.tokens[end:b]]
-        speaks = speaks or ":" in rest or any(self.lex.phrase(rest, n, "speech") is not None for n in range(len(rest)))
+        rest = self.keys[end:b]
+        speaks = (
+            speaks
+            or ":" in rest
+            or any(self.lex.phrase(rest, n, "speech") is not None for n in self.lex.openings(rest, "speech"))
+        )
         also = bool(rest) and rest[0] in ("هم", "نیز")
         if not speaks and j != i:
             return None
@@ -286,11 +310,6 @@ class Resolver:
         self.persons.append(Person(None, tok.text, ranges=[(tok.start, tok.end)]))
         return len(self.persons) - 1
 
-    def _event_in(self, tok: Token, events: dict[int, tuple[str, object]]) -> tuple[str, object] | None:
-        for s in range(tok.start, tok.end):
-            if s in events:
-                return events[s]
-        return None
 
 
 _SAME_LENGTH_FOLD = str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ئ": "ی", "ؤ": "و", "ة": "ه"})

@@ -86,7 +86,6 @@ class Lexicon:
                 found = (acc, used)
         return found
 
-
     def openings(self, keys: list[str], *tables: str) -> list[int]:
         """The tokens where :meth:`phrase` may find a phrase of one of ``tables`` (a superset
         of where it does), judged in one pass on each token and the next: a whole key, or a

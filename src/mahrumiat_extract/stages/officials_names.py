@@ -113,7 +113,8 @@ def _starts(keys: list[str], lex: Lexicon, title_at: list[int] | None = None) ->
                 break
             i -= 1
     out = before.union(lex.openings(keys, "honorific", "given"))
-    out.update([i for i, k in enumerate(keys) if k in _SAYYID])
+    if "سید" in keys:
+        out.update([i for i, k in enumerate(keys) if k in _SAYYID])
     return sorted(out), before
 
 

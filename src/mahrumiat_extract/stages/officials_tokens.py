@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 from operator import add as _add
+from operator import is_
 from typing import NamedTuple
 
 import regex
@@ -59,7 +60,10 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
     if None in kinds:
         if len(_CHUNKS) > _MAX_CHUNKS:
             _CHUNKS.clear()
-        kinds = [_CHUNKS.get(c) or _chunk(c) for c in chunks]
+            _learn(chunks)
+        else:
+            _learn(list(compress(chunks, map(is_, kinds, repeat(None)))))
+        kinds = list(map(_CHUNKS.get, chunks))
     ends = map(_add, starts, map(len, chunks))
     simple = list(map(_new, repeat(Token), zip(starts, ends, chunks, kinds, repeat(False))))
     several = list(compress(count(), map(isinstance, kinds, repeat(tuple))))
@@ -81,6 +85,33 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
 _Chunk = str | tuple[tuple[int, int, str, str, bool], ...]
 _CHUNKS: dict[str, _Chunk] = {}  # chunk -> its tokens (a plain dict: ``map(get)`` runs in C)
 _MAX_CHUNKS = 200_000
+
+
+def _learn(chunks: list[str]) -> None:
+    """Cache the tokens of new chunk forms. A chunk of letters (ZWNJ inside allowed) is one
+    token, keyed here in one C ``translate`` for all; the others go through the pattern."""
+    new = list(dict.fromkeys(chunks))
+    keys = match_key("\x00".join(new)).split("\x00")  # NUL is kept by match_key
+    if len(keys) != len(new):  # a NUL in a chunk
+        keys = [""] * len(new)
+    lex = lexicon()
+    for chunk, k in zip(new, keys):
+        if k and _one_word(chunk) and not _split_honorific(chunk, k, lex):
+            _CHUNKS[chunk] = k
+        else:
+            _chunk(chunk)
+
+
+def _one_word(chunk: str) -> bool:
+    """Is ``chunk`` letters only, or letter runs joined by single ZWNJs (one word token)?"""
+    if chunk.isalpha():
+        return True
+    return (
+        chunk[0] != "\u200c"
+        and chunk[-1] != "\u200c"
+        and "\u200c\u200c" not in chunk
+        and chunk.replace("\u200c", "").isalpha()
+    )
 
 
 def _chunk(chunk: str) -> _Chunk:
