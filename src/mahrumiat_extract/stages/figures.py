@@ -78,10 +78,10 @@ def _find_unit(ctx: Context, after: int) -> tuple[Unit, int, int] | None:
         return found[0], after, found[1]
     # «۲ هزار و ۸۶۰ کار و یا پروژه»: an alternative noun, then the counted one
     j = after + 1
-    if ctx.toks[after].kind == "word" if after < len(ctx.toks) else False:
+    if ctx.kinds[after] == "word" if after < ctx.n else False:
         while ctx.key(j) in ("و", "یا") and j <= after + 2:
             j += 1
-        if j > after + 1 and ctx.toks[j].start not in ctx.num_starts if j < len(ctx.toks) else False:
+        if j > after + 1 and ctx.starts[j] not in ctx.num_starts if j < ctx.n else False:
             found = _unit_at(ctx, j)
             if found:
                 return found[0], j, found[1]
@@ -93,13 +93,13 @@ def _is_reference(ctx: Context, first: int, after: int) -> bool:
     lex = ctx.lex
     if lex.cue("not_before", ctx.key(first - 1)) and ctx.gap_ok(first - 1, first):
         return True
-    start = ctx.toks[first].start
+    start = ctx.starts[first]
     if _SPLIT_DECIMAL_RE.search(ctx.text, max(0, start - 4), start):
         return True  # «2. 4 میلیون»: a decimal cut by tokenization, its value unknown
-    if ctx.key(after) == "بر" and after + 1 < len(ctx.toks) and ctx.toks[after + 1].start in ctx.num_starts:
+    if ctx.key(after) == "بر" and after + 1 < ctx.n and ctx.starts[after + 1] in ctx.num_starts:
         return True  # «۵ بر سه»
     line_start = first == 0 or not ctx.gap_ok(first - 1, first)
-    if line_start and after < len(ctx.toks) and ctx.toks[after].text in _LIST_MARKS:
+    if line_start and after < ctx.n and ctx.texts[after] in _LIST_MARKS:
         return True
     return ctx.key(first - 1) == "(" and ctx.key(after) == ")"
 
@@ -160,7 +160,7 @@ def match(doc: Doc, *, lex: FiguresLexicon | None = None) -> list[Candidate]:
         target = _target(ctx, unit, first, tail)
         if count is None or target is None:
             continue
-        end = ctx.toks[tail - 1].end
+        end = ctx.ends[tail - 1]
         cand = Candidate(count, unit, target, m.start, end, ctx.sentence(m.start))
         cand.category = _category(ctx, cand, out, first, tail, numbers)
         cand.status = ctx.status(m.start, end)  # type: ignore[assignment]

@@ -9,126 +9,178 @@ would write down for Persian news about projects:
 - status: the first status verb phrase after the counted noun in its sentence, else a
   governing noun right before the number («کلنگ‌زنی ۳ هزار واحد»);
 - period: the nearest period phrase in the sentence; place: the nearest geo hit in it.
+
+Speed: the tokens of the focused window are parallel lists built by one ``findall`` (no
+object per token); status phrases are found once per document on the shared key stream
+(:meth:`~..doc.Doc.key_stream`) and checked with the exact pattern; period searches are
+skipped when the window holds none of their anchor words, and cached per window.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-
 import re
+from itertools import accumulate, chain, repeat
 
 from ..doc import Doc, GeoHit
-from .figures_lexicon import FiguresLexicon, status_of, word_key
+from .figures_lexicon import FiguresLexicon, status_of
 
-__all__ = ["Context", "Tok", "tokenize"]
+__all__ = ["Context"]
 
-_TOKEN_RE = re.compile(r"(?P<num>\d+(?:[٫٬,.:/\-]\d+)*)|(?P<word>[^\W\d_]+(?:\u200c[^\W\d_]+)*)|(?P<punct>\S)")
+ZWNJ = "\u200c"
+# whitespace before a token, the token, and its kind (a digit run or a word; else punct)
+_TOKEN_WS_RE = re.compile(r"(\s*)((\d+(?:[٫٬,.:/\-]\d+)*)|([^\W\d_]+(?:\u200c[^\W\d_]+)*)|\S)")
 _NEXT_WORDS_RE = re.compile(r"(?:[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*|%))(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?(?:[ \u200c]+([^\W\d_]+))?(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?")
 _SENTENCE_END_RE = re.compile(r"[!?؟؛\n]|\.(?!\d)")
 _PLURAL = ("های", "ها")
 _ADJ_ENDINGS = ("زا", "ساز", "محور")
-
-
-@dataclass(slots=True)
-class Tok:
-    start: int
-    end: int
-    text: str
-    key: str
-    kind: str  # num, word, punct
-
-
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
-    out = []
-    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        t = m.group()
-        out.append(Tok(m.start(), m.end(), t, word_key(t), m.lastgroup or "punct"))
-    return out
+_QUOTES = "«»\"'()"
 
 
 class Context:
-    """Token and sentence indexes over one document, and the context rules."""
+    """Token and sentence indexes over one document, and the context rules.
+
+    The focused window's tokens are the parallel lists ``starts``, ``ends``, ``texts``,
+    ``keys`` (ZWNJ removed), ``kinds`` (num, word, punct) and ``gaps`` (the whitespace
+    before each token); ``n`` is their length."""
 
     def __init__(self, doc: Doc, lex: FiguresLexicon) -> None:
         self.doc = doc
         self.text = doc.work
         self.lex = lex
-        self.toks: list[Tok] = []
+        self.n = 0
         self.starts: list[int] = []
-        self.ends = [m.end() for m in _SENTENCE_END_RE.finditer(self.text)]
+        self.ends: list[int] = []
+        self.texts: list[str] = []
+        self.keys: list[str] = []
+        self.kinds: list[str] = []
+        self.gaps: list[str] = []
+        self.ends_s = [m.end() for m in _SENTENCE_END_RE.finditer(self.text)]
         self.geo = sorted(doc.geo, key=lambda h: h.start)
         self.num_starts: set[int] = set()
+        self._window = (-1, -1)
+        self._status_hits: list[int] | None = None
+        self._periods: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
     # -- indexes -------------------------------------------------------------------------
     def focus(self, start: int, end: int) -> None:
         """Tokenize the part of the sentence around ``[start, end)`` (the only tokens the
-        rules look at: a whole-text tokenization would cost more than the stage)."""
+        rules look at: a whole-text tokenization would cost more than the stage). A window
+        that overlaps the previous one (the next number of a sentence) keeps its tokens."""
+        text = self.text
         s, e = self.sentence(start)
         lo, hi = max(s, start - 120), min(max(e, end), end + 250)
         if lo > s:
-            sp = self.text.rfind(" ", s, lo)
+            sp = text.rfind(" ", s, lo)
             lo = sp if sp >= 0 else s
-        self.toks = tokenize(self.text, lo, hi)
-        self.starts = [t.start for t in self.toks]
+        plo, phi = self._window
+        self._window = (lo, hi)
+        if plo <= lo <= phi <= hi and self.n:
+            # tokens ending two characters before the old end cannot grow in the new window
+            a = bisect.bisect_left(self.starts, lo)
+            b = bisect.bisect_left(self.ends, phi - 1)
+            if b > a:
+                resume = self.ends[b - 1]
+                self.starts, self.ends = self.starts[a:b], self.ends[a:b]
+                self.texts, self.keys = self.texts[a:b], self.keys[a:b]
+                self.kinds, self.gaps = self.kinds[a:b], self.gaps[a:b]
+                self._tokenize(resume, hi, append=True)
+                return
+        self._tokenize(lo, hi, append=False)
+
+    def _tokenize(self, lo: int, hi: int, *, append: bool) -> None:
+        text = self.text
+        hi = lo + len(text[lo:hi].rstrip())  # no token in trailing whitespace
+        rows = _TOKEN_WS_RE.findall(text, lo, hi)
+        if not rows:
+            if not append:
+                self.starts, self.ends, self.texts, self.keys, self.kinds, self.gaps = [], [], [], [], [], []
+            self.n = len(self.starts)
+            return
+        gaps, texts, nums, words = zip(*rows)
+        offs = list(accumulate(map(len, chain.from_iterable(zip(gaps, texts))), initial=lo))
+        keys = list(map(str.replace, texts, repeat(ZWNJ), repeat("")))
+        kinds = ["num" if x else "word" if y else "punct" for x, y in zip(nums, words)]
+        if append:
+            self.starts += offs[1::2]
+            self.ends += offs[2::2]
+            self.texts += texts
+            self.gaps += gaps
+            self.keys += keys
+            self.kinds += kinds
+        else:
+            self.starts, self.ends = offs[1::2], offs[2::2]
+            self.texts, self.gaps, self.keys, self.kinds = list(texts), list(gaps), keys, kinds
+        self.n = len(self.starts)
 
     def next_words(self, pos: int) -> list[str]:
         """Keys of up to four words right after ``pos`` (the quick test for a counted noun)."""
         m = _NEXT_WORDS_RE.match(self.text, pos)
-        return [word_key(w) for w in m.groups() if w] if m else []
+        return [w.replace(ZWNJ, "") for w in m.groups() if w] if m else []
 
     def tok_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
         return bisect.bisect_left(self.starts, pos)
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.ends, pos)
-        start = self.ends[i - 1] if i > 0 else 0
-        end = self.ends[i] if i < len(self.ends) else len(self.text)
+        ends = self.ends_s
+        i = bisect.bisect_right(ends, pos)
+        start = ends[i - 1] if i > 0 else 0
+        end = ends[i] if i < len(ends) else len(self.text)
         return start, end
 
     def key(self, i: int) -> str:
-        return self.toks[i].key if 0 <= i < len(self.toks) else ""
+        return self.keys[i] if 0 <= i < self.n else ""
 
     def gap_ok(self, i: int, j: int) -> bool:
         """Tokens ``i`` and ``j`` (j = i + 1) are on one line with only spaces between."""
-        if not (0 <= i < len(self.toks) and 0 <= j < len(self.toks)):
+        if not (0 <= i < self.n and 0 <= j < self.n):
             return False
-        return "\n" not in self.text[self.toks[i].end : self.toks[j].start]
+        if j == i + 1:
+            return "\n" not in self.gaps[j]
+        return "\n" not in self.text[self.ends[i] : self.starts[j]]
 
     # -- cues ----------------------------------------------------------------------------
     def window_has(self, kind: str, lo: int, hi: int, *, stop_at_punct: bool = True) -> bool:
-        """A ``kind`` cue among tokens ``lo..hi-1`` (stopping at punctuation if asked)."""
-        rng = range(max(lo, 0), min(hi, len(self.toks)))
-        toks = self.toks
-        for i in rng:
-            t = toks[i]
-            if t.kind == "punct" and stop_at_punct and t.text not in "«»\"'()":
-                continue
-            if t.kind == "word" and self.lex.cue(kind, t.key):
-                return True
+        """A ``kind`` cue among tokens ``lo..hi-1`` (punctuation is never a cue)."""
+        exact, prefixes = self.lex.cue_sets[kind]
+        keys, kinds = self.keys, self.kinds
+        for i in range(max(lo, 0), min(hi, self.n)):
+            if kinds[i] == "word":
+                k = keys[i]
+                if k in exact or k.startswith(prefixes):
+                    return True
         return False
 
     def window_before(self, kind: str, first: int, n: int) -> bool:
         """A cue among the ``n`` tokens before ``first``, not crossing punctuation."""
+        exact, prefixes = self.lex.cue_sets[kind]
+        keys, kinds, texts = self.keys, self.kinds, self.texts
         i = first - 1
         while i >= 0 and first - i <= n:
-            t = self.toks[i]
-            if t.kind == "punct" and t.text not in "«»\"'()":
+            kd = kinds[i]
+            if kd == "punct" and texts[i] not in _QUOTES:
                 return False
-            if t.kind == "word" and self.lex.cue(kind, t.key):
-                return True
+            if kd == "word":
+                k = keys[i]
+                if k in exact or k.startswith(prefixes):
+                    return True
             i -= 1
         return False
 
     def window_after(self, kind: str, first: int, n: int) -> bool:
+        exact, prefixes = self.lex.cue_sets[kind]
+        keys, kinds, texts = self.keys, self.kinds, self.texts
         i = first
-        while i < len(self.toks) and i - first < n:
-            t = self.toks[i]
-            if t.kind == "punct" and t.text not in "«»\"'()":
+        stop = min(self.n, first + n)
+        while i < stop:
+            kd = kinds[i]
+            if kd == "punct" and texts[i] not in _QUOTES:
                 return False
-            if t.kind == "word" and self.lex.cue(kind, t.key):
-                return True
+            if kd == "word":
+                k = keys[i]
+                if k in exact or k.startswith(prefixes):
+                    return True
             i += 1
         return False
 
@@ -139,22 +191,21 @@ class Context:
         return any(key.endswith(p) and self.lex.cue("intro", key[: -len(p)]) for p in _PLURAL)
 
     def _plain_word(self, i: int) -> bool:
-        t = self.toks[i] if 0 <= i < len(self.toks) else None
+        if not (0 <= i < self.n) or self.kinds[i] != "word":
+            return False
+        k = self.keys[i]
         return (
-            t is not None
-            and t.kind == "word"
-            and t.key not in ("و", "یا")
-            and t.start not in self.num_starts
-            and not self.lex.cue("stop", t.key)
-            and not self.lex.cue("skip", t.key)
+            k not in ("و", "یا")
+            and self.starts[i] not in self.num_starts
+            and not self.lex.cue("stop", k)
+            and not self.lex.cue("skip", k)
         )
 
     def _is_adj(self, i: int) -> bool:
         if not self._plain_word(i):
             return False
-        t = self.toks[i]
-        k = t.key
-        if k.endswith(_PLURAL) or t.text.endswith("\u200cی") or k.endswith("ای"):
+        k = self.keys[i]
+        if k.endswith(_PLURAL) or self.texts[i].endswith("\u200cی") or k.endswith("ای"):
             return False
         return k.endswith("ی") or k.endswith(_ADJ_ENDINGS)
 
@@ -162,17 +213,17 @@ class Context:
         """The category phrase from token ``i``: words (or adjectives only) joined by «و»/«،»."""
         ok = self._plain_word if nouns else self._is_adj
         j, last, n = i, -1, 0
-        while j < len(self.toks) and n < limit and self.gap_ok(j - 1, j):
+        while j < self.n and n < limit and self.gap_ok(j - 1, j):
             if ok(j):
                 last, n = j, n + 1
                 j += 1
-            elif self.toks[j].key in ("و", "،", ",") and last == j - 1 and ok(j + 1):
+            elif self.keys[j] in ("و", "،", ",") and last == j - 1 and ok(j + 1):
                 j += 1
             else:
                 break
         if last < 0:
             return None
-        return self.toks[i].start, self.toks[last].end
+        return self.starts[i], self.ends[last]
 
     def category(self, after: int, head: str | None) -> str | None:
         """The category stated after the counted noun (token index ``after``)."""
@@ -181,7 +232,7 @@ class Context:
             j += 1
         if head is not None:
             if self._plain_word(j) and self.gap_ok(j - 1, j):
-                return f"{head} {self.toks[j].text}"
+                return f"{head} {self.texts[j]}"
             return head
         if self.key(j) == "در" and self._is_intro(self.key(j + 1)):
             span = self._phrase(j + 2, nouns=True)
@@ -193,7 +244,7 @@ class Context:
 
     def _noun_adj(self, j: int) -> tuple[int, int] | None:
         adj = self._phrase(j + 1, nouns=False)
-        return (self.toks[j].start, adj[1]) if adj else None
+        return (self.starts[j], adj[1]) if adj else None
 
     def governing_word(self, pos: int) -> str | None:
         """The activity noun before the number at ``pos`` («آبرسانی به ۳۷۲ روستا» → «آبرسانی»).
@@ -202,31 +253,65 @@ class Context:
         i = self.tok_at(pos) - 1
         while i >= 0 and self.key(i) in ("به", "در", "برای", "از", "تعداد"):
             i -= 1
-        return self.toks[i].text if self._plain_word(i) and self.toks[i].kind == "word" else None
+        return self.texts[i] if self._plain_word(i) else None
 
     # -- status, period, place -------------------------------------------------------------
+    def _status_after_hits(self) -> list[int]:
+        """Sorted positions where a status-after phrase matches (once per document): the
+        phrases' keys found in the key stream, each checked with the exact pattern there."""
+        if self._status_hits is None:
+            kstr, index = self.doc.key_stream()
+            pat = self.lex.status_after
+            text = self.text
+            hits = set()
+            for k_end, k_len in self.lex.status_keys.iter(kstr):
+                p = index[k_end - k_len + 1]
+                if p not in hits and pat.match(text, p):
+                    hits.add(p)
+            self._status_hits = sorted(hits)
+        return self._status_hits
+
     def status(self, num_start: int, unit_end: int) -> str | None:
         s, e = self.sentence(num_start)
-        m = self.lex.status_after.search(self.text, unit_end, e)
-        if m:
-            return status_of(self.lex, m.group())
+        hits = self._status_after_hits()
+        i = bisect.bisect_left(hits, unit_end)
+        if i < len(hits) and hits[i] < e:
+            m = self.lex.status_after.match(self.text, hits[i], e)
+            m = m or self.lex.status_after.search(self.text, unit_end, e)  # never needed
+            if m:
+                return status_of(self.lex, m.group())
         lo = max(s, num_start - 40)
+        text = self.text
+        if not any(text.find(a, lo, num_start) >= 0 for a in self.lex.status_before_anchors):
+            return None
         best = None
-        for m in self.lex.status_before.finditer(self.text, lo, num_start):
+        for m in self.lex.status_before.finditer(text, lo, num_start):
             between = self.tok_at(num_start) - self.tok_at(m.end())
             if between <= 3:
                 best = m
         return status_of(self.lex, best.group()) if best else None
 
+    def _period_matches(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        found = self._periods.get((lo, hi))
+        if found is None:
+            text = self.text
+            anchors = self.lex.period_anchors
+            if any(text.find(a, lo, hi) >= 0 for a in anchors) or (lo > 0 and text[lo - 1] in "سال "):
+                found = [m.span() for m in self.lex.periods.finditer(text, lo, hi)]
+            else:
+                found = []  # «(?<=سال[ ]+)N» needs «سال» in the window or right before it
+            self._periods[(lo, hi)] = found
+        return found
+
     def period(self, num_start: int, num_end: int) -> str | None:
         s, e = self.sentence(num_start)
         best: tuple[int, int, int] | None = None
-        for m in self.lex.periods.finditer(self.text, max(s, num_start - 300), min(e, num_end + 300)):
-            if m.start() < num_end and m.end() > num_start:
+        for ms, me in self._period_matches(max(s, num_start - 300), min(e, num_end + 300)):
+            if ms < num_end and me > num_start:
                 continue
-            dist = num_start - m.end() if m.end() <= num_start else m.start() - num_end
+            dist = num_start - me if me <= num_start else ms - num_end
             if best is None or dist < best[0]:
-                best = (dist, m.start(), m.end())
+                best = (dist, ms, me)
         if best is None:
             return None
         return self.doc.norm.original_text(best[1], best[2]).strip() or None

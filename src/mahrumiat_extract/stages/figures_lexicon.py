@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
+import ahocorasick
 import regex
 
 from .. import resources
+from ..text.keys import match_key
 
 __all__ = ["FiguresLexicon", "Unit", "lexicon", "phrase_regex", "word_key"]
 
 ZWNJ = "\u200c"
+_PERIOD_WORDS = ("سال", "ماه", "هفته", "دهه")
 
 
 def word_key(word: str) -> str:
@@ -49,9 +53,17 @@ class FiguresLexicon:
     status_before: regex.Pattern[str]
     status_of: dict[str, str]  # phrase key (no spaces/ZWNJ) -> status
     periods: regex.Pattern[str]
+    # for speed: the cue sets as (exact words, prefixes); the status-after phrases' match
+    # keys (an automaton over ``Doc.key_stream``); words one of which every status-before
+    # phrase and every period match holds literally
+    cue_sets: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)
+    status_keys: Any = None
+    status_before_anchors: tuple[str, ...] = ()
+    period_anchors: tuple[str, ...] = ()
 
     def cue(self, kind: str, key: str) -> bool:
-        return key in self.cues[kind]
+        exact, prefixes = self.cue_sets[kind]
+        return key in exact or key.startswith(prefixes)
 
 
 def phrase_regex(phrases: list[str]) -> str:
@@ -62,6 +74,31 @@ def phrase_regex(phrases: list[str]) -> str:
         parts = regex.split(r"[ \u200c]+", p.strip())
         alts.append(r"[ \u200c]*".join(regex.escape(x) for x in parts))
     return r"(?<![\p{L}\u200c])(?:" + "|".join(alts) + r")(?![\p{L}])"
+
+
+def _parts(phrase: str) -> list[str]:
+    return regex.split(r"[ \u200c]+", phrase.strip())
+
+
+def _key_automaton(phrases: list[str]) -> Any:
+    """An automaton finding each phrase's match key (spaces/ZWNJ removed, folded), reporting
+    (end index, key length)."""
+    auto = ahocorasick.Automaton()
+    for p in phrases:
+        k = match_key(p)
+        auto.add_word(k, len(k))
+    auto.make_automaton()
+    return auto
+
+
+def _anchors(phrases: list[str], preferred: tuple[str, ...]) -> tuple[str, ...]:
+    """Words one of which each phrase holds literally (inside one of its parts)."""
+    out = set()
+    for p in phrases:
+        parts = _parts(p)
+        found = [a for a in preferred if any(a in x for x in parts)]
+        out.add(found[0] if found else max(parts, key=len))
+    return tuple(sorted(out))
 
 
 def _squash(text: str) -> str:
@@ -93,13 +130,19 @@ def lexicon() -> FiguresLexicon:
         rf"|تا[ ]+پایان[ ]+(?:سال[ ]+{year}|امسال|سال[ ]+جاری|سال)"
         rf"|(?<=سال[ ]+)(?:13|14)\d\d(?!\d)"
     )
+    cues = {k: WordSet(v) for k, v in cue_words.items()}
     return FiguresLexicon(
         units={k: tuple(sorted(v, key=lambda u: -len(u.words))) for k, v in units.items()},
-        cues={k: WordSet(v) for k, v in cue_words.items()},
+        cues=cues,
         status_after=regex.compile(phrase_regex(after)),
         status_before=regex.compile(phrase_regex(before)),
         status_of=status_of,
         periods=regex.compile(rf"(?:{grammar})|{phrase_regex(periods)}"),
+        cue_sets={k: (w.exact, w.prefixes) for k, w in cues.items()},
+        status_keys=_key_automaton(after),
+        status_before_anchors=_anchors(before, ()),
+        # the grammar's matches all hold «سال» (see Context.period for the lookbehind)
+        period_anchors=tuple(sorted(set(_anchors(periods, _PERIOD_WORDS)) | {"سال"})),
     )
 
 

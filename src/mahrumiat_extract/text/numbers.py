@@ -42,6 +42,9 @@ _TOKEN_RE = re.compile(
     r"|(?P<other>\S)"
 )
 _ORDINAL_SUFFIXES = ("مین", "امین", "ام", "م", "ین")
+# the token after a digit token: whitespace, then a digit run, a word or another character
+_NEXT_RE = re.compile(r"(\s*)(?:(\d+(?:[٫٬,.:/\-]\d+)*)|([^\W\d_]+(?:\u200c[^\W\d_]+)*)|\S)")
+_DIGITS_RE = re.compile(r"\d+(?:[٫٬,.:/\-]\d+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +121,8 @@ def _lexicon() -> _Lexicon:
     alts = "|".join(f"{ZWNJ}?".join(re.escape(c) for c in w) for w in sorted(words, key=len, reverse=True))
     first = "".join(sorted({w[0] for w in words}))
     # the class guard first: most positions fail on it, before the lookbehind and the words
-    start_re = re.compile(rf"\d|(?=[{first}])(?<![^\W\d_{ZWNJ}])(?:{alts})(?![^\W\d_]|{ZWNJ})")
+    # a digit run (its inner digits would all be skipped) or a number word
+    start_re = re.compile(rf"\d+|(?=[{first}])(?<![^\W\d_{ZWNJ}])(?:{alts})(?![^\W\d_]|{ZWNJ})")
     return _Lexicon(
         words, frozenset(ordinals), frozenset(counters), frozenset(fused_any), frozenset(fused), start_re
     )
@@ -313,6 +317,32 @@ def _keep(used: list[_Tok], nxt: _Tok | None, text: str, lex: _Lexicon) -> bool:
     return True
 
 
+def _read_digits(text: str, start: int, lex: _Lexicon) -> tuple[int, NumberMatch | None] | None:
+    """:func:`_read` for a digit token that no number word, «و» or digit group follows:
+    (position after what was read, the match or None); None for the other cases."""
+    t = _DIGITS_RE.match(text, start)
+    assert t is not None
+    end = t.end()
+    v = _digits(t.group())
+    if v is None:
+        return end, None
+    nxt = _NEXT_RE.match(text, end)
+    if nxt is not None:
+        gap = nxt.group(1)
+        if len(gap) <= 3 and "\n" not in gap:  # adjacent (the gap is whitespace)
+            word = nxt.group(3)
+            if word:
+                key = word.replace(ZWNJ, "")
+                if key == "و" or key in lex.words:
+                    return None  # «2 هزار», «5 و 6»: the full reader
+                if key in lex.ordinals:
+                    return nxt.end(), None  # «5 مین»? an ordinal, never a count
+                if not gap and key in _ORDINAL_SUFFIXES:
+                    return end, None  # «5مین»
+    value = _plain(v)
+    return end, NumberMatch(start, end, value, t.group(), has_words=False, has_digits=True)
+
+
 def find_numbers(text: str, *, context: bool = True) -> list[NumberMatch]:
     """Every number in ``text`` (normalized), left to right, with its span and value.
 
@@ -329,6 +359,13 @@ def find_numbers(text: str, *, context: bool = True) -> list[NumberMatch]:
             continue  # inside a digit run already read or skipped
         if hit.group().isdigit() and start > 0 and text[start - 1] in "-/:":
             continue  # the tail of «021-1234» or «12/05/1401»
+        if hit.group()[0].isdigit():  # most numbers: one digit token, read without tokens
+            fast = _read_digits(text, start, lex)
+            if fast is not None:
+                pos, m = fast
+                if m is not None:
+                    out.append(m)
+                continue
         toks = _Tokens(text, start)
         first = toks.get(0)
         if first is None:
