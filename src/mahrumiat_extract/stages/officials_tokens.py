@@ -13,8 +13,11 @@ from operator import add as _add
 from operator import is_
 from typing import NamedTuple
 
+import re
+
 import regex
 
+from ..text.chars import MATCH_FOLD
 from ..text.keys import match_key
 from .officials_lex import Lexicon, lexicon
 
@@ -31,7 +34,17 @@ class Token(NamedTuple):
     glued: bool = False  # split off a glued word
 
 
-_key = lru_cache(maxsize=200_000)(match_key)  # words repeat: one translate per word form
+# ``match_key`` is a dict ``translate``, a dict lookup per character; most words have no
+# character it folds, and for them it is ``str.lower``
+_FOLDED = re.compile("[" + "".join(re.escape(chr(c)) for c in MATCH_FOLD) + "]")
+
+
+def _word_key(word: str) -> str:
+    """``match_key(word)``, cheaply when nothing in ``word`` is folded."""
+    return match_key(word) if _FOLDED.search(word) else word.lower()
+
+
+_key = lru_cache(maxsize=200_000)(_word_key)  # words repeat: one fold per word form
 _new = tuple.__new__
 # whitespace to Python but not to the token pattern: such a text takes the slow path
 _ODD_SPACE = regex.compile("[\x1c-\x1f]")
@@ -88,15 +101,12 @@ _MAX_CHUNKS = 200_000
 
 
 def _learn(chunks: list[str]) -> None:
-    """Cache the tokens of new chunk forms. A chunk of letters (ZWNJ inside allowed) is one
-    token, keyed here in one C ``translate`` for all; the others go through the pattern."""
+    """Cache the tokens of new chunk forms: a chunk of letters (ZWNJ inside allowed) is one
+    token; the others go through the token pattern."""
     new = list(dict.fromkeys(chunks))
-    keys = match_key("\x00".join(new)).split("\x00")  # NUL is kept by match_key
-    if len(keys) != len(new):  # a NUL in a chunk
-        keys = [""] * len(new)
     lex = lexicon()
-    for chunk, k in zip(new, keys):
-        if k and _one_word(chunk) and not _split_honorific(chunk, k, lex):
+    for chunk in new:
+        if _one_word(chunk) and (k := _word_key(chunk)) and (len(k) < 7 or not _split_honorific(chunk, k, lex)):
             _CHUNKS[chunk] = k
         else:
             _chunk(chunk)
@@ -118,14 +128,37 @@ def _chunk(chunk: str) -> _Chunk:
     """The tokens of one chunk (a text with no space) under the default lexicon: the key
     alone when the chunk is one unsplit token, else (start, end, text, key, glued) per
     token (none for a chunk of whitespace)."""
-    toks = tokenize_slow(chunk, lexicon())
     found: _Chunk
-    if len(toks) == 1 and not toks[0].glued:
-        found = toks[0].key
+    if chunk.split() == [chunk]:  # no whitespace at all: its tokens tile it
+        found = _tile(chunk)
     else:
-        found = tuple(tuple(t) for t in toks)  # type: ignore[misc]
+        toks = tokenize_slow(chunk, lexicon())
+        if len(toks) == 1 and not toks[0].glued:
+            found = toks[0].key
+        else:
+            found = tuple(tuple(t) for t in toks)  # type: ignore[misc]
     _CHUNKS[chunk] = found
     return found
+
+
+def _tile(chunk: str) -> _Chunk:
+    """:func:`_chunk` of a chunk with no whitespace: each token starts where the last ended."""
+    lex = lexicon()
+    out: list[tuple[int, int, str, str, bool]] = []
+    s = 0
+    for word in _TOKEN_RE.findall(chunk):
+        e = s + len(word)
+        k = _key(word)
+        n = None if len(k) < 7 else _split_honorific(word, k, lex)
+        if n:
+            out.append((s, s + n, word[:n], _word_key(word[:n]), True))
+            out.append((s + n, e, word[n:], _word_key(word[n:]), True))
+        else:
+            out.append((s, e, word, k, False))
+        s = e
+    if len(out) == 1 and not out[0][4]:
+        return out[0][3]
+    return tuple(out)
 
 
 def tokenize_slow(text: str, lex: Lexicon) -> list[Token]:
@@ -161,9 +194,9 @@ def _split_honorific(word: str, k: str, lex: Lexicon) -> int | None:
         if k.endswith(verb) and len(rest) >= 4 and word.endswith(verb) and rest not in lex.common:
             return len(word) - len(verb)
     for n in range(3, min(len(word) - 3, 12)):
-        head = match_key(word[:n])
+        head = _word_key(word[:n])
         if head in lex.honorifics and lex.honorifics[head][1] != "polite":
-            rest = match_key(word[n:])
+            rest = _word_key(word[n:])
             if rest not in lex.common and rest not in lex.stop and len(rest) >= 4:
                 return n
     return None
