@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from operator import attrgetter
 
 from ..doc import Doc, GeoHit
 from ..records import Official
@@ -27,7 +28,7 @@ def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
     """Find the persons of ``doc`` (pure: reads ``doc.work`` and ``doc.geo``)."""
     lex = lex or lexicon()
     tokens = tokenize(doc.work, lex)
-    keys = [t.key for t in tokens]
+    keys = list(map(_KEY, tokens))
     geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
     title_at = lex.openings(keys, "title")
     titles = find_titles(tokens, geo_at, lex, keys, title_at)
@@ -71,6 +72,7 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: list[Token], keys: list[str
     return at
 
 
+_KEY = attrgetter("key")
 _surface_key = lru_cache(maxsize=50_000)(match_key)  # places repeat across articles
 
 

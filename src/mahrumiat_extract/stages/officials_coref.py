@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import attrgetter
@@ -29,6 +29,7 @@ _PRONOUNS = frozenset({"وی", "او", "ایشان"})
 _SENTENCE_END = frozenset({".", "!", "؟", "?", "\n", "o"})
 _GLUE_PIECES = frozenset({"وی", "او", "مهر", "فارس", "ایرنا", "ایسنا", "ایلنا", "تسنیم", "خبرنگار"})
 _MAX_PENDING = 3
+_MARK_KEYS = _PRONOUNS | {":"}
 _START = attrgetter("start")
 
 
@@ -87,10 +88,10 @@ class Resolver:
             if t.first in linked:
                 continue
             j = t.last + 1 if t.last < len(self.tokens) and self.tokens[t.last].key == "،" else t.last
-            n = name_first.get(j)
-            if n is not None and n.person is not None and not self.persons[n.person].titles:
-                self.persons[n.person].titles.append(t)
-                self.persons[n.person].ranges.append(self._range(t))
+            after = name_first.get(j)
+            if after is not None and after.person is not None and not self.persons[after.person].titles:
+                self.persons[after.person].titles.append(t)
+                self.persons[after.person].ranges.append(self._range(t))
                 linked.add(t.first)
         self.free = [t for t in titles if t.first not in linked]
 
@@ -196,6 +197,8 @@ class Resolver:
                 k = bisect_right(starts, s) - 1
                 if k >= 0 and s < self.tokens[k].end:
                     by_token.setdefault(k, events[s])
+        # the tokens a subject search stops at: colons, pronouns, events
+        self._marks = sorted(by_token.keys() | set(compress(count(), map(_MARK_KEYS.__contains__, self.keys))))
         self._current: int | None = None
         self._pending: TitleMention | None = None
         self._age = 0
@@ -273,10 +276,18 @@ class Resolver:
         ``events``: the person or office starting in each token, by token index."""
         a, b = sent
         i, speaks = self._lead(a, b)
-        for j in range(i, b):
+        marks = self._marks
+        hit: tuple[str, object] | None = None
+        j = i
+        while j < b:
+            if j != i:  # past the first word only a mark (colon, pronoun, event) matters
+                m = bisect_left(marks, j)
+                if m == len(marks) or marks[m] >= b:
+                    break
+                j = marks[m]
             tok = self.tokens[j]
             if tok.key == ":" and j - i < 4 and i == a:  # «خلیج فارس: مدیرکل ...»
-                i = j + 1
+                i = j = j + 1
                 continue
             if tok.key == ":":
                 return None
@@ -287,7 +298,8 @@ class Resolver:
                 hit = ("person", self._new_person(tok))
             if hit is not None:
                 break
-        else:
+            j += 1
+        if hit is None:
             return None
         end = self._end_of(hit, j)
         rest = self.keys[end:b]

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import is_not
+from itertools import compress, count
 
 from ..resources import read_lines, read_tsv
 from ..text.keys import match_key
@@ -91,29 +90,29 @@ class Lexicon:
         of where it does), judged in one pass on each token and the next: a whole key, or a
         prefix that the next token (or a comma) continues."""
         first, pairs = _openers(self, tables)
-        whole = list(map(first.get, keys))  # True / False (a prefix only) / None, in C
+        whole = list(map(first.get, keys))  # 2 (a whole key) / 1 (a prefix only) / None, in C
         n = len(keys) - 1
         return [
             i
-            for i in compress(count(), map(is_not, whole, repeat(None)))
-            if whole[i] or i == n or keys[i + 1] in _COMMA_KEYS or keys[i] + keys[i + 1] in pairs
+            for i in compress(count(), whole)
+            if whole[i] == 2 or i == n or keys[i + 1] in _COMMA_KEYS or keys[i] + keys[i + 1] in pairs
         ]
 
 
 _COMMA_KEYS = frozenset({"،", ",", "؛"})
-_OPENERS: dict[tuple[int, tuple[str, ...]], tuple[Lexicon, dict[str, bool], frozenset[str]]] = {}
+_OPENERS: dict[tuple[int, tuple[str, ...]], tuple[Lexicon, dict[str, int], frozenset[str]]] = {}
 
 
-def _openers(lex: Lexicon, tables: tuple[str, ...]) -> tuple[dict[str, bool], frozenset[str]]:
-    """For :meth:`Lexicon.openings`: each prefix of a key of ``tables`` -> whether it is a
-    whole key of one of them, and all those prefixes."""
+def _openers(lex: Lexicon, tables: tuple[str, ...]) -> tuple[dict[str, int], frozenset[str]]:
+    """For :meth:`Lexicon.openings`: each prefix of a key of ``tables`` -> 2 when it is a
+    whole key of one of them, else 1; and all those prefixes."""
     got = _OPENERS.get((id(lex), tables))
     if got is not None and got[0] is lex:
         return got[1], got[2]
-    first: dict[str, bool] = {}
+    first: dict[str, int] = {}
     for t in tables:
         for k, whole in lex.prefixes[t].items():
-            first[k] = first.get(k, False) or whole
+            first[k] = max(first.get(k, 1), 2 if whole else 1)
     _OPENERS[(id(lex), tables)] = (lex, first, frozenset(first))
     return first, frozenset(first)
 
