@@ -12,7 +12,7 @@ texts=[json.loads(l)['text'] for l in open(DEV)] if os.path.exists(DEV) else []
 texts += [open(p).read() for p in __import__('glob').glob('data/samples/articles/*.txt')]
 extract(texts[0])
 pipe=get_pipeline()
-N=3
+N=int(os.environ.get("ROUNDS", "3"))
 tot={}
 t0=time.perf_counter()
 for _ in range(N):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from collections.abc import Sequence
 from typing import overload
 
@@ -34,7 +35,7 @@ class KeyIndex(Sequence[int]):
 
     __slots__ = ("_length", "_run_keys", "_run_shift")
 
-    def __init__(self, run_keys: list[int], run_shift: list[int], length: int) -> None:
+    def __init__(self, run_keys: list[int], run_shift: Sequence[int], length: int) -> None:
         self._run_keys = run_keys
         self._run_shift = run_shift
         self._length = length
@@ -47,6 +48,8 @@ class KeyIndex(Sequence[int]):
     @overload
     def __getitem__(self, k: slice) -> list[int]: ...
     def __getitem__(self, k: int | slice) -> int | list[int]:
+        if k.__class__ is int and 0 <= k < self._length:  # type: ignore[operator]
+            return k + self._run_shift[bisect_right(self._run_keys, k)]  # type: ignore[operator]
         if isinstance(k, slice):
             return [self[i] for i in range(*k.indices(self._length))]
         if k < 0:
@@ -65,27 +68,42 @@ _DELETED = re.compile("[" + re.escape("".join(chr(c) for c, v in MATCH_FOLD.item
 _COMMON = {chr(c): v or "" for c, v in MATCH_FOLD.items() if chr(c) in " \n\u200cءآأإٱئؤة"}
 _RARE = re.compile("[" + re.escape("".join(chr(c) for c in MATCH_FOLD if chr(c) not in _COMMON)) + "]")
 _UPPER = re.compile("[A-Z]+")
+ZWNJ = "\u200c"
+_OTHER_DELETED = re.compile(
+    "[" + re.escape("".join(chr(c) for c, v in MATCH_FOLD.items() if v is None and chr(c) not in " \n" + ZWNJ)) + "]"
+)
 
 
 def _fold(text: str) -> str:
+    """Fold a text that holds no deletable character any more."""
     if _RARE.search(text):
         return text.translate(_STREAM_FOLD)
     for ch, rep in _COMMON.items():
-        if ch in text:
+        if rep and ch in text:
             text = text.replace(ch, rep)
-    return _UPPER.sub(lambda m: m.group().lower(), text)
+    if _UPPER.search(text):
+        text = _UPPER.sub(lambda m: m.group().lower(), text)
+    return text
 
 
 def key_stream(text: str) -> tuple[str, KeyIndex]:
     """``match_key`` of a whole text plus, for each key character, its index in ``text``
-    (a :class:`KeyIndex`). The cost is per word gap, not per character."""
-    keys = _fold(text)
-    run_keys: list[int] = []
-    run_shift: list[int] = [0]
-    deleted = 0
-    for m in _DELETED.finditer(text):
-        s, e = m.span()
-        run_keys.append(s - deleted)
-        deleted += e - s
-        run_shift.append(deleted)
+    (a :class:`KeyIndex`). The runs of deleted characters (spaces, ZWNJ ...) are found by
+    ``split``/``findall`` in C and their offsets accumulated, so no Python loop runs per word."""
+    if not _OTHER_DELETED.search(text):
+        # the usual case (normalized text): only spaces, newlines and ZWNJs are dropped, and
+        # each counts as a run of its own, so str.split finds them all in C
+        t = text.replace("\n", " ") if "\n" in text else text
+        if ZWNJ in t:
+            t = t.replace(ZWNJ, " ")
+        parts = t.split(" ")
+        run_keys = list(accumulate(map(len, parts[:-1])))
+        keys = _fold("".join(parts))
+        return keys, KeyIndex(run_keys, range(len(run_keys) + 1), len(keys))
+    parts = _DELETED.split(text)
+    if len(parts) == 1:
+        return _fold(text), KeyIndex([], [0], len(text))
+    run_keys = list(accumulate(map(len, parts[:-1])))
+    run_shift = [0, *accumulate(map(len, _DELETED.findall(text)))]
+    keys = _fold("".join(parts))
     return keys, KeyIndex(run_keys, run_shift, len(keys))
