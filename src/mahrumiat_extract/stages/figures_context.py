@@ -37,6 +37,12 @@ _ADJ_ENDINGS = ("زا", "ساز", "محور")
 _QUOTES = "«»\"'()"
 
 
+def _skip_spaces_back(text: str, i: int) -> int:
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    return i
+
+
 class Context:
     """Token and sentence indexes over one document, and the context rules.
 
@@ -292,16 +298,57 @@ class Context:
         return status_of(self.lex, best.group()) if best else None
 
     def _period_matches(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """``lex.periods.finditer(text, lo, hi)`` as spans, cached: the pattern is tried only
+        where a match can start (a phrase's first word; «سال», «از سال», «تا پایان», the
+        year after «سال»), which skips the positions a regex scan would try one by one."""
         found = self._periods.get((lo, hi))
-        if found is None:
-            text = self.text
-            anchors = self.lex.period_anchors
-            if any(text.find(a, lo, hi) >= 0 for a in anchors) or (lo > 0 and text[lo - 1] in "سال "):
-                found = [m.span() for m in self.lex.periods.finditer(text, lo, hi)]
-            else:
-                found = []  # «(?<=سال[ ]+)N» needs «سال» in the window or right before it
-            self._periods[(lo, hi)] = found
+        if found is not None:
+            return found
+        text = self.text
+        cands: set[int] = set()
+        for word in self.lex.period_firsts:
+            i = text.find(word, lo, hi)
+            while i >= 0:
+                cands.add(i)
+                i = text.find(word, i + 1, hi)
+        i = text.find("سال", max(0, lo - 2), hi)
+        while i >= 0:
+            self._after_sal(i, cands)
+            i = text.find("سال", i + 1, hi)
+        b = _skip_spaces_back(text, lo)
+        if b >= 3 and text[b - 3 : b] == "سال":
+            self._after_sal(b - 3, cands)  # «سال ۱۴۰۱» with the window starting after «سال»
+        i = text.find("پایان", lo, hi)
+        while i >= 0:
+            j = _skip_spaces_back(text, i)
+            if j < i and j >= 2 and text[j - 2 : j] == "تا":
+                cands.add(j - 2)
+            i = text.find("پایان", i + 1, hi)
+        found = []
+        pat = self.lex.periods
+        pos = lo
+        for c in sorted(cands):
+            if c < pos or c >= hi:
+                continue
+            m = pat.match(text, c, hi)
+            if m:
+                found.append(m.span())
+                pos = m.end()
+        self._periods[(lo, hi)] = found
         return found
+
+    def _after_sal(self, k: int, cands: set[int]) -> None:
+        """Where a period match can start around «سال» at ``k``: «از سال …» before it, the
+        year after it («(?<=سال[ ]+)N»)."""
+        text = self.text
+        j = _skip_spaces_back(text, k)
+        if j < k and j >= 2 and text[j - 2 : j] == "از":
+            cands.add(j - 2)
+        d = k + 3
+        while d < len(text) and text[d] == " ":
+            d += 1
+        if d > k + 3:
+            cands.add(d)
 
     def period(self, num_start: int, num_end: int) -> str | None:
         s, e = self.sentence(num_start)

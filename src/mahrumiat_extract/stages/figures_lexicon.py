@@ -60,6 +60,7 @@ class FiguresLexicon:
     status_keys: Any = None
     status_before_anchors: tuple[str, ...] = ()
     period_anchors: tuple[str, ...] = ()
+    period_firsts: tuple[str, ...] = ()  # first words of the period phrases, and «سال»
 
     def cue(self, kind: str, key: str) -> bool:
         exact, prefixes = self.cue_sets[kind]
@@ -143,6 +144,7 @@ def lexicon() -> FiguresLexicon:
         status_before_anchors=_anchors(before, ()),
         # the grammar's matches all hold «سال» (see Context.period for the lookbehind)
         period_anchors=tuple(sorted(set(_anchors(periods, _PERIOD_WORDS)) | {"سال"})),
+        period_firsts=tuple(sorted({_parts(p)[0] for p in periods} | {"سال"})),
     )
 
 

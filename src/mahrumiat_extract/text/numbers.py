@@ -26,8 +26,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
+from itertools import product
+from typing import Any
 
 import re
+
+import ahocorasick
 
 from .. import resources
 
@@ -42,6 +46,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<other>\S)"
 )
 _ORDINAL_SUFFIXES = ("مین", "امین", "ام", "م", "ین")
+_DIGIT_RUN_RE = re.compile(r"\d+")
 # the token after a digit token: whitespace, then a digit run, a word or another character
 _NEXT_RE = re.compile(r"(\s*)(?:(\d+(?:[٫٬,.:/\-]\d+)*)|([^\W\d_]+(?:\u200c[^\W\d_]+)*)|\S)")
 _DIGITS_RE = re.compile(r"\d+(?:[٫٬,.:/\-]\d+)*")
@@ -82,6 +87,7 @@ class _Lexicon:
     fused_any: frozenset[str]
     fused: frozenset[tuple[str, str]]
     start_re: re.Pattern[str]
+    word_auto: Any  # every spelling of every number word (ZWNJ or not between letters)
 
 
 def _num(s: str) -> Fraction | int:
@@ -120,12 +126,53 @@ def _lexicon() -> _Lexicon:
             fused.add((word, nxt.replace(ZWNJ, "")))
     alts = "|".join(f"{ZWNJ}?".join(re.escape(c) for c in w) for w in sorted(words, key=len, reverse=True))
     first = "".join(sorted({w[0] for w in words}))
-    # the class guard first: most positions fail on it, before the lookbehind and the words
-    # a digit run (its inner digits would all be skipped) or a number word
+    # where a number can start: the definition; find_numbers gets the same hits from
+    # word_auto (see _starts)
     start_re = re.compile(rf"\d+|(?=[{first}])(?<![^\W\d_{ZWNJ}])(?:{alts})(?![^\W\d_]|{ZWNJ})")
+    auto = ahocorasick.Automaton()
+    for w in words:
+        for joins in product(("", ZWNJ), repeat=len(w) - 1):
+            spelled = w[0] + "".join(j + c for j, c in zip(joins, w[1:]))
+            auto.add_word(spelled, len(spelled))
+    auto.make_automaton()
     return _Lexicon(
-        words, frozenset(ordinals), frozenset(counters), frozenset(fused_any), frozenset(fused), start_re
+        words, frozenset(ordinals), frozenset(counters), frozenset(fused_any), frozenset(fused), start_re, auto
     )
+
+
+def _starts(text: str, lex: _Lexicon) -> tuple[list[int], list[int]]:
+    """The starts of ``lex.start_re.finditer(text)``, found faster: (starts, ends of the
+    number words, 0 for digit runs). Digit runs by a plain regex; number words by the
+    automaton, counted when no letter is right before them (ZWNJ may be) and no letter or
+    ZWNJ right after them («[^\\W\\d_]» is ``isalnum`` and not ``isdecimal``); of words
+    ending together («یک‌صد», «صد») the first one wins, as in a left-to-right regex scan."""
+    n = len(text)
+    words: list[tuple[int, int]] = []
+    for end, length in lex.word_auto.iter(text):
+        p, q = end - length + 1, end + 1
+        if p > 0:
+            c = text[p - 1]
+            if c.isalnum() and not c.isdecimal():
+                continue
+        if q < n:
+            c = text[q]
+            if c == ZWNJ or (c.isalnum() and not c.isdecimal()):
+                continue
+        words.append((p, q))
+    starts = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+    ends = [0] * len(starts)
+    if words:
+        words.sort()
+        found = list(zip(starts, ends))
+        last = -1
+        for p, q in words:
+            if p >= last:
+                found.append((p, q))
+                last = q
+        found.sort()
+        starts = [x for x, _ in found]
+        ends = [y for _, y in found]
+    return starts, ends
 
 
 def parse_digits(s: str) -> Value | None:
@@ -343,6 +390,40 @@ def _read_digits(text: str, start: int, lex: _Lexicon) -> tuple[int, NumberMatch
     return end, NumberMatch(start, end, value, t.group(), has_words=False, has_digits=True)
 
 
+def _read_word(
+    text: str, start: int, end: int, lex: _Lexicon, context: bool
+) -> tuple[int, NumberMatch | None] | None:
+    """:func:`_read` (with :func:`_keep`) for a number word that no number word, «و» or
+    digits follow; None for the other cases."""
+    word = text[start:end]
+    key = word.replace(ZWNJ, "")
+    info = lex.words[key]
+    if info.kind == "fraction":
+        return end, None  # «نیم» alone: no number
+    nxt_key = ""
+    nxt = _NEXT_RE.match(text, end)
+    if nxt is not None:
+        gap = nxt.group(1)
+        if len(gap) <= 3 and "\n" not in gap:  # adjacent (the gap is whitespace)
+            if nxt.group(2):
+                return None  # «دو 3»: the full reader
+            nword = nxt.group(3)
+            if nword:
+                nxt_key = nword.replace(ZWNJ, "")
+                if nxt_key == "و" or nxt_key in lex.words:
+                    return None  # «سه هزار», «بیست و پنج»
+                if nxt_key in lex.ordinals:
+                    return nxt.end(), None
+    if context:
+        if nxt_key and (nxt_key in lex.fused_any or (key, nxt_key) in lex.fused):
+            return end, None  # «پنج شنبه»
+        if key == "یک":
+            return end, None  # the indefinite article
+        if key in ("ده", "نه") and nxt_key not in lex.counters:
+            return end, None
+    return end, NumberMatch(start, end, _plain(info.value), word, has_words=True, has_digits=False)
+
+
 def find_numbers(text: str, *, context: bool = True) -> list[NumberMatch]:
     """Every number in ``text`` (normalized), left to right, with its span and value.
 
@@ -351,21 +432,24 @@ def find_numbers(text: str, *, context: bool = True) -> list[NumberMatch]:
     lex = _lexicon()
     out: list[NumberMatch] = []
     pos = 0
-    for hit in lex.start_re.finditer(text):
-        start = hit.start()
+    starts, ends = _starts(text, lex)
+    for start, word_end in zip(starts, ends):
         if start < pos:
             continue
         if start > 0 and text[start - 1].isdigit():
             continue  # inside a digit run already read or skipped
-        if hit.group().isdigit() and start > 0 and text[start - 1] in "-/:":
+        if not word_end and start > 0 and text[start - 1] in "-/:":
             continue  # the tail of «021-1234» or «12/05/1401»
-        if hit.group()[0].isdigit():  # most numbers: one digit token, read without tokens
+        # most numbers are one digit token or one word: read without a token stream
+        if word_end:
+            fast = _read_word(text, start, word_end, lex, context)
+        else:
             fast = _read_digits(text, start, lex)
-            if fast is not None:
-                pos, m = fast
-                if m is not None:
-                    out.append(m)
-                continue
+        if fast is not None:
+            pos, m = fast
+            if m is not None:
+                out.append(m)
+            continue
         toks = _Tokens(text, start)
         first = toks.get(0)
         if first is None:
