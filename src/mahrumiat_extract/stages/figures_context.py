@@ -61,8 +61,8 @@ class Context:
         self.keys: list[str] = []
         self.kinds: list[str] = []
         self.gaps: list[str] = []
-        self.ends_s = [m.end() for m in _SENTENCE_END_RE.finditer(self.text)]
-        self.geo = sorted(doc.geo, key=lambda h: h.start)
+        self._ends: list[int] | None = None  # sentence ends, found on first use
+        self._geo: list[GeoHit] | None = None
         self.num_starts: set[int] = set()
         self._window = (-1, -1)
         self._status_hits: list[int] | None = None
@@ -129,7 +129,9 @@ class Context:
         return bisect.bisect_left(self.starts, pos)
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        ends = self.ends_s
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = [m.end() for m in _SENTENCE_END_RE.finditer(self.text)]
         i = bisect.bisect_right(ends, pos)
         start = ends[i - 1] if i > 0 else 0
         end = ends[i] if i < len(ends) else len(self.text)
@@ -366,7 +368,9 @@ class Context:
     def place(self, num_start: int, num_end: int) -> str | None:
         s, e = self.sentence(num_start)
         best: tuple[int, GeoHit] | None = None
-        for h in self.geo:
+        if self._geo is None:
+            self._geo = sorted(self.doc.geo, key=lambda h: h.start)
+        for h in self._geo:
             if h.end <= s or h.start >= e or (h.start < num_end and h.end > num_start):
                 continue
             dist = num_start - h.end if h.end <= num_start else h.start - num_end

@@ -15,7 +15,6 @@ from ..text.keys import match_key
 __all__ = ["FiguresLexicon", "Unit", "lexicon", "phrase_regex", "word_key"]
 
 ZWNJ = "\u200c"
-_PERIOD_WORDS = ("سال", "ماه", "هفته", "دهه")
 
 
 def word_key(word: str) -> str:
@@ -55,11 +54,10 @@ class FiguresLexicon:
     periods: regex.Pattern[str]
     # for speed: the cue sets as (exact words, prefixes); the status-after phrases' match
     # keys (an automaton over ``Doc.key_stream``); words one of which every status-before
-    # phrase and every period match holds literally
+    # phrase holds literally
     cue_sets: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)
     status_keys: Any = None
     status_before_anchors: tuple[str, ...] = ()
-    period_anchors: tuple[str, ...] = ()
     period_firsts: tuple[str, ...] = ()  # first words of the period phrases, and «سال»
 
     def cue(self, kind: str, key: str) -> bool:
@@ -92,18 +90,13 @@ def _key_automaton(phrases: list[str]) -> Any:
     return auto
 
 
-def _anchors(phrases: list[str], preferred: tuple[str, ...]) -> tuple[str, ...]:
-    """Words one of which each phrase holds literally (inside one of its parts)."""
-    out = set()
-    for p in phrases:
-        parts = _parts(p)
-        found = [a for a in preferred if any(a in x for x in parts)]
-        out.add(found[0] if found else max(parts, key=len))
-    return tuple(sorted(out))
+def _anchors(phrases: list[str]) -> tuple[str, ...]:
+    """Words one of which each phrase holds literally: its longest part."""
+    return tuple(sorted({max(_parts(p), key=len) for p in phrases}))
 
 
 def _squash(text: str) -> str:
-    return regex.sub(r"[ \u200c\n]+", "", text)
+    return text.replace(" ", "").replace(ZWNJ, "").replace("\n", "")
 
 
 @lru_cache(maxsize=1)
@@ -141,9 +134,7 @@ def lexicon() -> FiguresLexicon:
         periods=regex.compile(rf"(?:{grammar})|{phrase_regex(periods)}"),
         cue_sets={k: (w.exact, w.prefixes) for k, w in cues.items()},
         status_keys=_key_automaton(after),
-        status_before_anchors=_anchors(before, ()),
-        # the grammar's matches all hold «سال» (see Context.period for the lookbehind)
-        period_anchors=tuple(sorted(set(_anchors(periods, _PERIOD_WORDS)) | {"سال"})),
+        status_before_anchors=_anchors(before),
         period_firsts=tuple(sorted({_parts(p)[0] for p in periods} | {"سال"})),
     )
 

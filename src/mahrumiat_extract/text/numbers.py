@@ -364,7 +364,9 @@ def _keep(used: list[_Tok], nxt: _Tok | None, text: str, lex: _Lexicon) -> bool:
     return True
 
 
-def _read_digits(text: str, start: int, lex: _Lexicon) -> tuple[int, NumberMatch | None] | None:
+def _read_digits(
+    text: str, start: int, lex: _Lexicon, context: bool
+) -> tuple[int, NumberMatch | None] | None:
     """:func:`_read` for a digit token that no number word, «و» or digit group follows:
     (position after what was read, the match or None); None for the other cases."""
     t = _DIGITS_RE.match(text, start)
@@ -380,14 +382,40 @@ def _read_digits(text: str, start: int, lex: _Lexicon) -> tuple[int, NumberMatch
             word = nxt.group(3)
             if word:
                 key = word.replace(ZWNJ, "")
-                if key == "و" or key in lex.words:
-                    return None  # «2 هزار», «5 و 6»: the full reader
+                info = lex.words.get(key)
+                if info is not None and info.kind == "scale":
+                    return _read_digits_scale(text, start, nxt.end(), v, key, info, lex, context)
+                if key == "و" or info is not None:
+                    return None  # «5 و 6», «2 نیم»: the full reader
                 if key in lex.ordinals:
                     return nxt.end(), None  # «5 مین»? an ordinal, never a count
                 if not gap and key in _ORDINAL_SUFFIXES:
                     return end, None  # «5مین»
     value = _plain(v)
     return end, NumberMatch(start, end, value, t.group(), has_words=False, has_digits=True)
+
+
+def _read_digits_scale(
+    text: str, start: int, end: int, v: Fraction | int, key: str, info: _Word, lex: _Lexicon, context: bool
+) -> tuple[int, NumberMatch | None] | None:
+    """:func:`_read` for digits and one scale word («2 هزار», «830 میلیارد») that no number
+    word or «و» follows; None for the other cases."""
+    nxt_key = ""
+    nxt = _NEXT_RE.match(text, end)
+    if nxt is not None:
+        gap = nxt.group(1)
+        if len(gap) <= 3 and "\n" not in gap:
+            word = nxt.group(3)
+            if word:
+                nxt_key = word.replace(ZWNJ, "")
+                if nxt_key == "و" or nxt_key in lex.words:
+                    return None  # «2 هزار و 838», «33 هزار میلیارد»
+                if nxt_key in lex.ordinals:
+                    return nxt.end(), None
+    if context and nxt_key and (nxt_key in lex.fused_any or (key, nxt_key) in lex.fused):
+        return end, None
+    value = _plain((v or 1) * info.value)
+    return end, NumberMatch(start, end, value, text[start:end], has_words=True, has_digits=True)
 
 
 def _read_word(
@@ -444,7 +472,7 @@ def find_numbers(text: str, *, context: bool = True) -> list[NumberMatch]:
         if word_end:
             fast = _read_word(text, start, word_end, lex, context)
         else:
-            fast = _read_digits(text, start, lex)
+            fast = _read_digits(text, start, lex, context)
         if fast is not None:
             pos, m = fast
             if m is not None:
