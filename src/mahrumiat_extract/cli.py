@@ -155,6 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args))
+    except KeyboardInterrupt:
+        print("mahrumiat-extract: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # the reader went away (``| head``): stop quietly, as Unix tools do
         import os

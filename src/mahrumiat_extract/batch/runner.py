@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 import json
 import multiprocessing as mp
+import signal
 import sys
 import time
 import uuid
@@ -277,6 +278,8 @@ def run(
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
+        # a second Ctrl-C must not cut the clean-up short: ignore it until the store is closed
+        previous = _ignore_sigint() if summary.interrupted else None
         writer.flush()  # what is done is committed, also on Ctrl-C
         engine.close(cancel=summary.interrupted)
         if jsonl is not None:
@@ -287,7 +290,16 @@ def run(
         if options.parquet is not None and not summary.interrupted:
             store.export_parquet(con, options.parquet)
         con.close()
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     return summary
+
+
+def _ignore_sigint() -> Any:
+    try:
+        return signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: nothing to do
+        return None
 
 
 def _count(items: Iterator[Item], summary: RunSummary) -> Iterator[Item]:

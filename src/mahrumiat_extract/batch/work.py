@@ -30,12 +30,23 @@ class Done:
     ok: bool
 
 
+WARM_UP = (
+    "به گزارش خبرگزاری مهر، محمد رضایی فرماندار شهرستان نمونه در محله نمونه گفت: "
+    "۱۲ پروژه و ۳۰ شغل در سال ۱۴۰۱ ایجاد شد.\n"
+)
+
+
 def init_worker() -> None:
     """Worker start-up: leave Ctrl-C to the parent (which stops cleanly), build the pipeline."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from ..pipeline import get_pipeline
+    import gc
 
-    get_pipeline()
+    from ..api import extract
+
+    # load every lazy resource now, then move them out of the garbage collector's sight:
+    # the lexicons are millions of long-lived objects that each collection would walk again
+    extract(WARM_UP)
+    gc.freeze()
 
 
 def _text(item: Item) -> tuple[str | bytes | None, Item]:
