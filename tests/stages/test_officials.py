@@ -187,3 +187,12 @@ def test_dev_and_sample_names_are_clean(dev_articles: list[dict[str, object]]) -
             assert not match_key(o.name).endswith(("وی", "او")) or match_key(o.name)[:-2] not in {
                 match_key(x.name) for x in record.officials
             }, o.name
+
+
+@pytest.mark.parametrize("text", ["سردار", "سردار ", "دکتر", "حجت‌الاسلام و المسلمین", "آقای", "استاندار"])
+def test_an_honorific_or_title_at_the_end_of_the_text(text: str) -> None:
+    from mahrumiat_extract import extract
+
+    record = extract(text)
+    assert not any(w.startswith("W501") for w in record.warnings), record.warnings
+    assert record.officials == ()

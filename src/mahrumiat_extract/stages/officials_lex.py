@@ -59,6 +59,8 @@ class Lexicon:
         not extend a prefix of a key (or that starts with anything but a letter or a
         parenthesis: with a lexicon of letters only, such a token never extends a prefix).
         """
+        if i >= len(keys):
+            return None  # the text ends here («... سردار»)
         pre = self.prefixes[table]
         k = keys[i]
         if k not in pre:
