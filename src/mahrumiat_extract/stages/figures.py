@@ -78,10 +78,10 @@ def _find_unit(ctx: Context, after: int) -> tuple[Unit, int, int] | None:
         return found[0], after, found[1]
     # «۲ هزار و ۸۶۰ کار و یا پروژه»: an alternative noun, then the counted one
     j = after + 1
-    if ctx.kinds[after] == "word" if after < ctx.n else False:
+    if ctx.has(after) and ctx.kinds[after] == "word":
         while ctx.key(j) in ("و", "یا") and j <= after + 2:
             j += 1
-        if j > after + 1 and ctx.starts[j] not in ctx.num_starts if j < ctx.n else False:
+        if j > after + 1 and ctx.has(j) and ctx.starts[j] not in ctx.num_starts:
             found = _unit_at(ctx, j)
             if found:
                 return found[0], j, found[1]
@@ -96,10 +96,10 @@ def _is_reference(ctx: Context, first: int, after: int) -> bool:
     start = ctx.starts[first]
     if _SPLIT_DECIMAL_RE.search(ctx.text, max(0, start - 4), start):
         return True  # «2. 4 میلیون»: a decimal cut by tokenization, its value unknown
-    if ctx.key(after) == "بر" and after + 1 < ctx.n and ctx.starts[after + 1] in ctx.num_starts:
+    if ctx.key(after) == "بر" and ctx.has(after + 1) and ctx.starts[after + 1] in ctx.num_starts:
         return True  # «۵ بر سه»
     line_start = first == 0 or not ctx.gap_ok(first - 1, first)
-    if line_start and after < ctx.n and ctx.texts[after] in _LIST_MARKS:
+    if line_start and ctx.has(after) and ctx.texts[after] in _LIST_MARKS:
         return True
     return ctx.key(first - 1) == "(" and ctx.key(after) == ")"
 

@@ -35,6 +35,7 @@ _SENTENCE_END_RE = re.compile(r"[!?؟؛\n]|\.(?!\d)")
 _PLURAL = ("های", "ها")
 _ADJ_ENDINGS = ("زا", "ساز", "محور")
 _QUOTES = "«»\"'()"
+_FIRST_PART = 60  # characters after the number tokenized at once (most rules look closer)
 
 
 def _skip_spaces_back(text: str, i: int) -> int:
@@ -64,60 +65,86 @@ class Context:
         self._ends: list[int] | None = None  # sentence ends, found on first use
         self._geo: list[GeoHit] | None = None
         self.num_starts: set[int] = set()
-        self._window = (-1, -1)
+        self._window = (-1, -1)  # (start, end of the tokenized part) of the focused window
+        self._rest: tuple[int, int] | None = None  # the window's part not tokenized yet
         self._status_hits: list[int] | None = None
         self._periods: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._pstarts: list[int] | None = None
 
     # -- indexes -------------------------------------------------------------------------
     def focus(self, start: int, end: int) -> None:
         """Tokenize the part of the sentence around ``[start, end)`` (the only tokens the
-        rules look at: a whole-text tokenization would cost more than the stage). A window
-        that overlaps the previous one (the next number of a sentence) keeps its tokens."""
+        rules look at: a whole-text tokenization would cost more than the stage).
+
+        Two savings, neither visible to the rules: the window is tokenized up to a space a
+        little after the number and the rest only when a rule reaches past it (:meth:`has`);
+        a window that overlaps the previous one (the next number of a sentence) keeps its
+        tokens."""
         text = self.text
         s, e = self.sentence(start)
         lo, hi = max(s, start - 120), min(max(e, end), end + 250)
         if lo > s:
             sp = text.rfind(" ", s, lo)
             lo = sp if sp >= 0 else s
-        plo, phi = self._window
-        self._window = (lo, hi)
-        if plo <= lo <= phi <= hi and self.n:
+        plo, done = self._window
+        self._window = (lo, lo)
+        self._rest = None
+        if plo <= lo <= done <= hi and self.n:
             # tokens ending two characters before the old end cannot grow in the new window
             a = bisect.bisect_left(self.starts, lo)
-            b = bisect.bisect_left(self.ends, phi - 1)
+            b = bisect.bisect_left(self.ends, done - 1)
             if b > a:
                 resume = self.ends[b - 1]
                 self.starts, self.ends = self.starts[a:b], self.ends[a:b]
                 self.texts, self.keys = self.texts[a:b], self.keys[a:b]
                 self.kinds, self.gaps = self.kinds[a:b], self.gaps[a:b]
-                self._tokenize(resume, hi, append=True)
+                self._tokenize(resume, self._cut(end, hi), hi, append=True)
                 return
-        self._tokenize(lo, hi, append=False)
+        self._tokenize(lo, self._cut(end, hi), hi, append=False)
 
-    def _tokenize(self, lo: int, hi: int, *, append: bool) -> None:
+    def _cut(self, end: int, hi: int) -> int:
+        """Where the first part of a window ends: a space some words after the number."""
+        cut = self.text.find(" ", end + _FIRST_PART, hi)
+        return hi if cut < 0 else cut
+
+    def has(self, i: int) -> bool:
+        """Token ``i`` exists (tokenizing the rest of the window if needed)."""
+        if 0 <= i < self.n:
+            return True
+        if i < 0 or self._rest is None:
+            return False
+        resume, hi = self._rest
+        self._rest = None
+        self._tokenize(resume, hi, hi, append=True)
+        return i < self.n
+
+    def _tokenize(self, lo: int, cut: int, hi: int, *, append: bool) -> None:
+        """Tokens of ``[lo, cut)``; ``[cut, hi)`` is left for :meth:`has`. ``cut`` is ``hi``
+        or a space: no token crosses it."""
         text = self.text
-        hi = lo + len(text[lo:hi].rstrip())  # no token in trailing whitespace
-        rows = _TOKEN_WS_RE.findall(text, lo, hi)
-        if not rows:
-            if not append:
-                self.starts, self.ends, self.texts, self.keys, self.kinds, self.gaps = [], [], [], [], [], []
-            self.n = len(self.starts)
-            return
-        gaps, texts, nums, words = zip(*rows)
-        offs = list(accumulate(map(len, chain.from_iterable(zip(gaps, texts))), initial=lo))
-        keys = list(map(str.replace, texts, repeat(ZWNJ), repeat("")))
-        kinds = ["num" if x else "word" if y else "punct" for x, y in zip(nums, words)]
-        if append:
-            self.starts += offs[1::2]
-            self.ends += offs[2::2]
-            self.texts += texts
-            self.gaps += gaps
-            self.keys += keys
-            self.kinds += kinds
-        else:
-            self.starts, self.ends = offs[1::2], offs[2::2]
-            self.texts, self.gaps, self.keys, self.kinds = list(texts), list(gaps), keys, kinds
+        stop = lo + len(text[lo:cut].rstrip())  # no token in trailing whitespace
+        rows = _TOKEN_WS_RE.findall(text, lo, stop)
+        self._window = (self._window[0], cut)
+        if rows:
+            gaps, texts, nums, words = zip(*rows)
+            offs = list(accumulate(map(len, chain.from_iterable(zip(gaps, texts))), initial=lo))
+            keys = list(map(str.replace, texts, repeat(ZWNJ), repeat("")))
+            kinds = ["num" if x else "word" if y else "punct" for x, y in zip(nums, words)]
+            if append:
+                self.starts += offs[1::2]
+                self.ends += offs[2::2]
+                self.texts += texts
+                self.gaps += gaps
+                self.keys += keys
+                self.kinds += kinds
+            else:
+                self.starts, self.ends = offs[1::2], offs[2::2]
+                self.texts, self.gaps, self.keys, self.kinds = list(texts), list(gaps), keys, kinds
+        elif not append:
+            self.starts, self.ends, self.texts, self.keys, self.kinds, self.gaps = [], [], [], [], [], []
         self.n = len(self.starts)
+        if cut < hi:  # the rest resumes after the last token (its gap then starts there)
+            self._rest = (self.ends[-1] if self.n else lo, hi)
 
     def next_words(self, pos: int) -> list[str]:
         """Keys of up to four words right after ``pos`` (the quick test for a counted noun)."""
@@ -138,11 +165,11 @@ class Context:
         return start, end
 
     def key(self, i: int) -> str:
-        return self.keys[i] if 0 <= i < self.n else ""
+        return self.keys[i] if 0 <= i < self.n or self.has(i) else ""
 
     def gap_ok(self, i: int, j: int) -> bool:
         """Tokens ``i`` and ``j`` (j = i + 1) are on one line with only spaces between."""
-        if not (0 <= i < self.n and 0 <= j < self.n):
+        if i < 0 or j < 0 or not (max(i, j) < self.n or self.has(max(i, j))):
             return False
         if j == i + 1:
             return "\n" not in self.gaps[j]
@@ -152,6 +179,8 @@ class Context:
     def window_has(self, kind: str, lo: int, hi: int, *, stop_at_punct: bool = True) -> bool:
         """A ``kind`` cue among tokens ``lo..hi-1`` (punctuation is never a cue)."""
         exact, prefixes = self.lex.cue_sets[kind]
+        if hi > self.n:
+            self.has(hi - 1)
         keys, kinds = self.keys, self.kinds
         for i in range(max(lo, 0), min(hi, self.n)):
             if kinds[i] == "word":
@@ -180,6 +209,8 @@ class Context:
         exact, prefixes = self.lex.cue_sets[kind]
         keys, kinds, texts = self.keys, self.kinds, self.texts
         i = first
+        if first + n > self.n:
+            self.has(first + n - 1)
         stop = min(self.n, first + n)
         while i < stop:
             kd = kinds[i]
@@ -199,7 +230,7 @@ class Context:
         return any(key.endswith(p) and self.lex.cue("intro", key[: -len(p)]) for p in _PLURAL)
 
     def _plain_word(self, i: int) -> bool:
-        if not (0 <= i < self.n) or self.kinds[i] != "word":
+        if not (0 <= i < self.n or self.has(i)) or self.kinds[i] != "word":
             return False
         k = self.keys[i]
         return (
@@ -221,7 +252,7 @@ class Context:
         """The category phrase from token ``i``: words (or adjectives only) joined by «و»/«،»."""
         ok = self._plain_word if nouns else self._is_adj
         j, last, n = i, -1, 0
-        while j < self.n and n < limit and self.gap_ok(j - 1, j):
+        while (j < self.n or self.has(j)) and n < limit and self.gap_ok(j - 1, j):
             if ok(j):
                 last, n = j, n + 1
                 j += 1
@@ -299,58 +330,57 @@ class Context:
                 best = m
         return status_of(self.lex, best.group()) if best else None
 
+    def _period_starts(self) -> list[int]:
+        """Sorted positions where a period match can start (once per document): a phrase's
+        first word, «سال», «از» + spaces before «سال», the year after «سال» + spaces, «تا» +
+        spaces before «پایان»."""
+        if self._pstarts is None:
+            text = self.text
+            cands: set[int] = set()
+            for word in self.lex.period_firsts:
+                i = text.find(word)
+                while i >= 0:
+                    cands.add(i)
+                    i = text.find(word, i + 1)
+            i = text.find("سال")
+            while i >= 0:
+                j = _skip_spaces_back(text, i)
+                if j < i and j >= 2 and text[j - 2 : j] == "از":
+                    cands.add(j - 2)
+                d = i + 3
+                while d < len(text) and text[d] == " ":
+                    d += 1
+                if d > i + 3:
+                    cands.add(d)
+                i = text.find("سال", i + 1)
+            i = text.find("پایان")
+            while i >= 0:
+                j = _skip_spaces_back(text, i)
+                if j < i and j >= 2 and text[j - 2 : j] == "تا":
+                    cands.add(j - 2)
+                i = text.find("پایان", i + 1)
+            self._pstarts = sorted(cands)
+        return self._pstarts
+
     def _period_matches(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """``lex.periods.finditer(text, lo, hi)`` as spans, cached: the pattern is tried only
-        where a match can start (a phrase's first word; «سال», «از سال», «تا پایان», the
-        year after «سال»), which skips the positions a regex scan would try one by one."""
+        where a match can start, which skips the positions a regex scan tries one by one."""
         found = self._periods.get((lo, hi))
-        if found is not None:
-            return found
-        text = self.text
-        cands: set[int] = set()
-        for word in self.lex.period_firsts:
-            i = text.find(word, lo, hi)
-            while i >= 0:
-                cands.add(i)
-                i = text.find(word, i + 1, hi)
-        i = text.find("سال", max(0, lo - 2), hi)
-        while i >= 0:
-            self._after_sal(i, cands)
-            i = text.find("سال", i + 1, hi)
-        b = _skip_spaces_back(text, lo)
-        if b >= 3 and text[b - 3 : b] == "سال":
-            self._after_sal(b - 3, cands)  # «سال ۱۴۰۱» with the window starting after «سال»
-        i = text.find("پایان", lo, hi)
-        while i >= 0:
-            j = _skip_spaces_back(text, i)
-            if j < i and j >= 2 and text[j - 2 : j] == "تا":
-                cands.add(j - 2)
-            i = text.find("پایان", i + 1, hi)
-        found = []
-        pat = self.lex.periods
-        pos = lo
-        for c in sorted(cands):
-            if c < pos or c >= hi:
-                continue
-            m = pat.match(text, c, hi)
-            if m:
-                found.append(m.span())
-                pos = m.end()
-        self._periods[(lo, hi)] = found
+        if found is None:
+            starts = self._period_starts()
+            pat = self.lex.periods
+            found = []
+            pos = lo
+            for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+                c = starts[k]
+                if c < pos:
+                    continue
+                m = pat.match(self.text, c, hi)
+                if m:
+                    found.append(m.span())
+                    pos = m.end()
+            self._periods[(lo, hi)] = found
         return found
-
-    def _after_sal(self, k: int, cands: set[int]) -> None:
-        """Where a period match can start around «سال» at ``k``: «از سال …» before it, the
-        year after it («(?<=سال[ ]+)N»)."""
-        text = self.text
-        j = _skip_spaces_back(text, k)
-        if j < k and j >= 2 and text[j - 2 : j] == "از":
-            cands.add(j - 2)
-        d = k + 3
-        while d < len(text) and text[d] == " ":
-            d += 1
-        if d > k + 3:
-            cands.add(d)
 
     def period(self, num_start: int, num_end: int) -> str | None:
         s, e = self.sentence(num_start)
