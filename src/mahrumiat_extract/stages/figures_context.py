@@ -10,10 +10,13 @@ would write down for Persian news about projects:
   governing noun right before the number («کلنگ‌زنی ۳ هزار واحد»);
 - period: the nearest period phrase in the sentence; place: the nearest geo hit in it.
 
-Speed: the tokens of the focused window are parallel lists built by one ``findall`` (no
-object per token); status phrases are found once per document on the shared key stream
-(:meth:`~..doc.Doc.key_stream`) and checked with the exact pattern; period searches are
-skipped when the window holds none of their anchor words, and cached per window.
+Speed (the results are those of the plain rules): the focused window's tokens are
+parallel lists built by one ``findall`` (no object per token), tokenized a little past the
+number and further only on demand, and kept for the next number of the sentence; status
+phrases are found once per document on the shared key stream
+(:meth:`~..doc.Doc.key_stream`) and checked with the exact pattern there; the period pattern
+is tried only where one of its matches can start, and status-before only when one of its
+words is in the window.
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ class Context:
         self.kinds: list[str] = []
         self.gaps: list[str] = []
         self._ends: list[int] | None = None  # sentence ends, found on first use
+        self._sentences: dict[int, tuple[int, int]] = {}
         self._geo: list[GeoHit] | None = None
         self.num_starts: set[int] = set()
         self._window = (-1, -1)  # (start, end of the tokenized part) of the focused window
@@ -156,6 +160,12 @@ class Context:
         return bisect.bisect_left(self.starts, pos)
 
     def sentence(self, pos: int) -> tuple[int, int]:
+        found = self._sentences.get(pos)
+        if found is None:
+            found = self._sentences[pos] = self._sentence(pos)
+        return found
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
         ends = self._ends
         if ends is None:
             ends = self._ends = [m.end() for m in _SENTENCE_END_RE.finditer(self.text)]

@@ -76,7 +76,8 @@ def phrase_regex(phrases: list[str]) -> str:
 
 
 def _parts(phrase: str) -> list[str]:
-    return regex.split(r"[ \u200c]+", phrase.strip())
+    parts: list[str] = regex.split(r"[ \u200c]+", phrase.strip())
+    return parts
 
 
 def _key_automaton(phrases: list[str]) -> Any:
@@ -113,7 +114,9 @@ def lexicon() -> FiguresLexicon:
     cue_words: dict[str, list[str]] = {}
     for kind, word in resources.read_tsv("figures/cues.tsv"):
         cue_words.setdefault(kind, []).append(word)
-    after, before, status_of = [], [], {}
+    after: list[str] = []
+    before: list[str] = []
+    status_of: dict[str, str] = {}
     for phrase, status, where in resources.read_tsv("figures/status.tsv"):
         (after if where == "after" else before).append(phrase)
         status_of[_squash(phrase)] = status

@@ -46,7 +46,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<other>\S)"
 )
 _ORDINAL_SUFFIXES = ("مین", "امین", "ام", "م", "ین")
-_DIGIT_RUN_RE = re.compile(r"\d+")
+_DIGIT_RUN_RE = re.compile(r"\d\d*")  # «\d+», found faster (sre skips to a first digit)
 # the token after a digit token: whitespace, then a digit run, a word or another character
 _NEXT_RE = re.compile(r"(\s*)(?:(\d+(?:[٫٬,.:/\-]\d+)*)|([^\W\d_]+(?:\u200c[^\W\d_]+)*)|\S)")
 _DIGITS_RE = re.compile(r"\d+(?:[٫٬,.:/\-]\d+)*")
@@ -182,6 +182,7 @@ def parse_digits(s: str) -> Value | None:
     return None if v is None else _plain(v)
 
 
+@lru_cache(maxsize=4096)
 def _digits(s: str) -> Fraction | int | None:
     if ":" in s or "-" in s:
         return None
