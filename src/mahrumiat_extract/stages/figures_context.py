@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Any
 from itertools import accumulate, chain, repeat
 
 from ..doc import Doc, GeoHit
@@ -74,6 +75,8 @@ class Context:
         self._status_hits: list[int] | None = None
         self._periods: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._pstarts: list[int] | None = None
+        self._pmatches: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self._after_matches: dict[tuple[int, int], Any] = {}
 
     # -- indexes -------------------------------------------------------------------------
     def focus(self, start: int, end: int) -> None:
@@ -325,7 +328,11 @@ class Context:
         hits = self._status_after_hits()
         i = bisect.bisect_left(hits, unit_end)
         if i < len(hits) and hits[i] < e:
-            m = self.lex.status_after.match(self.text, hits[i], e)
+            key = (hits[i], e)  # the same for the figures of a sentence
+            if key in self._after_matches:
+                m = self._after_matches[key]
+            else:
+                m = self._after_matches[key] = self.lex.status_after.match(self.text, hits[i], e)
             m = m or self.lex.status_after.search(self.text, unit_end, e)  # never needed
             if m:
                 return status_of(self.lex, m.group())
@@ -385,10 +392,15 @@ class Context:
                 c = starts[k]
                 if c < pos:
                     continue
-                m = pat.match(self.text, c, hi)
-                if m:
-                    found.append(m.span())
-                    pos = m.end()
+                key = (c, hi)
+                if key in self._pmatches:
+                    span = self._pmatches[key]
+                else:
+                    m = pat.match(self.text, c, hi)
+                    span = self._pmatches[key] = m.span() if m else None
+                if span:
+                    found.append(span)
+                    pos = span[1]
             self._periods[(lo, hi)] = found
         return found
 
