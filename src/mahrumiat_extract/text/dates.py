@@ -61,6 +61,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return worded, numeric
 
 
+_TWO_DIGITS = re.compile(r"\d\d")
+
+
 def _valid(y: int, m: int, d: int) -> bool:
     if not (1250 <= y <= 1500 and 1 <= m <= 12 and 1 <= d <= 31):
         return False
@@ -73,6 +76,8 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 def find_dates(text: str) -> list[JalaliDate]:
     """Every full Jalali date in normalized ``text`` (ASCII digits), in order."""
+    if not _TWO_DIGITS.search(text):
+        return []  # a full date has a year: no two adjacent digits, no date
     worded, numeric = _patterns()
     months = _months()
     out: list[JalaliDate] = []
