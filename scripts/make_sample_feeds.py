@@ -37,7 +37,7 @@ FEEDS = ROOT / "data" / "samples" / "feeds"
 FORMATS = ("jsonl", "csv", "rss", "atom", "warc", "txt", "html", "gz")
 SITE = "https://news.example.ir"
 SOURCE = "پایگاه خبری نمونه"
-START = dt.datetime(2023, 4, 1, 8, 30, tzinfo=dt.timezone.utc)
+START = dt.datetime(2023, 4, 1, 8, 30, tzinfo=dt.UTC)
 
 
 def headline(text: str) -> str:

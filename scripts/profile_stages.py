@@ -1,34 +1,65 @@
 """Per-stage timing of the pipeline on the dev set and the sample articles, against hazm's
-normalizer (a quick look; the benchmark is `mahrumiat-extract bench`).
+normalizer (a quick look while working; the benchmark is ``mahrumiat-extract bench``).
 
-    .venv/bin/python scripts/profile_stages.py
+    .venv/bin/python scripts/profile_stages.py        # ROUNDS=8 for steadier figures
 """
-import json, time, sys
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
 from mahrumiat_extract import extract
 from mahrumiat_extract.pipeline import get_pipeline
-import os
-DEV='../shared/eval/dev.jsonl'
-texts=[json.loads(l)['text'] for l in open(DEV)] if os.path.exists(DEV) else []
-texts += [open(p).read() for p in __import__('glob').glob('data/samples/articles/*.txt')]
-extract(texts[0])
-pipe=get_pipeline()
-N=int(os.environ.get("ROUNDS", "3"))
-tot={}
-t0=time.perf_counter()
-for _ in range(N):
-    for t in texts:
-        a=time.perf_counter(); doc=pipe.make_doc(t); tot['normalize']=tot.get('normalize',0)+time.perf_counter()-a
-        for st in pipe.stages:
-            a=time.perf_counter(); st(doc); tot[st.name]=tot.get(st.name,0)+time.perf_counter()-a
-        pipe.record(doc)
-el=time.perf_counter()-t0
-n=N*len(texts); chars=N*sum(map(len,texts))
-print(f"pipeline {n/el:.1f} art/s  {el/n*1000:.2f} ms/article, avg {chars/n:.0f} chars")
-for k,v in tot.items(): print(f"  {k:10} {v/n*1000:.2f} ms")
-from hazm import Normalizer
-nz=Normalizer(); nz.normalize(texts[0])
-t0=time.perf_counter()
-for _ in range(N):
-    for t in texts: nz.normalize(t)
-el2=time.perf_counter()-t0
-print(f"hazm normalize {el2/n*1000:.2f} ms/article; ratio pipeline/hazm throughput = {el2/el:.2f}")
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+def texts() -> list[str]:
+    out = [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines()] if DEV.exists() else []
+    out += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "samples" / "articles").glob("*.txt"))]
+    return out
+
+
+def main() -> None:
+    arts = texts()
+    rounds = int(os.environ.get("ROUNDS", "3"))
+    for text in arts:
+        extract(text)  # warm every lazy cache
+    pipe = get_pipeline()
+    totals: dict[str, float] = {}
+    t0 = time.perf_counter()
+    for _ in range(rounds):
+        for text in arts:
+            a = time.perf_counter()
+            doc = pipe.make_doc(text)
+            totals["normalize"] = totals.get("normalize", 0.0) + time.perf_counter() - a
+            for stage in pipe.stages:
+                a = time.perf_counter()
+                stage(doc)
+                totals[stage.name] = totals.get(stage.name, 0.0) + time.perf_counter() - a
+            pipe.record(doc)
+    elapsed = time.perf_counter() - t0
+    n = rounds * len(arts)
+    mean_chars = sum(map(len, arts)) / len(arts)
+    print(f"pipeline {n / elapsed:.1f} art/s  {elapsed / n * 1000:.2f} ms/article, avg {mean_chars:.0f} chars")
+    for name, seconds in totals.items():
+        print(f"  {name:10} {seconds / n * 1000:.2f} ms")
+    from hazm import Normalizer
+
+    normalizer = Normalizer()
+    normalizer.normalize(arts[0])
+    t0 = time.perf_counter()
+    for _ in range(rounds):
+        for text in arts:
+            normalizer.normalize(text)
+    hazm_elapsed = time.perf_counter() - t0
+    print(f"hazm normalize {hazm_elapsed / n * 1000:.2f} ms/article; "
+          f"ratio pipeline/hazm throughput = {hazm_elapsed / elapsed:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -3,7 +3,6 @@ are committed with outputs stripped, and produce what they promise (highlighted 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest

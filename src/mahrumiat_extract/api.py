@@ -81,7 +81,7 @@ def extract_many(
     Each item is a text or a mapping with ``text`` and optionally ``id``, ``published``,
     ``title``, ``source``, ``url``.
     """
-    for i, item in enumerate(items):
+    for item in items:
         if isinstance(item, Mapping):
             kw = {k: item.get(k) for k in ("id", "published", "title", "source", "url") if item.get(k) is not None}
             yield extract(item.get("text") or "", **{**defaults, **kw})

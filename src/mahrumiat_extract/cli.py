@@ -93,7 +93,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     title=item.get("title"),
                     source=item.get("source"),
                 )
-            except Exception as exc:  # noqa: BLE001 - report and go on with the batch
+            except Exception as exc:
                 print(f"mahrumiat-extract: {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
                 failed += 1
                 continue

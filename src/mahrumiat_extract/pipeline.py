@@ -55,7 +55,7 @@ class Pipeline:
         for stage in self.stages:
             try:
                 stage(doc)
-            except Exception as exc:  # noqa: BLE001 - one article must never stop a batch
+            except Exception as exc:
                 log.exception("stage %s failed on article %r", stage.name, doc.id)
                 doc.warnings.append(warning("W501", f"{stage.name}: {type(exc).__name__}"))
         return doc

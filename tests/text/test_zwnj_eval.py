@@ -4,7 +4,6 @@ half-spaces stripped (the dev set's articles that use ZWNJ, and the project's sa
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from mahrumiat_extract.text import zwnj_eval
 

@@ -76,7 +76,7 @@ def process_item(item: Item, *, run_id: str, now: dt.datetime | None = None) -> 
         return failed(item.error)
     try:
         text, item = _text(item)
-    except Exception as exc:  # noqa: BLE001 - a broken page must not stop the batch
+    except Exception as exc:
         return failed(warning("E608", f"HTML: {type(exc).__name__}: {exc}"))
     if text is None:
         return failed(warning("E608", "no article found in the HTML page"))
@@ -88,7 +88,7 @@ def process_item(item: Item, *, run_id: str, now: dt.datetime | None = None) -> 
             if item.published is None:
                 raise
             record = extract(text, id=aid, **hints)  # a feed date the library cannot read
-    except Exception as exc:  # noqa: BLE001 - one article must never stop a batch
+    except Exception as exc:
         return failed(warning("E609", f"{type(exc).__name__}: {exc}"))
     chars = len(text) if isinstance(text, str) else len(decode_bytes(text)[0])
     rows = article_rows(

@@ -160,7 +160,7 @@ def cli_has_run() -> bool:
     """Whether the batch ``run`` command exists (the stream uses it then)."""
     from ..cli import build_parser
 
-    for action in build_parser()._actions:  # noqa: SLF001 - argparse has no public accessor
+    for action in build_parser()._actions:
         if isinstance(action, argparse._SubParsersAction) and "run" in action.choices:
             return True
     return False
@@ -240,7 +240,7 @@ def time_streams(
     if use_run and jobs_compare:
         n = jobs_compare
         path = paths.get(n) or write_stream_input(corpus, n, tmp / f"stream-{n}.jsonl")
-        per_jobs = {1: r for r in runs if r.articles == n}
+        per_jobs = {r.jobs: r for r in runs if r.articles == n and r.jobs == 1}
         for jobs in (1, 2):
             if jobs in per_jobs:
                 continue

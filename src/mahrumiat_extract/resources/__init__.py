@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from ..errors import ResourceError
@@ -10,7 +10,7 @@ from ..errors import ResourceError
 __all__ = ["read_lines", "read_tsv"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_lines(name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a shipped resource file."""
     try:
@@ -22,7 +22,7 @@ def read_lines(name: str) -> tuple[str, ...]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a shipped TSV file (comment lines start with ``#``)."""
     return tuple(tuple(line.split("\t")) for line in read_lines(name))

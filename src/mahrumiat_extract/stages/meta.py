@@ -23,10 +23,10 @@ from .cleanup import lines
 __all__ = ["MetaStage", "find_source"]
 
 _STOP = r"[،,:؛;.»\"\n()\[\]]"
-_REPORT = re.compile(rf"به\s?گزارش\s*[«\"]?\s*(?P<x>[^،,:؛;.»\"\n()\[\]]{{1,120}})")
+_REPORT = re.compile(r"به\s?گزارش\s*[«\"]?\s*(?P<x>[^،,:؛;.»\"\n()\[\]]{1,120})")
 _OPENING = re.compile(r"^\s*(?:خبرگزاری|پایگاه خبری)\s+(?P<x>[^\n\-–—:]{1,40}?)\s*[-–—:]")
 _SOURCE_LINE = re.compile(r"(?m)^\s*منبع\s*:\s*(?P<x>[^\n]{1,80}?)\s*$")
-_WITH_REPORTER = re.compile(rf"(?:با|به)\s+خبرنگار\s+(?P<x>[^،,:؛;.»\"\n()\[\]]{{1,80}})")
+_WITH_REPORTER = re.compile(r"(?:با|به)\s+خبرنگار\s+(?P<x>[^،,:؛;.»\"\n()\[\]]{1,80})")
 _CREDIT = re.compile(r"(?m)^\s*/\s*(?P<x>[^\n/]{2,40}?)\s*$")
 _CUT = re.compile(r"\s(?:از|در|به\s?نقل\s?از|به\s?نقل|و\s?به|پس\s?از)\s")
 _MAX_TITLE_WORDS = 30
