@@ -148,7 +148,9 @@ def _frames_from_parquet(directory: Path) -> dict[str, pd.DataFrame]:
             out[name] = _empty(name)
             continue
         files = "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in parts) + "]"
-        out[name] = _typed(name, duckdb.sql(f"SELECT * FROM read_parquet({files})").df())
+        rel = duckdb.sql(f"SELECT * FROM read_parquet({files})")
+        assert rel is not None  # a SELECT always gives a relation
+        out[name] = _typed(name, rel.df())
     return out
 
 
@@ -209,7 +211,7 @@ def mentions_frame(record: ArticleRecord) -> pd.DataFrame:
         ("neighborhood", record.neighborhoods), ("project_count", record.project_counts),
         ("job_figure", record.job_figures), ("quantity", record.quantities),
     ]  # fmt: skip
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for kind, items in groups:
         for item in items:
             label = getattr(item, "name", None) or f"{item.count} {item.unit}"

@@ -168,7 +168,7 @@ def _str(value: Any) -> str | None:
 def _decompress(stream: IO[bytes], suffix: str, limit: int) -> IO[bytes]:
     inner: IO[bytes]
     if suffix == ".gz":
-        inner = gzip.GzipFile(fileobj=stream)
+        inner = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
     elif suffix == ".bz2":
         inner = bz2.BZ2File(stream)
     elif suffix == ".zst":

@@ -119,13 +119,13 @@ def time_gazetteer_cost(texts: list[str]) -> float:
     from ..stages.geo_gazetteer import Gazetteer
 
     full = time_pipeline(texts)["seconds"]
-    original = geo.get_gazetteer
+    original = geo.__dict__["get_gazetteer"]
     small = Gazetteer(provinces_only=True)
-    geo.get_gazetteer = lambda: small  # type: ignore[assignment]
+    setattr(geo, "get_gazetteer", lambda: small)  # noqa: B010 - patched for this measure only
     try:
         provinces_only = time_pipeline(texts)["seconds"]
     finally:
-        geo.get_gazetteer = original  # type: ignore[assignment]
+        setattr(geo, "get_gazetteer", original)  # noqa: B010
     return full / provinces_only - 1.0 if provinces_only else 0.0
 
 

@@ -126,7 +126,7 @@ def floor_metrics(value: float | None, *, digits: int = 2) -> float:
     if value is None:
         return 0.0
     scale = 10**digits
-    return math.floor(value * scale + 1e-9) / scale
+    return float(math.floor(value * scale + 1e-9) / scale)
 
 
 def _r(value: float | None) -> float | None:

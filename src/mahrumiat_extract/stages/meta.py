@@ -85,8 +85,9 @@ def find_source(text: str) -> tuple[str, int, int] | None:
         src = _source_from(m.group("x"))
         if src:
             return src, m.start("x"), m.end("x")
-    m = _OPENING.match(text.lstrip("\n "))
-    if m:
+    opening = _OPENING.match(text.lstrip("\n "))
+    if opening:
+        m = opening
         offset = len(text) - len(text.lstrip("\n "))
         src = _source_from(m.group("x"), after_reporter=True)
         if src:

@@ -51,8 +51,8 @@ for _c in range(0x2000, 0x200B):
     _base[chr(_c)] = " "
 # control characters (NUL included) become spaces: one-to-one, and noticed by normalize()
 CONTROL_CHARS = "".join(chr(c) for c in range(0x20) if chr(c) not in "\n\t\r\x0b\x0c") + "\x7f"
-for _c in CONTROL_CHARS:
-    _base[_c] = " "
+for _ch in CONTROL_CHARS:
+    _base[_ch] = " "
 # Arabic presentation forms that decompose to a single letter (ﻙ → ك → ک)
 for _c in list(range(0xFB50, 0xFDF0)) + list(range(0xFE70, 0xFEFF)):
     _n = unicodedata.normalize("NFKC", chr(_c))
@@ -63,8 +63,8 @@ ONE_TO_ONE: dict[int, str] = {ord(k): v for k, v in _base.items()}
 
 # Folding used only in matching keys (SPEC key plus hamza/alef folding for gazetteer lookup).
 KEY_FOLD: dict[int, str | None] = {ord(k): v for k, v in _base.items() if not v.isspace()}
-for _c in DELETE_CHARS + ZWNJ + " \t\n\r\u00a0":
-    KEY_FOLD[ord(_c)] = None
+for _ch in DELETE_CHARS + ZWNJ + " \t\n\r\u00a0":
+    KEY_FOLD[ord(_ch)] = None
 MATCH_FOLD: dict[int, str | None] = dict(KEY_FOLD)
 MATCH_FOLD.update({ord(k): v for k, v in {"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ئ": "ی", "ؤ": "و", "ة": "ه"}.items()})
 MATCH_FOLD[ord("ء")] = None

@@ -34,7 +34,7 @@ class JalaliDate:
 
     @property
     def gregorian(self) -> str:
-        return jdatetime.date(self.year, self.month, self.day).togregorian().isoformat()
+        return str(jdatetime.date(self.year, self.month, self.day).togregorian().isoformat())
 
 
 def resolve_year(y: int) -> int:

@@ -48,8 +48,8 @@ class KeyIndex(Sequence[int]):
     @overload
     def __getitem__(self, k: slice) -> list[int]: ...
     def __getitem__(self, k: int | slice) -> int | list[int]:
-        if k.__class__ is int and 0 <= k < self._length:  # type: ignore[operator]
-            return k + self._run_shift[bisect_right(self._run_keys, k)]  # type: ignore[operator]
+        if isinstance(k, int) and 0 <= k < self._length:
+            return k + self._run_shift[bisect_right(self._run_keys, k)]
         if isinstance(k, slice):
             return [self[i] for i in range(*k.indices(self._length))]
         if k < 0:
