@@ -6,7 +6,7 @@
 ['articles', 'errors', 'figures', 'mentions', 'neighborhoods', 'officials', 'places', 'provinces']
 
 The tables and their columns are exactly those of the DuckDB store
-(:data:`mahrumiat_extract.batch.store.SCHEMA`, documented in docs/batch.md); rows are built by
+(:data:`mahrumiat_extract.batch.store.SCHEMA`, documented in the README); rows are built by
 the store's own :func:`~mahrumiat_extract.batch.store.article_rows`, so a frame made from
 records and the same frame read back from a store agree. Column types: integers are pandas'
 nullable ``Int32``/``Int64``, booleans ``boolean``, text ``string``, dates and timestamps

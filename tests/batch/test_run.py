@@ -106,7 +106,7 @@ def test_sample_feeds_store_every_article_once(tmp_path: Path) -> None:
 
 
 def test_docs_list_every_table_and_column() -> None:
-    docs = (ROOT / "docs" / "batch.md").read_text(encoding="utf-8")
+    docs = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, columns in store.SCHEMA.items():
         assert f"`{name}`" in docs, name
         for column, _ in columns:

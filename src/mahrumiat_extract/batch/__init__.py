@@ -1,7 +1,7 @@
 """Batch processing of archived feeds into a DuckDB store (``mahrumiat-extract run``).
 
 :func:`run` reads inputs (:mod:`.readers`), extracts them in worker processes (:mod:`.work`)
-and commits each chunk to the store (:mod:`.store`); see docs/batch.md.
+and commits each chunk to the store (:mod:`.store`); see the README.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Every table is keyed by ``article_id``; a chunk of results is written in one transaction that
 first deletes the chunk's earlier rows, so re-running on the same input never duplicates rows
 and a run killed at any moment leaves only whole chunks behind. The schema is documented in
-docs/batch.md (a test checks the two agree).
+the README (a test checks the two agree).
 """
 
 from __future__ import annotations
