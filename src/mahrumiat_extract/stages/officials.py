@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from operator import attrgetter
 
 from ..doc import Doc, GeoHit
 from ..records import Official
@@ -19,7 +18,7 @@ from .officials_coref import Person, Resolver
 from .officials_lex import Lexicon, lexicon
 from .officials_names import find_names
 from .officials_titles import TitleMention, find_titles
-from .officials_tokens import Token, tokenize
+from .officials_tokens import Tokens, tokenize
 
 __all__ = ["OfficialsStage", "match"]
 
@@ -28,7 +27,7 @@ def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
     """Find the persons of ``doc`` (pure: reads ``doc.work`` and ``doc.geo``)."""
     lex = lex or lexicon()
     tokens = tokenize(doc.work, lex)
-    keys = list(map(_KEY, tokens))
+    keys = tokens.keys
     geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
     title_at = lex.openings(keys, "title")
     titles = find_titles(tokens, geo_at, lex, keys, title_at)
@@ -44,7 +43,7 @@ def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
     return res
 
 
-def _geo_index(text: str, geo: list[GeoHit], tokens: list[Token], keys: list[str]) -> dict[int, GeoHit]:
+def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) -> dict[int, GeoHit]:
     """Geo hits by start offset, plus every other token run written like one of them (the
     places stage names each place once it is sure of it; an office repeats it)."""
     at = {h.start: h for h in geo}
@@ -72,7 +71,6 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: list[Token], keys: list[str
     return at
 
 
-_KEY = attrgetter("key")
 _surface_key = lru_cache(maxsize=50_000)(match_key)  # places repeat across articles
 
 

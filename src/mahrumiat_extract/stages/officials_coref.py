@@ -14,14 +14,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, count
-from operator import attrgetter
 
 from ..doc import GeoHit
 from ..text.keys import match_key
 from .officials_lex import Lexicon
 from .officials_names import NameMention, surname_shaped
 from .officials_titles import TitleMention
-from .officials_tokens import Token
+from .officials_tokens import Token, Tokens
 
 __all__ = ["Person", "Resolver"]
 
@@ -30,7 +29,6 @@ _SENTENCE_END = frozenset({".", "!", "؟", "?", "\n", "o"})
 _GLUE_PIECES = frozenset({"وی", "او", "مهر", "فارس", "ایرنا", "ایسنا", "ایلنا", "تسنیم", "خبرنگار"})
 _MAX_PENDING = 3
 _MARK_KEYS = _PRONOUNS | {":"}
-_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -58,7 +56,7 @@ class Resolver:
 
     def __init__(
         self,
-        tokens: list[Token],
+        tokens: Tokens,
         text: str,
         lex: Lexicon,
         geo_at: dict[int, GeoHit],
@@ -192,7 +190,7 @@ class Resolver:
         # each event by the token it falls in (the first one in the token)
         by_token: dict[int, tuple[str, object]] = {}
         if events:
-            starts = list(map(_START, self.tokens))
+            starts = self.tokens.starts
             for s in sorted(events):
                 k = bisect_right(starts, s) - 1
                 if k >= 0 and s < self.tokens[k].end:

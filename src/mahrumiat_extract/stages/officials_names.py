@@ -19,7 +19,7 @@ from ..doc import GeoHit
 from ..resources import read_lines
 from ..text.keys import match_key
 from .officials_lex import Lexicon, TitleEntry
-from .officials_tokens import Token, is_word
+from .officials_tokens import Token, Tokens, is_word
 
 __all__ = ["NameMention", "find_names", "is_verb", "surname_shaped"]
 
@@ -69,7 +69,7 @@ def _stem_ending(k: str, stems: frozenset[str]) -> bool:
 
 
 def find_names(
-    tokens: list[Token],
+    tokens: Tokens,
     geo_at: dict[int, GeoHit],
     lex: Lexicon,
     keys: list[str] | None = None,
@@ -119,7 +119,7 @@ def _starts(keys: list[str], lex: Lexicon, title_at: list[int] | None = None) ->
 
 
 def _name_at(
-    tokens: list[Token],
+    tokens: Tokens,
     keys: list[str],
     i: int,
     geo_at: dict[int, GeoHit],
@@ -190,7 +190,7 @@ def _given(keys: list[str], g: int, lex: Lexicon) -> int | None:
     return end
 
 
-def _given_text(tokens: list[Token], g: int, end: int, lex: Lexicon, *, sayyid: bool) -> str:
+def _given_text(tokens: Tokens, g: int, end: int, lex: Lexicon, *, sayyid: bool) -> str:
     k = "".join(t.key for t in tokens[g:end])
     written = lex.given.get(k) or "".join(t.text for t in tokens[g:end])
     return ("سید" + written) if sayyid else written
@@ -210,7 +210,7 @@ def _bad_word(tok: Token, geo_at: dict[int, GeoHit], lex: Lexicon, keys: list[st
     )
 
 
-def _surname(tokens: list[Token], keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> int | None:
+def _surname(tokens: Tokens, keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> int | None:
     """End (exclusive) of a surname starting at token ``j``, or None."""
     if j >= len(tokens) or _bad_word(tokens[j], geo_at, lex, keys, j):
         return None
@@ -240,19 +240,19 @@ def _glued_junk(k: str, lex: Lexicon) -> bool:
                for h in _GLUE_HEADS if len(k) > len(h) + 1)
 
 
-def _suffixes(tokens: list[Token], j: int, lex: Lexicon) -> int:
+def _suffixes(tokens: Tokens, j: int, lex: Lexicon) -> int:
     while j < len(tokens) and tokens[j].key in lex.suffix_tokens:
         j += 1
     return j
 
 
-def _boundary(tokens: list[Token], keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> bool:
+def _boundary(tokens: Tokens, keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> bool:
     if j >= len(tokens):
         return True
     return _bad_word(tokens[j], geo_at, lex, keys, j)
 
 
-def _surname_text(tokens: list[Token], a: int, b: int) -> str:
+def _surname_text(tokens: Tokens, a: int, b: int) -> str:
     out = ""
     for t in tokens[a:b]:
         if out:
@@ -262,7 +262,7 @@ def _surname_text(tokens: list[Token], a: int, b: int) -> str:
 
 
 def _before_office(
-    tokens: list[Token], keys: list[str], i: int, geo_at: dict[int, GeoHit], lex: Lexicon
+    tokens: Tokens, keys: list[str], i: int, geo_at: dict[int, GeoHit], lex: Lexicon
 ) -> NameMention | None:
     """A surname alone right before an office: «پورمحمدی استاندار آذربایجان شرقی»."""
     tok = tokens[i]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..doc import GeoHit
 from .officials_lex import Lexicon, TitleEntry
 from .officials_names import is_verb
-from .officials_tokens import Token, is_word
+from .officials_tokens import Tokens, is_word
 
 __all__ = ["TitleMention", "find_titles", "starts_name"]
 
@@ -47,7 +47,7 @@ class TitleMention:
         return self.title.split()[0] if self.title else ""
 
 
-def starts_name(tokens: list[Token], i: int, lex: Lexicon, geo_at: dict[int, GeoHit] | None = None) -> bool:
+def starts_name(tokens: Tokens, i: int, lex: Lexicon, geo_at: dict[int, GeoHit] | None = None) -> bool:
     """Does a person's name start at token ``i`` (an honorific, or a given name + a word)?"""
     k = tokens[i].key
     if k in lex.honorifics and lex.honorifics[k][1] != "polite" or k in ("سید", "آقای", "خانم"):
@@ -60,7 +60,7 @@ def starts_name(tokens: list[Token], i: int, lex: Lexicon, geo_at: dict[int, Geo
 
 
 def find_titles(
-    tokens: list[Token],
+    tokens: Tokens,
     geo_at: dict[int, GeoHit],
     lex: Lexicon,
     keys: list[str] | None = None,
@@ -96,7 +96,7 @@ def find_titles(
 
 
 def _parse(
-    tokens: list[Token],
+    tokens: Tokens,
     keys: list[str],
     i: int,
     n: int,
@@ -170,7 +170,7 @@ def _parse(
 
 
 def _complement_word(
-    tokens: list[Token], keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]
+    tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]
 ) -> bool:
     tok = tokens[j]
     if not is_word(tok) or tok.key in lex.stop or tok.key in lex.honorifics or is_verb(tok.key):
@@ -181,7 +181,7 @@ def _complement_word(
     return after_holy or not starts_name(tokens, j, lex, geo_at)
 
 
-def _take_place(tokens: list[Token], j: int, geo_at: dict[int, GeoHit], m: TitleMention) -> int:
+def _take_place(tokens: Tokens, j: int, geo_at: dict[int, GeoHit], m: TitleMention) -> int:
     """Consume the place at token ``j`` (and «و» + a second place); return the next index."""
     hit = geo_at[tokens[j].start]
     if hit.kind != "neighborhood":
@@ -191,7 +191,7 @@ def _take_place(tokens: list[Token], j: int, geo_at: dict[int, GeoHit], m: Title
     return j
 
 
-def _text(tokens: list[Token], a: int, b: int) -> str:
+def _text(tokens: Tokens, a: int, b: int) -> str:
     out = ""
     for t in tokens[a:b]:
         if t.key in ("،", ",", "؛", ")") or out.endswith("("):

@@ -11,7 +11,8 @@ from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 from operator import add as _add
 from operator import is_
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple, cast, overload
 
 import re
 
@@ -21,7 +22,7 @@ from ..text.chars import MATCH_FOLD
 from ..text.keys import match_key
 from .officials_lex import Lexicon, lexicon
 
-__all__ = ["Token", "is_word", "tokenize", "tokenize_slow"]
+__all__ = ["Token", "Tokens", "is_word", "tokenize", "tokenize_slow"]
 
 _TOKEN_RE = regex.compile(r"\n|[\p{L}\p{M}]+(?:\u200c[\p{L}\p{M}]+)*|\d+(?:[.,/٫٬]\d+)*|\S")
 
@@ -54,17 +55,61 @@ def is_word(tok: Token) -> bool:
     return bool(tok.key) and tok.key[0].isalpha()
 
 
-def tokenize(text: str, lex: Lexicon) -> list[Token]:
+class Tokens(Sequence[Token]):
+    """The tokens of one text as parallel columns (start, text, key; the glued token
+    indexes), a :class:`Token` built only when one is asked for: the matchers read a
+    hundred tokens of an article's three hundred, and mostly just their keys."""
+
+    __slots__ = ("glued", "keys", "starts", "texts")
+
+    def __init__(self, starts: list[int], texts: list[str], keys: list[str], glued: set[int]) -> None:
+        self.starts = starts
+        self.texts = texts
+        self.keys = keys
+        self.glued = glued
+
+    @classmethod
+    def of(cls, toks: list[Token]) -> Tokens:
+        return cls(
+            [t.start for t in toks], [t.text for t in toks], [t.key for t in toks], {i for i, t in enumerate(toks) if t.glued}
+        )
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.keys)))]
+        s = self.starts[i]
+        w = self.texts[i]
+        if i < 0:
+            i += len(self.keys)
+        return _new(Token, (s, s + len(w), w, self.keys[i], i in self.glued))
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(self.__getitem__, range(len(self.keys)))
+
+    def ends(self) -> list[int]:
+        return list(map(_add, self.starts, map(len, self.texts)))
+
+
+def tokenize(text: str, lex: Lexicon) -> Tokens:
     """Tokens of ``text`` (normalized offsets), glued honorifics split off.
 
     A token never crosses whitespace, so the text is cut at its spaces by one C ``split``,
     the chunk offsets summed in C (``accumulate``) and the tokens of each chunk form (keys,
-    glued splits, line breaks) computed once and cached. The usual chunk is one token,
-    built in C (``map``); only chunks of several tokens («گفت:», «...\nبه») take Python
-    steps.
+    glued splits, line breaks) computed once and cached. The usual chunk is one token whose
+    key is cached: the columns are the chunks' own lists; only chunks of several tokens
+    («گفت:», «...\nبه») take Python steps.
     """
     if lex is not lexicon() or _ODD_SPACE.search(text):
-        return tokenize_slow(text, lex)
+        return Tokens.of(tokenize_slow(text, lex))
     parts = text.split(" ")
     starts = list(accumulate(map(_add, map(len, parts), repeat(1)), initial=0))
     chunks = list(compress(parts, parts))  # runs of spaces leave empty parts
@@ -77,27 +122,46 @@ def tokenize(text: str, lex: Lexicon) -> list[Token]:
         else:
             _learn(list(compress(chunks, map(is_, kinds, repeat(None)))))
         kinds = list(map(_CHUNKS.get, chunks))
-    ends = map(_add, starts, map(len, chunks))
-    simple = list(map(_new, repeat(Token), zip(starts, ends, chunks, kinds, repeat(False))))
     several = list(compress(count(), map(isinstance, kinds, repeat(tuple))))
     if not several:
-        return simple
-    out: list[Token] = []
+        return Tokens(starts, chunks, kinds, set())  # type: ignore[arg-type]  # all keys
+    ss: list[int] = []
+    ws: list[str] = []
+    ks: list[str] = []
+    glued: set[int] = set()
     done = 0
     for k in several:
-        out += simple[done:k]
+        ss += starts[done:k]
+        ws += chunks[done:k]
+        ks += kinds[done:k]  # type: ignore[arg-type]
+        rel, texts, keys, g = cast("_Several", kinds[k])
+        if g:
+            glued.update([len(ks) + x for x in g])
         pos = starts[k]
-        several_toks = kinds[k]
-        assert isinstance(several_toks, tuple)
-        out += [_new(Token, (pos + s, pos + e, w, key, g)) for s, e, w, key, g in several_toks]
+        ss += [pos + x for x in rel]
+        ws += texts
+        ks += keys
         done = k + 1
-    out += simple[done:]
-    return out
+    ss += starts[done:]
+    ws += chunks[done:]
+    ks += kinds[done:]  # type: ignore[arg-type]
+    return Tokens(ss, ws, ks, glued)
 
 
-_Chunk = str | tuple[tuple[int, int, str, str, bool], ...]
+# a chunk of several tokens: their starts in the chunk, texts, keys and which are glued
+_Several = tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...]]
+_Chunk = str | _Several
 _CHUNKS: dict[str, _Chunk] = {}  # chunk -> its tokens (a plain dict: ``map(get)`` runs in C)
 _MAX_CHUNKS = 200_000
+
+
+def _several(toks: list[tuple[int, int, str, str, bool]]) -> _Several:
+    return (
+        tuple(t[0] for t in toks),
+        tuple(t[2] for t in toks),
+        tuple(t[3] for t in toks),
+        tuple(i for i, t in enumerate(toks) if t[4]),
+    )
 
 
 def _learn(chunks: list[str]) -> None:
@@ -126,8 +190,8 @@ def _one_word(chunk: str) -> bool:
 
 def _chunk(chunk: str) -> _Chunk:
     """The tokens of one chunk (a text with no space) under the default lexicon: the key
-    alone when the chunk is one unsplit token, else (start, end, text, key, glued) per
-    token (none for a chunk of whitespace)."""
+    alone when the chunk is one unsplit token, else :data:`_Several` columns (empty for
+    a chunk of whitespace)."""
     found: _Chunk
     if chunk.split() == [chunk]:  # no whitespace at all: its tokens tile it
         found = _tile(chunk)
@@ -136,7 +200,7 @@ def _chunk(chunk: str) -> _Chunk:
         if len(toks) == 1 and not toks[0].glued:
             found = toks[0].key
         else:
-            found = tuple(tuple(t) for t in toks)  # type: ignore[misc]
+            found = _several([tuple(t) for t in toks])  # type: ignore[misc]
     _CHUNKS[chunk] = found
     return found
 
@@ -158,7 +222,7 @@ def _tile(chunk: str) -> _Chunk:
         s = e
     if len(out) == 1 and not out[0][4]:
         return out[0][3]
-    return tuple(out)
+    return _several(out)
 
 
 def tokenize_slow(text: str, lex: Lexicon) -> list[Token]:
