@@ -42,6 +42,8 @@ _PLURAL = ("های", "ها")
 _ADJ_ENDINGS = ("زا", "ساز", "محور")
 _QUOTES = "«»\"'()"
 _FIRST_PART = 60  # characters after the number tokenized at once (most rules look closer)
+_BACK = 70  # characters before the number tokenized first (the full window reaches 120)
+_LOOK_BACK = 9  # tokens before a number the rules read (window_has from first - 8)
 
 
 def _skip_spaces_back(text: str, i: int) -> int:
@@ -81,7 +83,7 @@ class Context:
         self._after_matches: dict[tuple[int, int], Any] = {}
 
     # -- indexes -------------------------------------------------------------------------
-    def focus(self, start: int, end: int) -> None:
+    def focus(self, start: int, end: int, *, full: bool = False) -> None:
         """Tokenize the part of the sentence around ``[start, end)`` (the only tokens the
         rules look at: a whole-text tokenization would cost more than the stage).
 
@@ -95,6 +97,17 @@ class Context:
         if lo > s:
             sp = text.rfind(" ", s, lo)
             lo = sp if sp >= 0 else s
+        if not full and start - _BACK > lo:
+            # the rules look back at most _LOOK_BACK tokens (and 40 characters): tokens
+            # from a nearer space are the same (no token holds a space); else the full window
+            sp = text.rfind(" ", lo, start - _BACK)
+            if sp > lo:
+                self._focus_from(sp, end, hi)
+                if bisect.bisect_left(self.starts, start) >= _LOOK_BACK:
+                    return
+        self._focus_from(lo, end, hi)
+
+    def _focus_from(self, lo: int, end: int, hi: int) -> None:
         plo, done = self._window
         self._window = (lo, lo)
         self._rest = None
@@ -309,7 +322,7 @@ class Context:
     def governing_word(self, pos: int) -> str | None:
         """The activity noun before the number at ``pos`` («آبرسانی به ۳۷۲ روستا» → «آبرسانی»).
         Refocuses the context on it."""
-        self.focus(pos, pos + 1)
+        self.focus(pos, pos + 1, full=True)  # looks back over any number of prepositions
         i = self.tok_at(pos) - 1
         while i >= 0 and self.key(i) in ("به", "در", "برای", "از", "تعداد"):
             i -= 1
