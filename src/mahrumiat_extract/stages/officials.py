@@ -36,8 +36,8 @@ def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
     titles = [t for t in titles if not any(a < t.last and t.first < b for a, b in spans)]
     res = Resolver(tokens, doc.work, lex, geo_at, keys)
     res.link(names, titles)
-    taken = [(tokens[a].start, tokens[b - 1].end) for a, b in spans]
-    taken += [(tokens[t.first].start, tokens[t.last - 1].end) for t in titles]
+    taken = [(tokens.starts[a], tokens.end(b - 1)) for a, b in spans]
+    taken += [(tokens.starts[t.first], tokens.end(t.last - 1)) for t in titles]
     extra = res.surname_mentions(taken)
     res.chain(names, extra)
     return res
@@ -55,7 +55,7 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) ->
     pre = set().union(*map(_prefixes, surfaces))
     if "" in surfaces:
         pre.add("")
-    n_tok = len(tokens)
+    n_tok = len(tokens.keys)
     for i in [i for i, k in enumerate(keys) if k in pre]:
         tok = tokens[i]
         if tok.start in at:
@@ -67,7 +67,7 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) ->
                 break
             h = surfaces.get(acc)
             if h is not None:
-                at[tok.start] = GeoHit(tok.start, tokens[i + n].end, h.name, h.kind, h.province, h.city)
+                at[tok.start] = GeoHit(tok.start, tokens.end(i + n), h.name, h.kind, h.province, h.city)
     return at
 
 

@@ -85,7 +85,7 @@ class Resolver:
         for t in titles:
             if t.first in linked:
                 continue
-            j = t.last + 1 if t.last < len(self.tokens) and self.tokens[t.last].key == "،" else t.last
+            j = t.last + 1 if t.last < len(self.tokens.keys) and self.tokens.keys[t.last] == "،" else t.last
             after = name_first.get(j)
             if after is not None and after.person is not None and not self.persons[after.person].titles:
                 self.persons[after.person].titles.append(t)
@@ -94,7 +94,7 @@ class Resolver:
         self.free = [t for t in titles if t.first not in linked]
 
     def _next(self, j: int, by_first: dict[int, TitleMention]) -> TitleMention | None:
-        if j < len(self.tokens) and self.tokens[j].key == "،":
+        if j < len(self.tokens.keys) and self.tokens.keys[j] == "،":
             j += 1
         return by_first.get(j)
 
@@ -111,9 +111,9 @@ class Resolver:
             p.honorific_kind = self.lex.honorifics.get(match_key(n.honorific).replace(" ", ""), ("", ""))[1]
         if n.rank and not p.rank:
             p.rank = n.rank.canonical
-        p.ranges.append((self.tokens[n.first].start, self.tokens[n.last - 1].end))
+        p.ranges.append((self.tokens.starts[n.first], self.tokens.end(n.last - 1)))
         if n.glued:
-            p.glued.append(self.text[self.tokens[n.first].start : self.tokens[n.last - 1].end])
+            p.glued.append(self.text[self.tokens.starts[n.first] : self.tokens.end(n.last - 1)])
         n.person = idx
         return p
 
@@ -182,18 +182,18 @@ class Resolver:
         events: dict[int, tuple[str, object]] = {}
         for n in names:
             if n.person is not None:
-                events[self.tokens[n.first].start] = ("person", n.person)
+                events[self.tokens.starts[n.first]] = ("person", n.person)
         for s, _e, pi in extra:
             events.setdefault(s, ("person", pi))
         for t in self.free:
-            events.setdefault(self.tokens[t.first].start, ("title", t))
+            events.setdefault(self.tokens.starts[t.first], ("title", t))
         # each event by the token it falls in (the first one in the token)
         by_token: dict[int, tuple[str, object]] = {}
         if events:
             starts = self.tokens.starts
             for s in sorted(events):
                 k = bisect_right(starts, s) - 1
-                if k >= 0 and s < self.tokens[k].end:
+                if k >= 0 and s < self.tokens.end(k):
                     by_token.setdefault(k, events[s])
         # the tokens a subject search stops at: colons, pronouns, events
         self._marks = sorted(by_token.keys() | set(compress(count(), map(_MARK_KEYS.__contains__, self.keys))))
@@ -213,7 +213,7 @@ class Resolver:
         """«به ریاست فرماندار قدس», «از سوی معاون ... اعلام شد»: an office about to be named."""
         for t in self.free:
             if sent[0] <= t.first < sent[1] and t.first >= 2:
-                prev = (self.tokens[t.first - 2].key, self.tokens[t.first - 1].key)
+                prev = (self.tokens.keys[t.first - 2], self.tokens.keys[t.first - 1])
                 if prev[1] == "ریاست" or prev == ("از", "سوی"):
                     self._pending, self._age = t, 0
 
@@ -241,7 +241,7 @@ class Resolver:
             self._age = 0
 
     def _range(self, t: TitleMention) -> tuple[int, int]:
-        return (self.tokens[t.first].start, self.tokens[t.last - 1].end)
+        return (self.tokens.starts[t.first], self.tokens.end(t.last - 1))
 
     def _sentences(self) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
@@ -250,8 +250,8 @@ class Resolver:
             if i > start:
                 out.append((start, i))
             start = i + 1
-        if start < len(self.tokens):
-            out.append((start, len(self.tokens)))
+        if start < len(self.tokens.keys):
+            out.append((start, len(self.tokens.keys)))
         return out
 
     def _lead(self, a: int, b: int) -> tuple[int, bool]:
@@ -259,7 +259,7 @@ class Resolver:
         keys = self.keys[a : min(b, a + 2)]
         if keys == ["به", "گزارش"]:
             i = a
-            while i < b and self.tokens[i].key not in ("،", "؛", ":"):
+            while i < b and self.tokens.keys[i] not in ("،", "؛", ":"):
                 i += 1
             return i + 1, False
         if keys == ["به", "گفته"]:

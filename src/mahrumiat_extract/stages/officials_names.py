@@ -128,17 +128,17 @@ def _name_at(
 ) -> NameMention | None:
     """The name starting at token ``i``, or None; ``before``: the tokens right before an
     office (see :func:`_starts`), the only ones that may start a name of a lone surname."""
-    if not is_word(tokens[i]):
+    k0 = keys[i]
+    if not k0 or not k0[0].isalpha():  # not a word
         return None
     office_next = before is None or i in before
     pre = lex.prefixes
-    k0 = keys[i]
     if k0 not in pre["honorific"] and k0 not in pre["given"] and k0 not in _SAYYID:
         return _before_office(tokens, keys, i, geo_at, lex) if office_next else None
     honorific: str | None = None
     rank: TitleEntry | None = None
     j = i
-    while j < len(tokens):
+    while j < len(tokens.keys):
         hon = lex.phrase(keys, j, "honorific")
         giv = lex.phrase(keys, j, "given")
         if j == i and hon is None and giv is None and k0 not in _SAYYID:
@@ -152,11 +152,11 @@ def _name_at(
         if kind == "military" and rank is None:
             rank = lex.titles.get(hon[0])
         j += hon[1]
-    sayyid = j < len(tokens) and keys[j] in _SAYYID
+    sayyid = j < len(tokens.keys) and keys[j] in _SAYYID
     g = j + 1 if sayyid else j
-    dated = g > 0 and tokens[g - 1].key[:1].isdigit()  # «22 بهمن»: a month, not a name
+    dated = g > 0 and tokens.keys[g - 1][:1].isdigit()  # «22 بهمن»: a month, not a name
     given_end = None if dated else _given(keys, g, lex)
-    if given_end is None and sayyid and g < len(tokens) and not _bad_word(tokens[g], geo_at, lex, keys, g):
+    if given_end is None and sayyid and g < len(tokens.keys) and not _bad_word(tokens, geo_at, lex, keys, g):
         given_end = g + 1  # «سید» always opens a name: «سید راضی نوری»
     if given_end is not None:
         sur = _surname(tokens, keys, given_end, geo_at, lex)
@@ -166,14 +166,14 @@ def _name_at(
         if sur is not None:
             given = _given_text(tokens, g, given_end, lex, sayyid=sayyid)
             return NameMention(i, sur, given, _surname_text(tokens, given_end, sur), honorific, rank,
-                               glued=any(t.glued for t in tokens[i:sur]))
+                               glued=not tokens.glued.isdisjoint(range(i, sur)))
     if honorific is not None:
         sur = _surname(tokens, keys, j, geo_at, lex)
         if sur is not None and sur == j + 1 and _plain_noun(keys[j], lex):
             sur = None  # «سردار مقاومت»
         if sur is not None:
             return NameMention(i, sur, None, _surname_text(tokens, j, sur), honorific, rank,
-                               glued=any(t.glued for t in tokens[i:sur]))
+                               glued=not tokens.glued.isdisjoint(range(i, sur)))
         return None
     return _before_office(tokens, keys, i, geo_at, lex) if office_next else None
 
@@ -191,41 +191,42 @@ def _given(keys: list[str], g: int, lex: Lexicon) -> int | None:
 
 
 def _given_text(tokens: Tokens, g: int, end: int, lex: Lexicon, *, sayyid: bool) -> str:
-    k = "".join(t.key for t in tokens[g:end])
-    written = lex.given.get(k) or "".join(t.text for t in tokens[g:end])
+    k = "".join(tokens.keys[g:end])
+    written = lex.given.get(k) or "".join(tokens.texts[g:end])
     return ("سید" + written) if sayyid else written
 
 
-def _bad_word(tok: Token, geo_at: dict[int, GeoHit], lex: Lexicon, keys: list[str], j: int) -> bool:
-    k = tok.key
+def _bad_word(tokens: Tokens, geo_at: dict[int, GeoHit], lex: Lexicon, keys: list[str], j: int) -> bool:
+    k = keys[j]
     return (
-        not is_word(tok)
+        not k
+        or not k[0].isalpha()
         or len(k) < 2
         or k in lex.stop
         or k in lex.honorifics
         or lex.phrase(keys, j, "title") is not None
         or lex.phrase(keys, j, "speech") is not None
-        or tok.start in geo_at
+        or tokens.starts[j] in geo_at
         or is_verb(k)
     )
 
 
 def _surname(tokens: Tokens, keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> int | None:
     """End (exclusive) of a surname starting at token ``j``, or None."""
-    if j >= len(tokens) or _bad_word(tokens[j], geo_at, lex, keys, j):
+    if j >= len(tokens.keys) or _bad_word(tokens, geo_at, lex, keys, j):
         return None
     end = _suffixes(tokens, j + 1, lex)
-    if end < len(tokens) and end - j < 3:
-        t2 = tokens[end]
+    if end < len(tokens.keys) and end - j < 3:
+        k2 = keys[end]
         if (
-            not _bad_word(t2, geo_at, lex, keys, end)
-            and t2.key not in lex.given
-            and not _glued_junk(t2.key, lex)
+            not _bad_word(tokens, geo_at, lex, keys, end)
+            and k2 not in lex.given
+            and not _glued_junk(k2, lex)
         ):
             after = _suffixes(tokens, end + 1, lex)
             if _boundary(tokens, keys, after, geo_at, lex):
                 end = after
-    k1 = tokens[j].key
+    k1 = tokens.keys[j]
     if end == j + 1 and len(k1) <= 3 and k1 in lex.common and not k1.endswith(lex.suffix_endings):
         return None  # «بهنام کار»: a short common word alone is not a surname
     return end
@@ -241,38 +242,40 @@ def _glued_junk(k: str, lex: Lexicon) -> bool:
 
 
 def _suffixes(tokens: Tokens, j: int, lex: Lexicon) -> int:
-    while j < len(tokens) and tokens[j].key in lex.suffix_tokens:
+    while j < len(tokens.keys) and tokens.keys[j] in lex.suffix_tokens:
         j += 1
     return j
 
 
 def _boundary(tokens: Tokens, keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> bool:
-    if j >= len(tokens):
+    if j >= len(tokens.keys):
         return True
-    return _bad_word(tokens[j], geo_at, lex, keys, j)
+    return _bad_word(tokens, geo_at, lex, keys, j)
 
 
 def _surname_text(tokens: Tokens, a: int, b: int) -> str:
     out = ""
-    for t in tokens[a:b]:
+    for k, w in zip(tokens.keys[a:b], tokens.texts[a:b]):
         if out:
-            out += "\u200c" if t.key in ("زاده", "پور", "نیا", "فر", "فرد", "منش", "نژاد", "وند", "راد", "کیا") else " "
-        out += t.text
+            out += "\u200c" if k in _GLUED_SUFFIXES else " "
+        out += w
     return out
+
+
+_GLUED_SUFFIXES = frozenset(("زاده", "پور", "نیا", "فر", "فرد", "منش", "نژاد", "وند", "راد", "کیا"))
 
 
 def _before_office(
     tokens: Tokens, keys: list[str], i: int, geo_at: dict[int, GeoHit], lex: Lexicon
 ) -> NameMention | None:
     """A surname alone right before an office: «پورمحمدی استاندار آذربایجان شرقی»."""
-    tok = tokens[i]
-    k = tok.key
+    k = keys[i]
     end = _suffixes(tokens, i + 1, lex)
     if end >= len(keys) or keys[end] not in lex.prefixes["title"]:
         return None
     if end == i + 1 and not k.endswith(lex.suffix_endings):
         return None
-    if k in lex.given or k in lex.stop or _bad_word(tok, geo_at, lex, keys, i):
+    if k in lex.given or k in lex.stop or _bad_word(tokens, geo_at, lex, keys, i):
         return None
     if end == i + 1 and _derived(k, lex):  # «امضای», «جنجالی», «اجرایی»
         return None

@@ -49,10 +49,10 @@ class TitleMention:
 
 def starts_name(tokens: Tokens, i: int, lex: Lexicon, geo_at: dict[int, GeoHit] | None = None) -> bool:
     """Does a person's name start at token ``i`` (an honorific, or a given name + a word)?"""
-    k = tokens[i].key
+    k = tokens.keys[i]
     if k in lex.honorifics and lex.honorifics[k][1] != "polite" or k in ("سید", "آقای", "خانم"):
-        return i + 1 < len(tokens) and is_word(tokens[i + 1])
-    if k in lex.given and i + 1 < len(tokens):
+        return i + 1 < len(tokens.keys) and is_word(tokens[i + 1])
+    if k in lex.given and i + 1 < len(tokens.keys):
         nxt = tokens[i + 1]
         place = geo_at is not None and nxt.start in geo_at
         return is_word(nxt) and not place and nxt.key not in lex.stop and nxt.key not in lex.titles
@@ -79,7 +79,7 @@ def find_titles(
             continue
         i = c
         hit = lex.phrase(keys, i, "title")
-        if hit is None or tokens[i].start in geo_at:
+        if hit is None or tokens.starts[i] in geo_at:
             i += 1
             continue
         entry = lex.titles[hit[0]]
@@ -109,13 +109,13 @@ def _parse(
     j = i + n
     words = 0
     generic = entry.cls in ("head", "national") and entry.canonical not in ("رئیس‌جمهور",)
-    while j < len(tokens) and words < _MAX_WORDS:
+    while j < len(tokens.keys) and words < _MAX_WORDS:
         tok = tokens[j]
         if tok.start in geo_at:
             j = _take_place(tokens, j, geo_at, m)
             break
         if tok.key in _PLACE_WORDS:
-            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            nxt = tokens[j + 1] if j + 1 < len(tokens.keys) else None
             if nxt is not None and nxt.start in geo_at:
                 j = _take_place(tokens, j + 1, geo_at, m)
             elif tok.key == "استان":
@@ -152,8 +152,8 @@ def _parse(
                 parts.append(tok.text)
             j += 1
             continue
-        if tok.key == "(" and j + 2 < len(tokens) and keys[j + 1] in _HOLY and keys[j + 2] == ")":
-            parts[-1] += " (" + tokens[j + 1].text + ")"
+        if tok.key == "(" and j + 2 < len(tokens.keys) and keys[j + 1] in _HOLY and keys[j + 2] == ")":
+            parts[-1] += " (" + tokens.texts[j + 1] + ")"
             j += 3
             continue
         if generic and _complement_word(tokens, keys, j, lex, geo_at):
@@ -177,16 +177,16 @@ def _complement_word(
         return False
     if lex.phrase(keys[j : j + 3], 0, "speech") is not None:
         return False
-    after_holy = j > 0 and tokens[j - 1].key in ("امام", "حضرت", "شهید")
+    after_holy = j > 0 and tokens.keys[j - 1] in ("امام", "حضرت", "شهید")
     return after_holy or not starts_name(tokens, j, lex, geo_at)
 
 
 def _take_place(tokens: Tokens, j: int, geo_at: dict[int, GeoHit], m: TitleMention) -> int:
     """Consume the place at token ``j`` (and «و» + a second place); return the next index."""
-    hit = geo_at[tokens[j].start]
+    hit = geo_at[tokens.starts[j]]
     if hit.kind != "neighborhood":
         m.place = hit
-    while j < len(tokens) and tokens[j].start < hit.end:
+    while j < len(tokens.keys) and tokens.starts[j] < hit.end:
         j += 1
     return j
 

@@ -95,8 +95,9 @@ class Tokens(Sequence[Token]):
     def __iter__(self) -> Iterator[Token]:
         return map(self.__getitem__, range(len(self.keys)))
 
-    def ends(self) -> list[int]:
-        return list(map(_add, self.starts, map(len, self.texts)))
+    def end(self, i: int) -> int:
+        """``self[i].end``."""
+        return self.starts[i] + len(self.texts[i])
 
 
 def tokenize(text: str, lex: Lexicon) -> Tokens:
