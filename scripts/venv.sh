@@ -30,7 +30,9 @@ if [ ! -x .venv/bin/python ]; then
   "$py" -m venv .venv
 fi
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip >&2
-  .venv/bin/python -m pip install -q -e ".[all,test]" >&2
+  # (pip's notes about index locations configured on this machine are left out of the log)
+  quiet() { "$@" 2>&1 | { grep -v "^WARNING: Location 'file:" || true; } >&2; }
+  quiet .venv/bin/python -m pip install -q --upgrade pip
+  quiet .venv/bin/python -m pip install -q -e ".[all,test]"
   touch "$stamp"
 fi
