@@ -8,7 +8,7 @@ and the split is remembered so that the stage can warn (W301).
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, repeat
 from operator import add as _add
 from operator import is_
 from collections.abc import Iterator, Sequence
@@ -123,30 +123,23 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
         else:
             _learn(list(compress(chunks, map(is_, kinds, repeat(None)))))
         kinds = list(map(_CHUNKS.get, chunks))
-    several = list(compress(count(), map(isinstance, kinds, repeat(tuple))))
+    several = [i for i, k in enumerate(kinds) if k.__class__ is tuple]
     if not several:
         return Tokens(starts, chunks, kinds, set())  # type: ignore[arg-type]  # all keys
-    ss: list[int] = []
-    ws: list[str] = []
-    ks: list[str] = []
+    # each chunk of several tokens replaced in place by its tokens (the tail moves in C)
     glued: set[int] = set()
-    done = 0
+    off = 0
     for k in several:
-        ss += starts[done:k]
-        ws += chunks[done:k]
-        ks += kinds[done:k]  # type: ignore[arg-type]
+        k += off
         rel, texts, keys, g = cast("_Several", kinds[k])
         if g:
-            glued.update([len(ks) + x for x in g])
+            glued.update([k + x for x in g])
         pos = starts[k]
-        ss += [pos + x for x in rel]
-        ws += texts
-        ks += keys
-        done = k + 1
-    ss += starts[done:]
-    ws += chunks[done:]
-    ks += kinds[done:]  # type: ignore[arg-type]
-    return Tokens(ss, ws, ks, glued)
+        starts[k : k + 1] = [pos + x for x in rel]
+        chunks[k : k + 1] = texts
+        kinds[k : k + 1] = keys
+        off += len(keys) - 1
+    return Tokens(starts, chunks, kinds, glued)  # type: ignore[arg-type]  # all keys now
 
 
 # a chunk of several tokens: their starts in the chunk, texts, keys and which are glued
