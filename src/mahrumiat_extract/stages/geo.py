@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..doc import Doc, GeoHit
 from ..records import Neighborhood, Place, ProvinceMention, Span
 from ..text.normalize import normalize
-from .geo_cues import KIND_CUES, cues_before, is_dateline, joined_by_list
+from .geo_cues import KIND_CUES, read_cues
 from .geo_gazetteer import Candidate, GeoPlace, get_gazetteer
 from .geo_neighborhoods import find_neighborhoods
 
@@ -64,20 +64,7 @@ def match(text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> tupl
 
 def _read(text: str, cands: list[Candidate]) -> list[_Reading]:
     """Each candidate read in context; names that need a cue and have none are dropped."""
-    cues: list[str | None] = []
-    prev: tuple[Candidate, str | None] | None = None
-    for c in cands:
-        cue, outlet = cues_before(text, c.start)
-        if outlet:
-            cue = "outlet"
-        elif cue is None:
-            if is_dateline(text, c.start, c.end):
-                cue = "dateline"
-            elif prev is not None and joined_by_list(text, prev[0].end, c.start):
-                cue = prev[1] or "list"
-        cues.append(cue)
-        if c.entry.places:
-            prev = (c, cue)
+    cues = read_cues(text, [(c.start, c.end, bool(c.entry.places)) for c in cands])
     # «استان X» anywhere makes a bare X the province (else the city of that name)
     established = {
         p.name for c, cue in zip(cands, cues) if cue == "province" for p in c.entry.places if p.kind == "province"
@@ -176,7 +163,15 @@ def _as_written(doc: Doc, start: int, end: int) -> str:
     span = doc.span(start, end)
     if span is None:
         return doc.work[start:end]
-    return " ".join(normalize(span.text, restore_zwnj=False).text.split())
+    written = _WRITTEN.get(span.text)
+    if written is None:
+        if len(_WRITTEN) > 4096:
+            _WRITTEN.clear()
+        written = _WRITTEN[span.text] = " ".join(normalize(span.text, restore_zwnj=False).text.split())
+    return written
+
+
+_WRITTEN: dict[str, str] = {}  # a neighborhood's original surface -> its name as written
 
 
 def set_annotations(doc: Doc, hits: list[GeoHit]) -> None:

@@ -3,6 +3,7 @@ datelines («خرم‌آباد-»), and lists that share one cue («شهرستا
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
@@ -10,7 +11,7 @@ import regex
 from ..resources import read_tsv
 from ..text.keys import match_key
 
-__all__ = ["KIND_CUES", "cue_before", "cues_before", "is_dateline", "joined_by_list", "outlet_before"]
+__all__ = ["KIND_CUES", "cue_before", "cues_before", "is_dateline", "joined_by_list", "outlet_before", "read_cues"]
 
 #: Cue kinds that say what a place is (as opposed to «weak» prepositions and «nb»).
 KIND_CUES = frozenset({"province", "office", "county", "city", "district", "village"})
@@ -80,3 +81,50 @@ def joined_by_list(text: str, prev_end: int, start: int) -> bool:
     """Whether only a list separator («،», «و») stands between two names."""
     gap = text[prev_end:start]
     return len(gap) <= 6 and bool(_LIST_GAP.match(gap))
+
+
+# the cue of the words before a name, per distinct stripped lookback (bounded)
+_SEG_CACHE: dict[str, tuple[str | None, bool]] = {}
+_GAP_CACHE: dict[str, bool] = {}
+_CACHE_MAX = 1 << 15
+
+
+def read_cues(text: str, spans: Sequence[tuple[int, int, bool]]) -> list[str | None]:
+    """The cue of each name (``(start, end, is_place)``, in text order): the words before it
+    (:func:`cues_before`; «outlet» when an outlet is named), else «dateline», else the cue of
+    the place before it when only a list separator stands between (or «list»)."""
+    seg_cache = _SEG_CACHE
+    gap_cache = _GAP_CACHE
+    if len(seg_cache) > _CACHE_MAX:
+        seg_cache.clear()
+    if len(gap_cache) > _CACHE_MAX:
+        gap_cache.clear()
+    trail = _TRAIL
+    out: list[str | None] = []
+    prev_end = -1
+    prev_cue: str | None = None
+    for start, end, is_place in spans:
+        seg = text[max(0, start - _LOOKBACK) : start].rstrip(trail)
+        got = seg_cache.get(seg)
+        if got is None:
+            got = seg_cache[seg] = cues_before(text, start)
+        cue, outlet = got
+        if outlet:
+            cue = "outlet"
+        elif cue is None:
+            # a dateline: nothing but trailing characters between the line start and the name
+            # (so the lookback, trailing characters stripped, is empty or ends the line before)
+            if (not seg or seg[-1] == "\n") and is_dateline(text, start, end):
+                cue = "dateline"
+            elif prev_end >= 0 and start - prev_end <= 6:
+                gap = text[prev_end:start]
+                joined = gap_cache.get(gap)
+                if joined is None:
+                    joined = gap_cache[gap] = joined_by_list(text, prev_end, start)
+                if joined:
+                    cue = prev_cue or "list"
+        out.append(cue)
+        if is_place:
+            prev_end = end
+            prev_cue = cue
+    return out

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from collections.abc import Sequence
 from typing import Literal
 
@@ -185,7 +186,10 @@ class Gazetteer:
             slot(match_key(name))["cue"] = level
         self.by_name = {n: tuple(p) for n, p in by_name.items()}
         self.provinces = tuple(sorted(n for n, ps in by_name.items() if any(p.kind == "province" for p in ps)))
-        self.automaton = ahocorasick.Automaton()
+        # values are ints (no Python object to touch per raw hit): entry index << 7, a flag
+        # for keys that start or end on a non-word character (always checked in full), length
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self.entries: list[Entry] = []
         for k, e in entries.items():
             if not k:
                 continue
@@ -194,9 +198,12 @@ class Gazetteer:
                 tuple(e["nbs"]),  # type: ignore[arg-type]
                 bool(e["blocker"]),
                 e["cue"],  # type: ignore[arg-type]
-                frozenset(e["words"]),  # type: ignore[arg-type]
+                frozenset(e["words"]),  # type: ignore[call-overload]
             )
-            self.automaton.add_word(k, (len(k), entry))
+            assert len(k) < 64, k
+            irregular = not (k[0].isalnum() and k[-1].isalnum())
+            self.automaton.add_word(k, len(self.entries) << 7 | irregular << 6 | len(k))
+            self.entries.append(entry)
         self.automaton.make_automaton()
         self.function_words = frozenset(read_lines("geo/function_words.txt"))
         self.surname_endings = frozenset(read_lines("geo/surname_endings.txt"))
@@ -207,35 +214,86 @@ class Gazetteer:
         ``key_stream(text)`` when the caller already has it, e.g. ``Doc.key_stream()``)."""
         if stream is not None:
             keys, idx = stream
-            index = idx.__getitem__
+            run_keys: list[int] | None = getattr(idx, "_run_keys", None)
+            run_shift: Sequence[int] | None = getattr(idx, "_run_shift", None)
+            if run_keys is None or run_shift is None:
+                return self._scan_slow(text, keys, idx)
         else:
             ks = _KeyStream(text)
-            keys, index = ks.keys, ks.index
+            keys, run_keys, run_shift = ks.keys, ks._run_keys, ks._run_shift
+        # a cheap first test in key space: a name starts and ends where the text skipped a
+        # character (space, ZWNJ ...) or next to a non-word character (a superset of the word
+        # boundaries checked below; keys with a non-word end (flag 64) are always checked)
+        runs = set(run_keys)
+        runs.add(0)
+        runs.add(len(keys))
+        hits = [
+            (kend, v)
+            for kend, v in self.automaton.iter(keys)
+            if v & 64
+            or (
+                ((k0 := kend - (v & 63) + 1) in runs or not keys[k0 - 1].isalnum())
+                and (kend + 1 in runs or not keys[kend + 1].isalnum())
+            )
+        ]
+        if not hits:
+            return []
         n = len(text)
         zwnj = ZWNJ
         surname_endings = self.surname_endings
+        entries = self.entries
         found: list[tuple[int, int, int, Entry]] = []
-        for kend, (klen, entry) in self.automaton.iter(keys):
-            start = index(kend - klen + 1)
+        for kend, v in hits:
+            klen = v & 63
+            k0 = kend - klen + 1
+            start = k0 + run_shift[bisect_right(run_keys, k0)]  # the text index of key k0
             if start > 0:
                 ch = text[start - 1]
                 if ch.isalnum() or ch == zwnj:
                     continue
-            end = index(kend) + 1
+            end = kend + run_shift[bisect_right(run_keys, kend)] + 1
             if end < n:
                 ch = text[end]
                 if ch.isalnum() or ch == zwnj:
                     continue
+            entry = entries[v >> 7]
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
                 continue
             nxt = text[end : end + 8].split(maxsplit=1)
             if nxt and nxt[0] in surname_endings:  # «رضا قوچان نژاد»: part of a surname
                 continue
             found.append((start - end, start, end, entry))
+        return self._longest(found, n)
+
+    def _scan_slow(self, text: str, keys: str, idx: Sequence[int]) -> list[Candidate]:
+        """:meth:`scan` over a key index of another shape: every raw hit mapped back."""
+        n = len(text)
+        found: list[tuple[int, int, int, Entry]] = []
+        for kend, v in self.automaton.iter(keys):
+            klen = v & 63
+            start = idx[kend - klen + 1]
+            end = idx[kend] + 1
+            if start > 0 and is_word_char(text[start - 1]) or end < n and is_word_char(text[end]):
+                continue
+            entry = self.entries[v >> 7]
+            if klen < end - start and self._split_on_function_word(text[start:end], entry):
+                continue
+            nxt = text[end : end + 8].split(maxsplit=1)
+            if nxt and nxt[0] in self.surname_endings:
+                continue
+            found.append((start - end, start, end, entry))
+        return self._longest(found, n)
+
+    @staticmethod
+    def _longest(found: list[tuple[int, int, int, Entry]], n: int) -> list[Candidate]:
+        """The longest hits first, then the earliest; a hit overlapping one taken is dropped.
+        ``found`` comes in the order of the hits' ends."""
         if not found:
             return []
-        # the longest first, then the earliest; a hit overlapping one taken is dropped
-        found.sort(key=_by_length)
+        # the usual case: no two hits overlap (each starts after the one before has ended)
+        if all(a[2] <= b[1] for a, b in zip(found, found[1:])):
+            return [Candidate(start, end, entry) for _, start, end, entry in found]
+        found.sort(key=_BY_LENGTH)
         taken = bytearray(n)
         out: list[Candidate] = []
         for _, start, end, entry in found:
@@ -255,8 +313,7 @@ class Gazetteer:
         return any((p in self.function_words or len(p) == 1) and p not in entry.words for p in pieces)
 
 
-def _by_length(t: tuple[int, int, int, Entry]) -> tuple[int, int]:
-    return t[0], t[1]
+_BY_LENGTH = itemgetter(0, 1)  # the longest first, then the earliest
 
 
 def _by_start(c: Candidate) -> int:
