@@ -8,7 +8,6 @@ grammar lives in :mod:`.officials_titles` and :mod:`.officials_names`, the lexic
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 
 from ..doc import Doc, GeoHit
@@ -123,7 +122,9 @@ def _official(doc: Doc, p: Person, province: str | None) -> Official | None:
 
 def _main_first(titles: list[TitleMention]) -> list[TitleMention]:
     """The person's main office first: the one the article uses most (the first on a tie)."""
-    counts = Counter(t.title for t in titles)
+    counts: dict[str, int] = {}
+    for t in titles:
+        counts[t.title] = counts.get(t.title, 0) + 1
     best = max(counts.values())
     main = next(t.title for t in titles if counts[t.title] == best)
     return [t for t in titles if t.title == main] + [t for t in titles if t.title != main]
@@ -144,5 +145,8 @@ def _jurisdiction(titles: list[TitleMention], province: str | None) -> str | Non
 
 
 def _main_province(geo: list[GeoHit]) -> str | None:
-    counts = Counter(h.province for h in geo if h.province)
-    return counts.most_common(1)[0][0] if counts else None
+    counts: dict[str, int] = {}
+    for h in geo:
+        if h.province:
+            counts[h.province] = counts.get(h.province, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None  # the first on a tie

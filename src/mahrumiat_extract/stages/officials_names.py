@@ -55,7 +55,21 @@ def _stems() -> frozenset[str]:
 
 
 def is_verb(k: str) -> bool:
-    """A conjugated verb form (می‌/نمی‌ + stem, stem + person ending, or a bare stem)."""
+    """A conjugated verb form (می‌/نمی‌ + stem, stem + person ending, or a bare stem);
+    remembered per key (words repeat across articles)."""
+    got = _VERBS.get(k)
+    if got is None:
+        if len(_VERBS) > _MAX_VERBS:
+            _VERBS.clear()
+        got = _VERBS[k] = _is_verb(k)
+    return got
+
+
+_VERBS: dict[str, bool] = {}
+_MAX_VERBS = 100_000
+
+
+def _is_verb(k: str) -> bool:
     stems = _stems()
     for pre in ("نمی", "می"):
         rest = k[len(pre) :]
