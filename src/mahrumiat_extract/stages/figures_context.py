@@ -376,9 +376,13 @@ class Context:
             text = self.text
             cands: set[int] = set()
             for word in self.lex.period_firsts:
+                # a phrase starts after no letter or ZWNJ (its lookbehind); only the grammar,
+                # from «سال» (kept everywhere), «از», «تا» or a year, starts inside a word
+                inside_ok = word == "سال"
                 i = text.find(word)
                 while i >= 0:
-                    cands.add(i)
+                    if inside_ok or not i or not (text[i - 1].isalpha() or text[i - 1] == ZWNJ):
+                        cands.add(i)
                     i = text.find(word, i + 1)
             i = text.find("سال")
             while i >= 0:
