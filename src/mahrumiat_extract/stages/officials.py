@@ -56,8 +56,8 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) ->
         pre.add("")
     n_tok = len(tokens.keys)
     for i in [i for i, k in enumerate(keys) if k in pre]:
-        tok = tokens[i]
-        if tok.start in at:
+        start = tokens.starts[i]
+        if start in at:
             continue
         acc = ""
         for n in range(min(longest, n_tok - i)):
@@ -66,7 +66,7 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) ->
                 break
             h = surfaces.get(acc)
             if h is not None:
-                at[tok.start] = GeoHit(tok.start, tokens.end(i + n), h.name, h.kind, h.province, h.city)
+                at[start] = GeoHit(start, tokens.end(i + n), h.name, h.kind, h.province, h.city)
     return at
 
 

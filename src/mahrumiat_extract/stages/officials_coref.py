@@ -283,17 +283,19 @@ class Resolver:
                 if m == len(marks) or marks[m] >= b:
                     break
                 j = marks[m]
-            tok = self.tokens[j]
-            if tok.key == ":" and j - i < 4 and i == a:  # «خلیج فارس: مدیرکل ...»
+            k = self.keys[j]
+            if k == ":" and j - i < 4 and i == a:  # «خلیج فارس: مدیرکل ...»
                 i = j = j + 1
                 continue
-            if tok.key == ":":
+            if k == ":":
                 return None
             hit = events.get(j)
-            if hit is None and tok.key in _PRONOUNS:
+            if hit is None and k in _PRONOUNS:
                 hit = ("pronoun", None)
-            if hit is None and j == i and self._pending is not None and surname_shaped(tok, self.lex, self.geo_at):
-                hit = ("person", self._new_person(tok))
+            if hit is None and j == i and self._pending is not None:
+                tok = self.tokens[j]
+                if surname_shaped(tok, self.lex, self.geo_at):
+                    hit = ("person", self._new_person(tok))
             if hit is not None:
                 break
             j += 1

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..doc import GeoHit
 from .officials_lex import Lexicon, TitleEntry
 from .officials_names import is_verb
-from .officials_tokens import Tokens, is_word
+from .officials_tokens import Tokens
 
 __all__ = ["TitleMention", "find_titles", "starts_name"]
 
@@ -51,11 +51,11 @@ def starts_name(tokens: Tokens, i: int, lex: Lexicon, geo_at: dict[int, GeoHit] 
     """Does a person's name start at token ``i`` (an honorific, or a given name + a word)?"""
     k = tokens.keys[i]
     if k in lex.honorifics and lex.honorifics[k][1] != "polite" or k in ("سید", "آقای", "خانم"):
-        return i + 1 < len(tokens.keys) and is_word(tokens[i + 1])
+        return i + 1 < len(tokens.keys) and _is_word_key(tokens.keys[i + 1])
     if k in lex.given and i + 1 < len(tokens.keys):
-        nxt = tokens[i + 1]
-        place = geo_at is not None and nxt.start in geo_at
-        return is_word(nxt) and not place and nxt.key not in lex.stop and nxt.key not in lex.titles
+        nk = tokens.keys[i + 1]
+        place = geo_at is not None and tokens.starts[i + 1] in geo_at
+        return _is_word_key(nk) and not place and nk not in lex.stop and nk not in lex.titles
     return False
 
 
@@ -110,19 +110,18 @@ def _parse(
     words = 0
     generic = entry.cls in ("head", "national") and entry.canonical not in ("رئیس‌جمهور",)
     while j < len(tokens.keys) and words < _MAX_WORDS:
-        tok = tokens[j]
-        if tok.start in geo_at:
+        tk = keys[j]
+        if tokens.starts[j] in geo_at:
             j = _take_place(tokens, j, geo_at, m)
             break
-        if tok.key in _PLACE_WORDS:
-            nxt = tokens[j + 1] if j + 1 < len(tokens.keys) else None
-            if nxt is not None and nxt.start in geo_at:
+        if tk in _PLACE_WORDS:
+            if j + 1 < len(tokens.keys) and tokens.starts[j + 1] in geo_at:
                 j = _take_place(tokens, j + 1, geo_at, m)
-            elif tok.key == "استان":
+            elif tk == "استان":
                 m.province_word = True
                 j += 1
             break
-        if tok.key in _NATIONAL_WORDS:
+        if tk in _NATIONAL_WORDS:
             m.national = True
             j += 1
             break
@@ -147,17 +146,17 @@ def _parse(
             j += sub[1]
             words += 1
             continue
-        if tok.key in lex.modifiers:
-            if lex.modifiers[tok.key] == "keep":
-                parts.append(tok.text)
+        if tk in lex.modifiers:
+            if lex.modifiers[tk] == "keep":
+                parts.append(tokens.texts[j])
             j += 1
             continue
-        if tok.key == "(" and j + 2 < len(tokens.keys) and keys[j + 1] in _HOLY and keys[j + 2] == ")":
+        if tk == "(" and j + 2 < len(tokens.keys) and keys[j + 1] in _HOLY and keys[j + 2] == ")":
             parts[-1] += " (" + tokens.texts[j + 1] + ")"
             j += 3
             continue
         if generic and _complement_word(tokens, keys, j, lex, geo_at):
-            parts.append(tok.text)
+            parts.append(tokens.texts[j])
             j += 1
             words += 1
             continue
@@ -172,8 +171,8 @@ def _parse(
 def _complement_word(
     tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]
 ) -> bool:
-    tok = tokens[j]
-    if not is_word(tok) or tok.key in lex.stop or tok.key in lex.honorifics or is_verb(tok.key):
+    k = keys[j]
+    if not _is_word_key(k) or k in lex.stop or k in lex.honorifics or is_verb(k):
         return False
     if lex.phrase(keys[j : j + 3], 0, "speech") is not None:
         return False
@@ -199,3 +198,8 @@ def _text(tokens: Tokens, a: int, b: int) -> str:
         else:
             out += (" " if out else "") + t.text
     return out
+
+
+def _is_word_key(k: str) -> bool:
+    """:func:`.officials_tokens.is_word` of a token by its key."""
+    return bool(k) and k[0].isalpha()
