@@ -12,8 +12,10 @@ county before a city), else a W201 warning. ``set_annotations`` writes ``doc.geo
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..doc import Doc, GeoHit
 from ..records import Neighborhood, Place, ProvinceMention, Span
@@ -25,6 +27,7 @@ from .geo_neighborhoods import find_neighborhoods
 __all__ = ["GeoStage", "match"]
 
 _PLACE_KINDS = ("county", "city", "district", "village")
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -58,13 +61,15 @@ def match(text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> tupl
     readings = _read(text, cands)
     hits, ambiguous = _resolve(readings)
     hits.extend(find_neighborhoods(text, cands, hits))
-    hits.sort(key=lambda h: h.start)
+    hits.sort(key=_START)
     return hits, ambiguous
 
 
 def _read(text: str, cands: list[Candidate]) -> list[_Reading]:
-    """Each candidate read in context; names that need a cue and have none are dropped."""
-    cues = read_cues(text, [(c.start, c.end, bool(c.entry.places)) for c in cands])
+    """Each candidate read in context; names that need a cue and have none are dropped
+    (names that are no place, e.g. neighborhoods, are never read: they give no reading)."""
+    cands = [c for c in cands if c.entry.places]
+    cues = read_cues(text, [(c.start, c.end, True) for c in cands])
     # «استان X» anywhere makes a bare X the province (else the city of that name)
     established = {
         p.name for c, cue in zip(cands, cues) if cue == "province" for p in c.entry.places if p.kind == "province"
@@ -184,13 +189,38 @@ def set_annotations(doc: Doc, hits: list[GeoHit]) -> None:
 
 
 class _Spans:
-    """``doc.spans`` with each range mapped once (a place's mentions are also its province's)."""
+    """``doc.spans`` with each range mapped once (a place's mentions are also its province's),
+    through the offset map directly; a range that does not map cleanly goes to ``doc.span``
+    (which warns)."""
 
-    __slots__ = ("doc", "memo")
+    __slots__ = ("doc", "memo", "nt", "orig", "starts", "ostarts", "olens", "copies", "nlen")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.memo: dict[tuple[int, int], Span | None] = {}
+        norm = doc.norm
+        om = norm.offsets
+        self.nt = norm.text
+        self.orig = doc.text
+        self.starts = om.norm_starts
+        self.ostarts = om.orig_starts
+        self.olens = om.orig_lens
+        self.copies = om.copies
+        self.nlen = om.norm_length
+
+    def one(self, start: int, end: int) -> Span | None:
+        """``doc.span(start, end)``."""
+        nt = self.nt
+        if not (start < end <= len(nt)) or nt[start].isspace() or nt[end - 1].isspace() or end > self.nlen:
+            return self.doc.span(start, end)
+        starts = self.starts
+        i = bisect_right(starts, start) - 1
+        s = self.ostarts[i] + (start - starts[i]) if self.copies[i] else self.ostarts[i]
+        i = bisect_right(starts, end - 1) - 1
+        e = self.ostarts[i] + (end - starts[i]) if self.copies[i] else self.ostarts[i] + self.olens[i]
+        if not 0 <= s < e <= len(self.orig):
+            return self.doc.span(start, end)
+        return Span(start=s, end=e, text=self.orig[s:e])
 
     def __call__(self, ranges: list[tuple[int, int]]) -> tuple[Span, ...]:
         memo = self.memo
@@ -199,7 +229,7 @@ class _Spans:
             if r in memo:
                 sp = memo[r]
             else:
-                sp = memo[r] = self.doc.span(*r)
+                sp = memo[r] = self.one(*r)
             if sp is not None:
                 out[(sp.start, sp.end)] = sp
         return tuple(out[k] for k in sorted(out))

@@ -56,13 +56,15 @@ def _words() -> _Words:
 
 def find_neighborhoods(text: str, cands: list[Candidate], hits: list[GeoHit]) -> list[GeoHit]:
     """Neighborhood hits (normalized offsets) in ``text``."""
+    words = _words()
+    near_cue = [m.end() for m in words.cue_re.finditer(text) if not _blocked(text, m.start(), words)]
+    if not near_cue:  # every neighborhood is read after a cue
+        return []
     known: dict[str, tuple[GeoNeighborhood, ...]] = {}
     for c in cands:
         for k, n in c.entry.nb_keys:
             known[k] = known.get(k, ()) + (n,)
-    words = _words()
     items: dict[tuple[int, int], str] = {}
-    near_cue = [m.end() for m in words.cue_re.finditer(text) if not _blocked(text, m.start(), words)]
     for pos in near_cue:
         for s, e in _list_after(text, pos, words, known):
             items.setdefault((s, e), text[s:e])
@@ -105,14 +107,17 @@ def _blocked(text: str, start: int, words: _Words) -> bool:
 
 def _list_after(text: str, pos: int, words: _Words, known: dict[str, tuple[GeoNeighborhood, ...]]) -> list[tuple[int, int]]:
     """The names listed right after a cue, as normalized ranges."""
-    toks = [m for m in _TOKEN.finditer(text, pos, min(len(text), pos + _WINDOW))]
-    i = 0
-    while i < len(toks) and (words.has(toks[i].group(), "skip") or toks[i].group()[0].isdigit() or toks[i].group() in _QUOTES):
-        i += 1
+    # tokens read lazily: the list ends within a few words
+    toks = _TOKEN.finditer(text, pos, min(len(text), pos + _WINDOW))
     items: list[list[regex.Match[str]]] = []
     cur: list[regex.Match[str]] = []
-    for m in toks[i:]:
+    skipping = True
+    for m in toks:
         t = m.group()
+        if skipping:
+            if words.has(t, "skip") or t[0].isdigit() or t in _QUOTES:
+                continue
+            skipping = False
         if t in "،," or t == "و":
             if not cur:
                 break
