@@ -46,12 +46,15 @@ class Candidate:
 def _unit_at(ctx: Context, i: int) -> tuple[Unit, int] | None:
     """The counted noun starting at token ``i``: (unit, index of the token after it)."""
     lex = ctx.lex
-    while lex.cue("skip", ctx.key(i)) and ctx.key(i) in ("عدد", "مورد", "فقره"):
-        i += 1
     key = ctx.key(i)
+    while key in ("عدد", "مورد", "فقره") and lex.cue("skip", key):
+        i += 1
+        key = ctx.key(i)
     for unit in lex.units.get(key, ()):
         n = len(unit.words)
-        if all(ctx.key(i + k) == w and ctx.gap_ok(i + k - 1, i + k) for k, w in enumerate(unit.words)):
+        if ctx.gap_ok(i - 1, i) and (
+            n == 1 or all(ctx.key(i + k) == w and ctx.gap_ok(i + k - 1, i + k) for k, w in enumerate(unit.words))
+        ):
             return unit, i + n
     if key.endswith("ی") and key[:-1].endswith(_EZAFE_STEMS):
         for unit in lex.units.get(key[:-1], ()):

@@ -143,9 +143,7 @@ class Context:
     def _tokenize(self, lo: int, cut: int, hi: int, *, append: bool) -> None:
         """Tokens of ``[lo, cut)``; ``[cut, hi)`` is left for :meth:`has`. ``cut`` is ``hi``
         or a space: no token crosses it."""
-        text = self.text
-        stop = lo + len(text[lo:cut].rstrip())  # no token in trailing whitespace
-        rows = _TOKEN_WS_RE.findall(text, lo, stop)
+        rows = _TOKEN_WS_RE.findall(self.text, lo, cut)  # trailing whitespace makes no row
         self._window = (self._window[0], cut)
         if rows:
             gaps, texts, nums, words = zip(*rows)
@@ -171,7 +169,9 @@ class Context:
     def next_words(self, pos: int) -> list[str]:
         """Keys of up to four words right after ``pos`` (the quick test for a counted noun)."""
         m = _NEXT_WORDS_RE.match(self.text, pos)
-        return [w.replace(ZWNJ, "") for w in m.groups() if w] if m else []
+        if m is None:
+            return []
+        return [w.replace(ZWNJ, "") for w in m.groups() if w]
 
     def tok_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
