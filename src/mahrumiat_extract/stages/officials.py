@@ -30,6 +30,14 @@ def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
     geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
     title_at = lex.openings(keys, "title")
     titles = find_titles(tokens, geo_at, lex, keys, title_at)
+    return _resolve(doc, lex, tokens, geo_at, title_at, titles)
+
+
+def _resolve(
+    doc: Doc, lex: Lexicon, tokens: Tokens, geo_at: dict[int, GeoHit], title_at: list[int], titles: list[TitleMention]
+) -> Resolver:
+    """:func:`match` past the offices: names, coreference, the speaker chain."""
+    keys = tokens.keys
     names = find_names(tokens, geo_at, lex, keys, title_at)
     spans = [(n.first, n.last) for n in names]
     titles = [t for t in titles if not any(a < t.last and t.first < b for a, b in spans)]
@@ -40,6 +48,21 @@ def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
     extra = res.surname_mentions(taken)
     res.chain(names, extra)
     return res
+
+
+def _no_rank(lex: Lexicon, keys: list[str]) -> bool:
+    """True when no military honorific (the only source of a rank) can start at any token:
+    a phrase starts with a token whose key is a prefix of the phrase's key."""
+    got = _MILITARY.get(id(lex))
+    if got is None or got[0] is not lex:
+        pre = frozenset(
+            k[:n] for k, (_canon, kind) in lex.honorifics.items() if kind == "military" for n in range(1, len(k) + 1)
+        )
+        got = _MILITARY[id(lex)] = (lex, pre)
+    return got[1].isdisjoint(keys)
+
+
+_MILITARY: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
 def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) -> dict[int, GeoHit]:
@@ -84,8 +107,21 @@ class OfficialsStage:
     writes: tuple[str, ...] = ("officials",)
 
     def __call__(self, doc: Doc) -> None:
-        res = match(doc)
-        self.set_annotations(doc, res)
+        """:func:`match` and :meth:`set_annotations`, stopping early when the article can
+        hold no official: an official needs an office or a rank, so with no office in the
+        text and no military honorific (a rank) the names are never looked for."""
+        lex = lexicon()
+        tokens = tokenize(doc.work, lex)
+        keys = tokens.keys
+        title_at = lex.openings(keys, "title")
+        no_rank = _no_rank(lex, keys)
+        if not title_at and no_rank:
+            return
+        geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
+        titles = find_titles(tokens, geo_at, lex, keys, title_at)
+        if not titles and no_rank:
+            return
+        self.set_annotations(doc, _resolve(doc, lex, tokens, geo_at, title_at, titles))
 
     def set_annotations(self, doc: Doc, res: Resolver) -> None:
         province = _main_province(doc.geo)
