@@ -73,6 +73,8 @@ class Context:
         self._ends: list[int] | None = None  # sentence ends, found on first use
         self._sentences: dict[int, tuple[int, int]] = {}
         self._geo: list[GeoHit] | None = None
+        self._geo_starts: list[int] = []
+        self._geo_len = 0
         self.num_starts: set[int] = set()
         self._window = (-1, -1)  # (start, end of the tokenized part) of the focused window
         self._rest: tuple[int, int] | None = None  # the window's part not tokenized yet
@@ -447,8 +449,14 @@ class Context:
         best: tuple[int, GeoHit] | None = None
         if self._geo is None:
             self._geo = sorted(self.doc.geo, key=lambda h: h.start)
-        for h in self._geo:
-            if h.end <= s or h.start >= e or (h.start < num_end and h.end > num_start):
+            self._geo_starts = [h.start for h in self._geo]
+            self._geo_len = max((h.end - h.start for h in self._geo), default=0)
+        geo = self._geo
+        # the hits that can reach into the sentence: from a start one name length before it
+        lo = bisect.bisect_left(self._geo_starts, s - self._geo_len)
+        for k in range(lo, bisect.bisect_left(self._geo_starts, e)):
+            h = geo[k]
+            if h.end <= s or (h.start < num_end and h.end > num_start):
                 continue
             dist = num_start - h.end if h.end <= num_start else h.start - num_end
             if best is None or dist < best[0]:
