@@ -12,11 +12,12 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 from itertools import compress, count
 
 from ..doc import GeoHit
-from ..text.keys import match_key
+from ..text.keys import match_key as _match_key
 from .officials_lex import Lexicon
 from .officials_names import NameMention, surname_shaped
 from .officials_titles import TitleMention
@@ -24,11 +25,13 @@ from .officials_tokens import Token, Tokens
 
 __all__ = ["Person", "Resolver"]
 
+match_key = lru_cache(maxsize=50_000)(_match_key)  # names repeat within and across articles
+
 _PRONOUNS = frozenset({"وی", "او", "ایشان"})
-_SENTENCE_END = frozenset({".", "!", "؟", "?", "\n", "o"})
+_SENTENCE_END = dict.fromkeys((".", "!", "؟", "?", "\n", "o"), True)  # dict: ``map(get)`` runs in C
 _GLUE_PIECES = frozenset({"وی", "او", "مهر", "فارس", "ایرنا", "ایسنا", "ایلنا", "تسنیم", "خبرنگار"})
 _MAX_PENDING = 3
-_MARK_KEYS = _PRONOUNS | {":"}
+_MARK_KEYS = dict.fromkeys((*_PRONOUNS, ":"), True)
 
 
 @dataclass(slots=True)
@@ -196,7 +199,7 @@ class Resolver:
                 if k >= 0 and s < self.tokens.end(k):
                     by_token.setdefault(k, events[s])
         # the tokens a subject search stops at: colons, pronouns, events
-        self._marks = sorted(by_token.keys() | set(compress(count(), map(_MARK_KEYS.__contains__, self.keys))))
+        self._marks = sorted(by_token.keys() | set(compress(count(), map(_MARK_KEYS.get, self.keys))))
         self._current: int | None = None
         self._pending: TitleMention | None = None
         self._age = 0
@@ -246,7 +249,7 @@ class Resolver:
     def _sentences(self) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         start = 0
-        for i in compress(count(), map(_SENTENCE_END.__contains__, self.keys)):
+        for i in compress(count(), map(_SENTENCE_END.get, self.keys)):
             if i > start:
                 out.append((start, i))
             start = i + 1

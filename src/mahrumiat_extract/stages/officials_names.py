@@ -17,11 +17,13 @@ from functools import lru_cache
 
 from ..doc import GeoHit
 from ..resources import read_lines
-from ..text.keys import match_key
+from ..text.keys import match_key as _match_key
 from .officials_lex import Lexicon, TitleEntry
 from .officials_tokens import Token, Tokens, is_word
 
 __all__ = ["NameMention", "find_names", "is_verb", "surname_shaped"]
+
+match_key = lru_cache(maxsize=50_000)(_match_key)  # names repeat within and across articles
 
 _SAYYID = frozenset({"سید"})
 _ENDINGS = ("یم", "ید", "ند", "م", "د", "ه", "ست")
