@@ -22,7 +22,7 @@ from ..records import Neighborhood, Place, ProvinceMention, Span
 from ..text.normalize import normalize
 from .geo_cues import KIND_CUES, read_cues
 from .geo_gazetteer import Candidate, GeoPlace, get_gazetteer
-from .geo_neighborhoods import find_neighborhoods
+from .geo_neighborhoods import find_neighborhoods, neighborhood_cues
 
 __all__ = ["GeoStage", "match"]
 
@@ -57,10 +57,12 @@ def match(text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> tupl
     """Geo hits in ``text`` (normalized offsets) and the names left ambiguous; ``stream`` is
     ``key_stream(text)`` when the caller has it already."""
     gaz = get_gazetteer()
-    cands = [c for c in gaz.scan(text, stream=stream) if not c.entry.blocker]
+    near_cue = neighborhood_cues(text)
+    cands = [c for c in gaz.scan(text, stream=stream, neighborhoods=bool(near_cue)) if not c.entry.blocker]
     readings = _read(text, cands)
     hits, ambiguous = _resolve(readings)
-    hits.extend(find_neighborhoods(text, cands, hits))
+    if near_cue:
+        hits.extend(find_neighborhoods(text, cands, hits, near_cue))
     hits.sort(key=_START)
     return hits, ambiguous
 
@@ -180,12 +182,46 @@ _WRITTEN: dict[str, str] = {}  # a neighborhood's original surface -> its name a
 
 
 def set_annotations(doc: Doc, hits: list[GeoHit]) -> None:
-    """Write ``doc.geo`` and the province, place and neighborhood records."""
+    """Write ``doc.geo`` and the province, place and neighborhood records (hits grouped in
+    one pass; ranges mapped provinces first, then places, then neighborhoods)."""
     doc.geo = hits
     spans = _Spans(doc)
-    doc.provinces = _provinces(spans, hits)
-    doc.places = _places(spans, hits)
-    doc.neighborhoods = _neighborhoods(spans, hits)
+    named: dict[str, list[tuple[int, int]]] = {}
+    implied: dict[str, list[tuple[int, int]]] = {}
+    places: dict[str, list[GeoHit]] = {}
+    nbs: dict[str, list[GeoHit]] = {}
+    place_kinds = _PLACE_KINDS
+    for h in hits:
+        kind = h.kind
+        if h.province is not None:
+            (named if kind == "province" else implied).setdefault(h.province, []).append((h.start, h.end))
+        if kind in place_kinds:
+            places.setdefault(h.name, []).append(h)
+        elif kind == "neighborhood":
+            nbs.setdefault(h.name, []).append(h)
+    # provinces in the order of their first hit (named or implied)
+    order = dict.fromkeys(h.province for h in hits if h.province is not None)
+    doc.provinces = [
+        ProvinceMention(name=p, explicit=p in named, mentions=spans(named.get(p) or implied[p])) for p in order
+    ]
+    doc.places = [
+        Place(
+            name=name,
+            kind=hs[0].kind,  # type: ignore[arg-type]
+            province=hs[0].province,
+            mentions=spans([(h.start, h.end) for h in hs]),
+        )
+        for name, hs in places.items()
+    ]
+    doc.neighborhoods = [
+        Neighborhood(
+            name=name,
+            city=next((h.city for h in hs if h.city), None),
+            province=next((h.province for h in hs if h.province), None),
+            mentions=spans([(h.start, h.end) for h in hs]),
+        )
+        for name, hs in nbs.items()
+    ]
 
 
 class _Spans:
@@ -224,6 +260,10 @@ class _Spans:
 
     def __call__(self, ranges: list[tuple[int, int]]) -> tuple[Span, ...]:
         memo = self.memo
+        if len(ranges) == 1:
+            r = ranges[0]
+            sp = memo[r] if r in memo else memo.setdefault(r, self.one(*r))
+            return () if sp is None else (sp,)
         out: dict[tuple[int, int], Span] = {}
         for r in ranges:
             if r in memo:
@@ -233,49 +273,3 @@ class _Spans:
             if sp is not None:
                 out[(sp.start, sp.end)] = sp
         return tuple(out[k] for k in sorted(out))
-
-
-def _provinces(spans: _Spans, hits: list[GeoHit]) -> list[ProvinceMention]:
-    named: dict[str, list[tuple[int, int]]] = {}
-    implied: dict[str, list[tuple[int, int]]] = {}
-    for h in hits:
-        if h.province is None:
-            continue
-        (named if h.kind == "province" else implied).setdefault(h.province, []).append((h.start, h.end))
-    order = list(dict.fromkeys(h.province for h in hits if h.province is not None))
-    return [
-        ProvinceMention(name=p, explicit=p in named, mentions=spans(named.get(p) or implied[p]))
-        for p in order
-    ]
-
-
-def _places(spans: _Spans, hits: list[GeoHit]) -> list[Place]:
-    groups: dict[str, list[GeoHit]] = {}
-    for h in hits:
-        if h.kind in _PLACE_KINDS:
-            groups.setdefault(h.name, []).append(h)
-    return [
-        Place(
-            name=name,
-            kind=hs[0].kind,  # type: ignore[arg-type]
-            province=hs[0].province,
-            mentions=spans([(h.start, h.end) for h in hs]),
-        )
-        for name, hs in groups.items()
-    ]
-
-
-def _neighborhoods(spans: _Spans, hits: list[GeoHit]) -> list[Neighborhood]:
-    groups: dict[str, list[GeoHit]] = {}
-    for h in hits:
-        if h.kind == "neighborhood":
-            groups.setdefault(h.name, []).append(h)
-    return [
-        Neighborhood(
-            name=name,
-            city=next((h.city for h in hs if h.city), None),
-            province=next((h.province for h in hs if h.province), None),
-            mentions=spans([(h.start, h.end) for h in hs]),
-        )
-        for name, hs in groups.items()
-    ]

@@ -18,7 +18,7 @@ from ..resources import read_lines, read_tsv
 from ..text.keys import match_key
 from .geo_gazetteer import Candidate, GeoNeighborhood
 
-__all__ = ["find_neighborhoods"]
+__all__ = ["find_neighborhoods", "neighborhood_cues"]
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\u200c]+|\d[\d,.٫٬]*|[،,؛;:.!?؟\n()«»\"“”]")
 _SENTENCE_END = frozenset(".!?؟\n:؛;()")
@@ -54,10 +54,20 @@ def _words() -> _Words:
     return _Words({k: frozenset(v) for k, v in roles.items()}, common, cue_re)
 
 
-def find_neighborhoods(text: str, cands: list[Candidate], hits: list[GeoHit]) -> list[GeoHit]:
-    """Neighborhood hits (normalized offsets) in ``text``."""
+def neighborhood_cues(text: str) -> list[int]:
+    """Where the neighborhood cues of ``text`` end (none: the text names no neighborhood)."""
     words = _words()
-    near_cue = [m.end() for m in words.cue_re.finditer(text) if not _blocked(text, m.start(), words)]
+    return [m.end() for m in words.cue_re.finditer(text) if not _blocked(text, m.start(), words)]
+
+
+def find_neighborhoods(
+    text: str, cands: list[Candidate], hits: list[GeoHit], near_cue: list[int] | None = None
+) -> list[GeoHit]:
+    """Neighborhood hits (normalized offsets) in ``text`` (``near_cue``: its
+    :func:`neighborhood_cues` when the caller has them)."""
+    words = _words()
+    if near_cue is None:
+        near_cue = neighborhood_cues(text)
     if not near_cue:  # every neighborhood is read after a cue
         return []
     known: dict[str, tuple[GeoNeighborhood, ...]] = {}
