@@ -49,7 +49,8 @@ _ORDINAL_SUFFIXES = ("مین", "امین", "ام", "م", "ین")
 _DIGIT_RUN_RE = re.compile(r"\d\d*")  # «\d+», found faster (sre skips to a first digit)
 # the token after a digit token: whitespace, then a digit run, a word or another character
 _NEXT_RE = re.compile(r"(\s*)(?:(\d+(?:[٫٬,.:/\-]\d+)*)|([^\W\d_]+(?:\u200c[^\W\d_]+)*)|\S)")
-_DIGITS_RE = re.compile(r"\d+(?:[٫٬,.:/\-]\d+)*")
+# a digit token, and when a word comes next (after whitespace only): the gap and the word
+_DIGITS_WORD_RE = re.compile(r"(\d+(?:[٫٬,.:/\-]\d+)*)(?:(\s*)([^\W\d_]+(?:\u200c[^\W\d_]+)*))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,30 +371,27 @@ def _read_digits(
 ) -> tuple[int, NumberMatch | None] | None:
     """:func:`_read` for a digit token that no number word, «و» or digit group follows:
     (position after what was read, the match or None); None for the other cases."""
-    t = _DIGITS_RE.match(text, start)
+    t = _DIGITS_WORD_RE.match(text, start)
     assert t is not None
-    end = t.end()
-    v = _digits(t.group())
+    digits, gap, word = t.groups()
+    end = start + len(digits)
+    v = _digits(digits)
     if v is None:
         return end, None
-    nxt = _NEXT_RE.match(text, end)
-    if nxt is not None:
-        gap = nxt.group(1)
-        if len(gap) <= 3 and "\n" not in gap:  # adjacent (the gap is whitespace)
-            word = nxt.group(3)
-            if word:
-                key = word.replace(ZWNJ, "")
-                info = lex.words.get(key)
-                if info is not None and info.kind == "scale":
-                    return _read_digits_scale(text, start, nxt.end(), v, key, info, lex, context)
-                if key == "و" or info is not None:
-                    return None  # «5 و 6», «2 نیم»: the full reader
-                if key in lex.ordinals:
-                    return nxt.end(), None  # «5 مین»? an ordinal, never a count
-                if not gap and key in _ORDINAL_SUFFIXES:
-                    return end, None  # «5مین»
+    # the next token is a word, adjacent (the gap is whitespace)
+    if word is not None and len(gap) <= 3 and "\n" not in gap:
+        key = word.replace(ZWNJ, "")
+        info = lex.words.get(key)
+        if info is not None and info.kind == "scale":
+            return _read_digits_scale(text, start, t.end(), v, key, info, lex, context)
+        if key == "و" or info is not None:
+            return None  # «5 و 6», «2 نیم»: the full reader
+        if key in lex.ordinals:
+            return t.end(), None  # «5 مین»? an ordinal, never a count
+        if not gap and key in _ORDINAL_SUFFIXES:
+            return end, None  # «5مین»
     value = _plain(v)
-    return end, NumberMatch(start, end, value, t.group(), has_words=False, has_digits=True)
+    return end, NumberMatch(start, end, value, digits, has_words=False, has_digits=True)
 
 
 def _read_digits_scale(
