@@ -114,12 +114,11 @@ class OfficialsStage:
         tokens = tokenize(doc.work, lex)
         keys = tokens.keys
         title_at = lex.openings(keys, "title")
-        no_rank = _no_rank(lex, keys)
-        if not title_at and no_rank:
+        if not title_at and _no_rank(lex, keys):
             return
         geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
         titles = find_titles(tokens, geo_at, lex, keys, title_at)
-        if not titles and no_rank:
+        if not titles and _no_rank(lex, keys):
             return
         self.set_annotations(doc, _resolve(doc, lex, tokens, geo_at, title_at, titles))
 

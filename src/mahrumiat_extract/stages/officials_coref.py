@@ -28,10 +28,11 @@ __all__ = ["Person", "Resolver"]
 match_key = lru_cache(maxsize=50_000)(_match_key)  # names repeat within and across articles
 
 _PRONOUNS = frozenset({"وی", "او", "ایشان"})
-_SENTENCE_END = dict.fromkeys((".", "!", "؟", "?", "\n", "o"), True)  # dict: ``map(get)`` runs in C
+_SENTENCE_END = frozenset({".", "!", "؟", "?", "\n", "o"})
 _GLUE_PIECES = frozenset({"وی", "او", "مهر", "فارس", "ایرنا", "ایسنا", "ایلنا", "تسنیم", "خبرنگار"})
 _MAX_PENDING = 3
-_MARK_KEYS = dict.fromkeys((*_PRONOUNS, ":"), True)
+_MARK_KEYS = _PRONOUNS | {":"}
+_CODES = {**dict.fromkeys(_SENTENCE_END, 1), **dict.fromkeys(_MARK_KEYS, 2)}  # key -> sentence end / mark
 
 
 @dataclass(slots=True)
@@ -198,12 +199,16 @@ class Resolver:
                 k = bisect_right(starts, s) - 1
                 if k >= 0 and s < self.tokens.end(k):
                     by_token.setdefault(k, events[s])
-        # the tokens a subject search stops at: colons, pronouns, events
-        self._marks = sorted(by_token.keys() | set(compress(count(), map(_MARK_KEYS.get, self.keys))))
+        # one pass over the keys: sentence ends (1) and the tokens a subject search stops at
+        # (2: colons, pronouns; events too)
+        codes = list(map(_CODES.get, self.keys))
+        found = list(compress(count(), codes))
+        ends = [i for i in found if codes[i] == 1]
+        self._marks = sorted(by_token.keys() | {i for i in found if codes[i] == 2})
         self._current: int | None = None
         self._pending: TitleMention | None = None
         self._age = 0
-        for sent in self._sentences():
+        for sent in self._sentences(ends):
             self._introduced(sent)
             subject = self._subject(sent, by_token)
             if subject is None:
@@ -246,10 +251,11 @@ class Resolver:
     def _range(self, t: TitleMention) -> tuple[int, int]:
         return (self.tokens.starts[t.first], self.tokens.end(t.last - 1))
 
-    def _sentences(self) -> list[tuple[int, int]]:
+    def _sentences(self, ends: list[int]) -> list[tuple[int, int]]:
+        """The token ranges between sentence ends (``ends``: their token indexes)."""
         out: list[tuple[int, int]] = []
         start = 0
-        for i in compress(count(), map(_SENTENCE_END.get, self.keys)):
+        for i in ends:
             if i > start:
                 out.append((start, i))
             start = i + 1
