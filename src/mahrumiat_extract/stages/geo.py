@@ -58,7 +58,7 @@ def match(text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> tupl
     ``key_stream(text)`` when the caller has it already."""
     gaz = get_gazetteer()
     near_cue = neighborhood_cues(text)
-    cands = [c for c in gaz.scan(text, stream=stream, neighborhoods=bool(near_cue)) if not c.entry.blocker]
+    cands = [c for c in gaz.scan(text, stream=stream) if not c.entry.blocker]
     readings = _read(text, cands)
     hits, ambiguous = _resolve(readings)
     if near_cue:

@@ -186,9 +186,9 @@ class Gazetteer:
             slot(match_key(name))["cue"] = level
         self.by_name = {n: tuple(p) for n, p in by_name.items()}
         self.provinces = tuple(sorted(n for n, ps in by_name.items() if any(p.kind == "province" for p in ps)))
-        # values are ints (no Python object to touch per raw hit): entry index << 8, a flag
-        # (128) for names that are only neighborhoods, a flag (64) for keys that start or end
-        # on a non-word character (always checked in full), the key's length
+        # values are ints (no Python object to touch per raw hit): entry index << 7, a flag
+        # (64) for keys that start or end on a non-word character (always checked in full),
+        # the key's length
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         self.entries: list[Entry] = []
         for k, e in entries.items():
@@ -203,21 +203,16 @@ class Gazetteer:
             )
             assert len(k) < 64, k
             irregular = not (k[0].isalnum() and k[-1].isalnum())
-            nb_only = not entry.places and not entry.blocker
-            self.automaton.add_word(k, len(self.entries) << 8 | nb_only << 7 | irregular << 6 | len(k))
+            self.automaton.add_word(k, len(self.entries) << 7 | irregular << 6 | len(k))
             self.entries.append(entry)
         self.automaton.make_automaton()
         self.function_words = frozenset(read_lines("geo/function_words.txt"))
         self.surname_endings = frozenset(read_lines("geo/surname_endings.txt"))
 
-    def scan(
-        self, text: str, *, stream: tuple[str, Sequence[int]] | None = None, neighborhoods: bool = True
-    ) -> list[Candidate]:
+    def scan(self, text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> list[Candidate]:
         """Every name in ``text`` on word boundaries; overlapping hits resolved by the longest
         (then the earliest). One pass of the automaton over the text's key stream (``stream``:
-        ``key_stream(text)`` when the caller already has it, e.g. ``Doc.key_stream()``).
-        ``neighborhoods=False``: names that are only neighborhoods may be left out when they
-        overlap no other name (they change nothing then), for a caller that reads none."""
+        ``key_stream(text)`` when the caller already has it, e.g. ``Doc.key_stream()``)."""
         if stream is not None:
             keys, idx = stream
             run_keys: list[int] | None = getattr(idx, "_run_keys", None)
@@ -244,9 +239,8 @@ class Gazetteer:
         ]
         if not hits:
             return []
-        if not neighborhoods:
-            hits = _drop_lone_neighborhoods(hits)
         n = len(text)
+        n_runs = len(run_keys)
         zwnj = ZWNJ
         surname_endings = self.surname_endings
         entries = self.entries
@@ -254,17 +248,20 @@ class Gazetteer:
         for kend, v in hits:
             klen = v & 63
             k0 = kend - klen + 1
-            start = k0 + run_shift[bisect_right(run_keys, k0)]  # the text index of key k0
+            j = bisect_right(run_keys, k0)
+            start = k0 + run_shift[j]  # the text index of key k0
             if start > 0:
                 ch = text[start - 1]
                 if ch.isalnum() or ch == zwnj:
                     continue
-            end = kend + run_shift[bisect_right(run_keys, kend)] + 1
+            if j < n_runs and run_keys[j] <= kend:  # a gap inside the name: shifted further
+                j = bisect_right(run_keys, kend, j)
+            end = kend + run_shift[j] + 1
             if end < n:
                 ch = text[end]
                 if ch.isalnum() or ch == zwnj:
                     continue
-            entry = entries[v >> 8]
+            entry = entries[v >> 7]
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
                 continue
             nxt = text[end : end + 8].split(maxsplit=1)
@@ -283,7 +280,7 @@ class Gazetteer:
             end = idx[kend] + 1
             if start > 0 and is_word_char(text[start - 1]) or end < n and is_word_char(text[end]):
                 continue
-            entry = self.entries[v >> 8]
+            entry = self.entries[v >> 7]
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
                 continue
             nxt = text[end : end + 8].split(maxsplit=1)
@@ -319,23 +316,6 @@ class Gazetteer:
         if len(pieces) < 2:
             return False
         return any((p in self.function_words or len(p) == 1) and p not in entry.words for p in pieces)
-
-
-def _drop_lone_neighborhoods(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Raw hits ``(key end, value)`` without the neighborhood-only names that overlap no other
-    raw hit (in key space, where overlaps are those of the text); order kept."""
-    if not any(v & 128 for _, v in hits):
-        return hits
-    spans = sorted((kend - (v & 63) + 1, kend, i) for i, (kend, v) in enumerate(hits))
-    drop: set[int] = set()
-    reach = -1  # the furthest end of the spans before
-    last = len(spans) - 1
-    for j, (k0, kend, i) in enumerate(spans):
-        if hits[i][1] & 128 and reach < k0 and (j == last or spans[j + 1][0] > kend):
-            drop.add(i)
-        if kend > reach:
-            reach = kend
-    return [h for i, h in enumerate(hits) if i not in drop] if drop else hits
 
 
 _BY_LENGTH = itemgetter(0, 1)  # the longest first, then the earliest

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from os.path import commonprefix
 
 import regex
 
@@ -32,6 +33,7 @@ class _Words:
     roles: dict[str, frozenset[str]]
     common: frozenset[str]
     cue_re: regex.Pattern[str]  # every cue word, whole words only: found in one scan
+    cue_prefix: str  # what every cue word begins with: a text without it has no cue
 
     def has(self, word: str, role: str) -> bool:
         return role in self.roles.get(_key(word), ())
@@ -51,12 +53,14 @@ def _words() -> _Words:
     common = frozenset(match_key(w) for w in read_lines("known_words.txt"))
     cues = sorted({w for w, role in read_tsv("geo/nb_words.tsv") if role == "cue"}, key=len, reverse=True)
     cue_re = regex.compile(r"(?<![\p{L}\p{M}\u200c])(?:" + "|".join(map(regex.escape, cues)) + r")(?![\p{L}\p{M}\u200c])")
-    return _Words({k: frozenset(v) for k, v in roles.items()}, common, cue_re)
+    return _Words({k: frozenset(v) for k, v in roles.items()}, common, cue_re, commonprefix(cues))
 
 
 def neighborhood_cues(text: str) -> list[int]:
     """Where the neighborhood cues of ``text`` end (none: the text names no neighborhood)."""
     words = _words()
+    if words.cue_prefix not in text:
+        return []
     return [m.end() for m in words.cue_re.finditer(text) if not _blocked(text, m.start(), words)]
 
 
