@@ -28,17 +28,26 @@ def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
     tokens = tokenize(doc.work, lex)
     keys = tokens.keys
     geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
-    title_at = lex.openings(keys, "title")
+    title_at, name_at = lex.openings2(keys, ("title",), _NAME_TABLES)
     titles = find_titles(tokens, geo_at, lex, keys, title_at)
-    return _resolve(doc, lex, tokens, geo_at, title_at, titles)
+    return _resolve(doc, lex, tokens, geo_at, title_at, name_at, titles)
+
+
+_NAME_TABLES = ("honorific", "given")
 
 
 def _resolve(
-    doc: Doc, lex: Lexicon, tokens: Tokens, geo_at: dict[int, GeoHit], title_at: list[int], titles: list[TitleMention]
+    doc: Doc,
+    lex: Lexicon,
+    tokens: Tokens,
+    geo_at: dict[int, GeoHit],
+    title_at: list[int],
+    name_at: list[int],
+    titles: list[TitleMention],
 ) -> Resolver:
     """:func:`match` past the offices: names, coreference, the speaker chain."""
     keys = tokens.keys
-    names = find_names(tokens, geo_at, lex, keys, title_at)
+    names = find_names(tokens, geo_at, lex, keys, title_at, name_at)
     spans = [(n.first, n.last) for n in names]
     titles = [t for t in titles if not any(a < t.last and t.first < b for a, b in spans)]
     res = Resolver(tokens, doc.work, lex, geo_at, keys)
@@ -113,14 +122,14 @@ class OfficialsStage:
         lex = lexicon()
         tokens = tokenize(doc.work, lex)
         keys = tokens.keys
-        title_at = lex.openings(keys, "title")
+        title_at, name_at = lex.openings2(keys, ("title",), _NAME_TABLES)
         if not title_at and _no_rank(lex, keys):
             return
         geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
         titles = find_titles(tokens, geo_at, lex, keys, title_at)
         if not titles and _no_rank(lex, keys):
             return
-        self.set_annotations(doc, _resolve(doc, lex, tokens, geo_at, title_at, titles))
+        self.set_annotations(doc, _resolve(doc, lex, tokens, geo_at, title_at, name_at, titles))
 
     def set_annotations(self, doc: Doc, res: Resolver) -> None:
         province = _main_province(doc.geo)

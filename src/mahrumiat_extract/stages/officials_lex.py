@@ -102,8 +102,27 @@ class Lexicon:
             if whole[i] == 2 or i == n or keys[i + 1] in _COMMA_KEYS or keys[i] + keys[i + 1] in pairs
         ]
 
+    def openings2(self, keys: list[str], first: tuple[str, ...], second: tuple[str, ...]) -> tuple[list[int], list[int]]:
+        """``(self.openings(keys, *first), self.openings(keys, *second))`` in one dict lookup
+        per token (the keys of both groups in one dict, a code per key)."""
+        codes, pairs1, pairs2 = _openers2(self, first, second)
+        got = list(map(codes.get, keys))  # 3 * second + first, each 2 / 1 / 0 as in openings()
+        n = len(keys) - 1
+        out1: list[int] = []
+        out2: list[int] = []
+        for i in compress(count(), got):
+            a, b = _SPLIT[got[i]]  # type: ignore[index]  # never None here
+            nk = keys[i + 1] if i < n else ""
+            pair = keys[i] + nk
+            if a and (a == 2 or i == n or nk in _COMMA_KEYS or pair in pairs1):
+                out1.append(i)
+            if b and (b == 2 or i == n or nk in _COMMA_KEYS or pair in pairs2):
+                out2.append(i)
+        return out1, out2
+
 
 _COMMA_KEYS = frozenset({"،", ",", "؛"})
+_SPLIT = tuple((c % 3, c // 3) for c in range(9))  # openings2 code -> (first, second)
 _OPENERS: dict[tuple[int, tuple[str, ...]], tuple[Lexicon, dict[str, int], frozenset[str]]] = {}
 
 
@@ -119,6 +138,24 @@ def _openers(lex: Lexicon, tables: tuple[str, ...]) -> tuple[dict[str, int], fro
             first[k] = max(first.get(k, 1), 2 if whole else 1)
     _OPENERS[(id(lex), tables)] = (lex, first, frozenset(first))
     return first, frozenset(first)
+
+
+_OPENERS2: dict[tuple[int, tuple[str, ...], tuple[str, ...]], tuple[Lexicon, dict[str, int], frozenset[str], frozenset[str]]] = {}
+
+
+def _openers2(
+    lex: Lexicon, first: tuple[str, ...], second: tuple[str, ...]
+) -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+    """For :meth:`Lexicon.openings2`: each key of either group -> its :func:`_openers` value
+    in the first group + 3 * its value in the second (0 when absent)."""
+    got = _OPENERS2.get((id(lex), first, second))
+    if got is not None and got[0] is lex:
+        return got[1], got[2], got[3]
+    f1, p1 = _openers(lex, first)
+    f2, p2 = _openers(lex, second)
+    codes = {k: f1.get(k, 0) + 3 * f2.get(k, 0) for k in f1.keys() | f2.keys()}
+    _OPENERS2[(id(lex), first, second)] = (lex, codes, p1, p2)
+    return codes, p1, p2
 
 
 def _keyed(lines: tuple[str, ...]) -> frozenset[str]:

@@ -90,14 +90,16 @@ def find_names(
     lex: Lexicon,
     keys: list[str] | None = None,
     title_at: list[int] | None = None,
+    name_at: list[int] | None = None,
 ) -> list[NameMention]:
     """Every person-name candidate, left to right, not overlapping (``keys``: the tokens'
-    keys; ``title_at``: where an office may start, see :meth:`Lexicon.openings`)."""
+    keys; ``title_at``, ``name_at``: where an office, an honorific or a given name may
+    start, see :meth:`Lexicon.openings`)."""
     if keys is None:
         keys = [t.key for t in tokens]
     out: list[NameMention] = []
     i = 0
-    starts, before = _starts(keys, lex, title_at)
+    starts, before = _starts(keys, lex, title_at, name_at)
     for c in starts:
         if c < i:
             continue
@@ -110,7 +112,9 @@ def find_names(
     return out
 
 
-def _starts(keys: list[str], lex: Lexicon, title_at: list[int] | None = None) -> tuple[list[int], set[int]]:
+def _starts(
+    keys: list[str], lex: Lexicon, title_at: list[int] | None = None, name_at: list[int] | None = None
+) -> tuple[list[int], set[int]]:
     """The tokens a name may start at, in order (an honorific, a given name or «سید», or a
     word right before an office), and those right before an office, past their surname
     suffixes (the only ones :func:`_before_office` may take). ``title_at``: where an
@@ -128,7 +132,7 @@ def _starts(keys: list[str], lex: Lexicon, title_at: list[int] | None = None) ->
             if keys[i] not in suf:
                 break
             i -= 1
-    out = before.union(lex.openings(keys, "honorific", "given"))
+    out = before.union(lex.openings(keys, "honorific", "given") if name_at is None else name_at)
     if "سید" in keys:
         out.update([i for i, k in enumerate(keys) if k in _SAYYID])
     return sorted(out), before
