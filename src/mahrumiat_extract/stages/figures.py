@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..doc import Doc
-from ..records import Figure, Status
+from ..records import Figure, Span, Status
 from ..text.numbers import NumberMatch, find_numbers
 from .figures_context import Context
 from .figures_lexicon import FiguresLexicon, Unit, lexicon
@@ -248,7 +248,11 @@ class FiguresStage:
     def _figures(doc: Doc, cands: list[Candidate]) -> list[Figure]:
         out = []
         for c in cands:
-            mentions = doc.spans(c.ranges)
+            if len(c.ranges) == 1:  # doc.spans of one range, without its sorting
+                sp = doc.span(*c.ranges[0])
+                mentions: tuple[Span, ...] = (sp,) if sp is not None else ()
+            else:
+                mentions = doc.spans(c.ranges)
             if not mentions:
                 continue
             out.append(

@@ -361,7 +361,10 @@ class Context:
                 return status_of(self.lex, m.group())
         lo = max(s, num_start - 40)
         text = self.text
-        if not any(text.find(a, lo, num_start) >= 0 for a in self.lex.status_before_anchors):
+        for a in self.lex.status_before_anchors:
+            if text.find(a, lo, num_start) >= 0:
+                break
+        else:
             return None
         best = None
         for m in self.lex.status_before.finditer(text, lo, num_start):
