@@ -4,7 +4,8 @@ Everything is read once from ``resources/officials/`` and keyed by ``match_key``
 commas dropped, so a phrase matches across spaces, ZWNJ and spelling variants alike: the
 token keys of a text are joined token by token and looked up in a dict of every key prefix
 (so a lookup stops as soon as no key can follow), and :meth:`Lexicon.openings` finds in one
-pass the few tokens where a phrase may start.
+pass the few tokens where a phrase may start (:meth:`Lexicon.openings2`: for two groups of
+tables at once, one dict lookup per token).
 """
 
 from __future__ import annotations

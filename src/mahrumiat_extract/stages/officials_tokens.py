@@ -3,6 +3,9 @@
 A word keeps its ZWNJ parts together («رئیس‌جمهور»); punctuation and line breaks are tokens of
 their own. A word glued by scraping to an honorific before it («دکترطالبی») is split in two,
 and the split is remembered so that the stage can warn (W301).
+
+The tokens of a text are :class:`Tokens`: parallel columns (starts, texts, keys, the glued
+indexes) that the matchers read directly; a :class:`Token` is built only when asked for.
 """
 
 from __future__ import annotations
