@@ -24,6 +24,7 @@ __all__ = ["Candidate", "FiguresStage", "match"]
 _LIST_MARKS = ("-", ")", ".", "–", "ـ")
 _EZAFE_STEMS = ("ا", "و", "ه")
 _SPLIT_DECIMAL_RE = re.compile(r"\d\. ?$")
+ZWNJ = "\u200c"
 
 
 @dataclass(slots=True)
@@ -66,9 +67,11 @@ def _unit_at(ctx: Context, i: int) -> tuple[Unit, int] | None:
 def _maybe_counted(ctx: Context, end: int) -> bool:
     """A counted noun among the next words (a cheap test before tokenizing the context)."""
     units = ctx.lex.units
-    for k in ctx.next_words(end):
-        if k in units or (k.endswith("ی") and k[:-1] in units):
-            return True
+    for w in ctx.next_words_raw(end):
+        if w:
+            k = w.replace(ZWNJ, "")
+            if k in units or (k.endswith("ی") and k[:-1] in units):
+                return True
     return False
 
 
@@ -164,11 +167,12 @@ def match(doc: Doc, *, lex: FiguresLexicon | None = None) -> list[Candidate]:
         if count is None or target is None:
             continue
         end = ctx.ends[tail - 1]
-        cand = Candidate(count, unit, target, m.start, end, ctx.sentence(m.start))
+        sent = ctx.sentence(m.start)
+        cand = Candidate(count, unit, target, m.start, end, sent)
         cand.category = _category(ctx, cand, out, first, tail, numbers)
-        cand.status = ctx.status(m.start, end)  # type: ignore[assignment]
-        cand.period = ctx.period(m.start, end)
-        cand.place = ctx.place(m.start, end)
+        cand.status = ctx.status(m.start, end, sent)  # type: ignore[assignment]
+        cand.period = ctx.period(m.start, end, sent)
+        cand.place = ctx.place(m.start, end, sent)
         cand.ranges.append((m.start, end))
         out.append(cand)
     return out

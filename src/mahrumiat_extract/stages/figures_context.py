@@ -168,6 +168,11 @@ class Context:
         if cut < hi:  # the rest resumes after the last token (its gap then starts there)
             self._rest = (self.ends[-1] if self.n else lo, hi)
 
+    def next_words_raw(self, pos: int) -> tuple[str | None, ...]:
+        """Up to four words right after ``pos`` as written (None for the missing ones)."""
+        m = _NEXT_WORDS_RE.match(self.text, pos)
+        return () if m is None else m.groups()
+
     def next_words(self, pos: int) -> list[str]:
         """Keys of up to four words right after ``pos`` (the quick test for a counted noun)."""
         m = _NEXT_WORDS_RE.match(self.text, pos)
@@ -346,8 +351,8 @@ class Context:
             self._status_hits = sorted(hits)
         return self._status_hits
 
-    def status(self, num_start: int, unit_end: int) -> str | None:
-        s, e = self.sentence(num_start)
+    def status(self, num_start: int, unit_end: int, sent: tuple[int, int] | None = None) -> str | None:
+        s, e = sent or self.sentence(num_start)
         hits = self._status_after_hits()
         i = bisect.bisect_left(hits, unit_end)
         if i < len(hits) and hits[i] < e:
@@ -434,8 +439,8 @@ class Context:
             self._periods[(lo, hi)] = found
         return found
 
-    def period(self, num_start: int, num_end: int) -> str | None:
-        s, e = self.sentence(num_start)
+    def period(self, num_start: int, num_end: int, sent: tuple[int, int] | None = None) -> str | None:
+        s, e = sent or self.sentence(num_start)
         best: tuple[int, int, int] | None = None
         for ms, me in self._period_matches(max(s, num_start - 300), min(e, num_end + 300)):
             if ms < num_end and me > num_start:
@@ -447,8 +452,8 @@ class Context:
             return None
         return self.doc.norm.original_text(best[1], best[2]).strip() or None
 
-    def place(self, num_start: int, num_end: int) -> str | None:
-        s, e = self.sentence(num_start)
+    def place(self, num_start: int, num_end: int, sent: tuple[int, int] | None = None) -> str | None:
+        s, e = sent or self.sentence(num_start)
         best: tuple[int, GeoHit] | None = None
         if self._geo is None:
             self._geo = sorted(self.doc.geo, key=lambda h: h.start)
