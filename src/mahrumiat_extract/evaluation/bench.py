@@ -16,7 +16,6 @@ Nothing here asserts a time: the figures are printed (and written with ``--markd
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import subprocess
@@ -94,7 +93,6 @@ def time_pipeline(texts: list[str]) -> dict[str, Any]:
     names = ["normalize", *(s.name for s in pipe.stages), "record"]
     ns = dict.fromkeys(names, 0)
     clock = time.perf_counter_ns
-    gc.collect()
     for text in texts:
         t0 = clock()
         doc = pipe.make_doc(text)
@@ -112,6 +110,32 @@ def time_pipeline(texts: list[str]) -> dict[str, Any]:
     return _throughput(texts, total) | {"stages": {k: v / 1e9 for k, v in ns.items()}}
 
 
+def time_side_by_side(texts: list[str], *, block: int = 50) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The pipeline and hazm's normalizer over the same articles, interleaved block by block
+    (and in alternating order), so that both see the same load on a shared machine: a drift
+    in the machine's speed during the run cannot favour either side."""
+    from hazm import Normalizer
+
+    normalizer = Normalizer()
+    normalizer.normalize(texts[0])
+    stages: dict[str, float] = {}
+    hazm_s = 0.0
+    for n, i in enumerate(range(0, len(texts), block)):
+        chunk = texts[i : i + block]
+        order = ("pipe", "hazm") if n % 2 == 0 else ("hazm", "pipe")
+        for side in order:
+            if side == "pipe":
+                for name, sec in time_pipeline(chunk)["stages"].items():
+                    stages[name] = stages.get(name, 0.0) + sec
+            else:
+                t0 = time.perf_counter()
+                for text in chunk:
+                    normalizer.normalize(text)
+                hazm_s += time.perf_counter() - t0
+    pipeline = _throughput(texts, sum(stages.values())) | {"stages": stages}
+    return pipeline, _throughput(texts, hazm_s)
+
+
 def time_gazetteer_cost(texts: list[str]) -> float:
     """What the ~1,800 counties, cities and neighborhoods cost the pipeline: its time with the
     whole gazetteer over its time with the 31 provinces alone, minus one (0.1 = 10% slower)."""
@@ -127,19 +151,6 @@ def time_gazetteer_cost(texts: list[str]) -> float:
     finally:
         setattr(geo, "get_gazetteer", original)  # noqa: B010
     return full / provinces_only - 1.0 if provinces_only else 0.0
-
-
-def time_hazm(texts: list[str]) -> dict[str, Any]:
-    """hazm's ``Normalizer().normalize`` alone over the same articles."""
-    from hazm import Normalizer
-
-    normalizer = Normalizer()
-    normalizer.normalize(texts[0])
-    gc.collect()
-    t0 = time.perf_counter()
-    for text in texts:
-        normalizer.normalize(text)
-    return _throughput(texts, time.perf_counter() - t0)
 
 
 def _throughput(texts: list[str], seconds: float) -> dict[str, Any]:
@@ -301,10 +312,8 @@ def run_bench(
     say(f"corpus: {corpus.describe()}")
     say("startup: import + first article in a fresh process")
     result.startup = time_startup(corpus.unique[0])
-    say("pipeline throughput")
-    result.pipeline = time_pipeline(corpus.texts)
-    say("hazm Normalizer().normalize baseline")
-    result.hazm = time_hazm(corpus.texts)
+    say("pipeline throughput and hazm Normalizer().normalize baseline, interleaved")
+    result.pipeline, result.hazm = time_side_by_side(corpus.texts)
     if result.hazm["articles_per_s"]:
         result.ratio = result.pipeline["articles_per_s"] / result.hazm["articles_per_s"]
     say("gazetteer cost: the whole gazetteer against the provinces alone")

@@ -30,8 +30,10 @@ _L = r"\u0621-\u063F\u0641-\u064A\u066E\u066F\u0671-\u06D3\u06FA-\u06FF"
 _WORD = rf"[{_L}]+(?:{ZWNJ}[{_L}]+)*"
 # Rare edits, each a fast scan: deletions, stray ZWNJs, whitespace runs.
 _DEL_RE = re.compile(rf"[{_DELETE}]+")
+# a ZWNJ that joins nothing: after a space or at the start, before a space or at the end, or
+# doubled (every alternative starts with the ZWNJ itself, so the scan is a fast literal search)
 _ZW_RE = re.compile(
-    rf"{ZWNJ}(?:[{_DELETE}{ZWNJ}]*)(?=[\s]|$)|(?:(?<=\s)|^){ZWNJ}[{_DELETE}{ZWNJ}]*|{ZWNJ}{{2,}}"
+    rf"{ZWNJ}(?:(?<=\s{ZWNJ})|(?<=^{ZWNJ})|(?={ZWNJ})|(?=[{_DELETE}{ZWNJ}]*(?:\s|$)))[{_DELETE}{ZWNJ}]*"
 )
 _WS_RE = re.compile(r"[ \n]{2,}")
 _WORD_RE = re.compile(_WORD)
