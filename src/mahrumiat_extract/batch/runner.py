@@ -273,13 +273,16 @@ def run(
     progress = _Progress(tracker, options, stream)
     engine = _Engine(options)
     start = time.monotonic()
+    # Ctrl-C only raises a flag, checked between chunks: an interrupt must never land inside a
+    # DuckDB write (DuckDB turns it into «Query interrupted» and the batch would be lost)
+    stop = _Stop()
+    previous = _on_sigint(stop)
     try:
-        _drive(engine, chunks, run_id, writer, progress, window=2 * max(options.jobs, 1) + 2)
+        _drive(engine, chunks, run_id, writer, progress, window=2 * max(options.jobs, 1) + 2,
+               stop=stop)  # fmt: skip
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
-        # a second Ctrl-C must not cut the clean-up short: ignore it until the store is closed
-        previous = _ignore_sigint() if summary.interrupted else None
         writer.flush()  # what is done is committed, also on Ctrl-C
         engine.close(cancel=summary.interrupted)
         if jsonl is not None:
@@ -295,10 +298,19 @@ def run(
     return summary
 
 
-def _ignore_sigint() -> Any:
+class _Stop:
+    """Set by Ctrl-C; the run stops at the next chunk boundary."""
+
+    requested = False
+
+    def __call__(self, signum: int, frame: Any) -> None:
+        self.requested = True
+
+
+def _on_sigint(stop: _Stop) -> Any:
     try:
-        return signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:  # not the main thread: nothing to do
+        return signal.signal(signal.SIGINT, stop)
+    except ValueError:  # not the main thread: Ctrl-C stays as it is
         return None
 
 
@@ -317,17 +329,25 @@ def _open_jsonl(options: RunOptions) -> TextIO | None:
 
 def _drive(
     engine: _Engine, chunks: Iterable[list[Item]], run_id: str, writer: _Writer,
-    progress: _Progress, *, window: int,
+    progress: _Progress, *, window: int, stop: _Stop | None = None,
 ) -> None:  # fmt: skip
     """Keep ``window`` chunks in flight; commit results in input order."""
     pending: collections.deque[tuple[list[Item], Any]] = collections.deque()
+
+    def check() -> None:
+        if stop is not None and stop.requested:
+            raise KeyboardInterrupt
+
     try:
         for chunk in chunks:
+            check()
             pending.append((chunk, engine.submit(chunk, run_id)))
             while len(pending) >= window:
                 _finish(engine, pending.popleft(), run_id, writer, progress)
+                check()
         while pending:
             _finish(engine, pending.popleft(), run_id, writer, progress)
+            check()
     except BaseException:
         for _, future in pending:
             future.cancel()
