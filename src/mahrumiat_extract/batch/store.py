@@ -8,6 +8,8 @@ the README (a test checks the two agree).
 
 from __future__ import annotations
 
+import os
+
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
@@ -137,6 +139,10 @@ def _quote(name: str) -> str:
     return f'"{name}"'
 
 
+#: DuckDB's memory cap for the store (``MAHRUMIAT_DUCKDB_MEMORY`` overrides it).
+MEMORY_LIMIT = os.environ.get("MAHRUMIAT_DUCKDB_MEMORY", "64MB")
+
+
 def connect(path: str | Path, *, read_only: bool = False) -> Any:
     """Open (and create) the store at ``path``; ``":memory:"`` for a throw-away store."""
     import duckdb
@@ -144,6 +150,11 @@ def connect(path: str | Path, *, read_only: bool = False) -> Any:
     if path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), read_only=read_only)
+    # DuckDB's buffer pool defaults to 80% of RAM and keeps what a long run wrote: cap it, so
+    # a batch's memory stays flat however large the store grows (DuckDB spills to disk)
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    con.execute("SET threads = 1")  # the parent writes; extraction runs in the workers
+    con.execute("SET preserve_insertion_order = false")
     if not read_only:
         for name, columns in SCHEMA.items():
             cols = ", ".join(f"{_quote(c)} {t}" for c, t in columns)
