@@ -196,3 +196,20 @@ def test_an_honorific_or_title_at_the_end_of_the_text(text: str) -> None:
     record = extract(text)
     assert not any(w.startswith("W501") for w in record.warnings), record.warnings
     assert record.officials == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param("سلمان خدادادی رئیس کمیسیون اجتماعی مجلس معتقد است که این طرح باید اجرا شود.",
+                     "رئیس کمیسیون اجتماعی مجلس", id="adjective-before-copula"),
+        pytest.param("سردار حسینی رئیس پلیس راهور پایتخت قدردانی کرد.", "رئیس پلیس راهور پایتخت",
+                     id="noun-before-light-verb"),
+        pytest.param("علی رضایی رئیس سازمان بهزیستی است و گفت: خدمات ادامه دارد.", "رئیس سازمان بهزیستی",
+                     id="copula-after-organization-kept"),
+    ],
+)
+def test_a_complex_predicate_is_not_part_of_the_office(text: str, title: str) -> None:
+    from mahrumiat_extract import extract
+
+    assert [o.title for o in extract(text).officials] == [title]

@@ -49,6 +49,7 @@ class Lexicon:
     modifiers: dict[str, str]  # key -> keep/drop
     common: frozenset[str]  # common words (hazm's list, which has many surnames too)
     adjectives: frozenset[str]  # adjectives (hazm's list): never a lone surname
+    light_verbs: dict[str, str]  # key -> any/adjective: ends a complex predicate, not an office
     max_len: int
     prefixes: dict[str, dict[str, bool]]  # table -> every prefix of its keys -> is a whole key
     loose: bool = False  # some key has a character other than a letter or a parenthesis
@@ -209,6 +210,7 @@ def lexicon() -> Lexicon:
         modifiers={match_key(r[0]): r[1] for r in read_tsv("officials/modifiers.tsv") if len(r) == 2},
         common=frozenset(match_key(x) for x in read_lines("known_words.txt")),
         adjectives=frozenset(match_key(x) for x in read_lines("adjectives.txt")),
+        light_verbs={match_key(r[0]): r[1] for r in read_tsv("officials/light_verbs.tsv") if len(r) == 2},
         max_len=max_len,
         loose=loose,
     )

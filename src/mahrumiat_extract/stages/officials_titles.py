@@ -8,8 +8,9 @@ The grammar a linguist would write down for news Persian:
     PLACE   := [استان|شهرستان|شهر|بخش|روستای] GEO   | استان (the article's province)
              | کشور | ایران (a national office)
 
-A complement word is any word that is not a stop word, a verb, an honorific or the start of a
-person's name; «و» and commas are crossed only inside a listed organization name
+A complement word is any word that is not a stop word, a verb, an honorific, the start of a
+person's name or the non-verbal part of a complex predicate (a word before a light verb:
+«قدردانی کرد», «معتقد است»); «و» and commas are crossed only inside a listed organization name
 («وزیر تعاون، کار و رفاه اجتماعی»).
 """
 
@@ -176,6 +177,9 @@ def _complement_word(
         return False
     if lex.phrase(keys[j : j + 3], 0, "speech") is not None:
         return False
+    light = lex.light_verbs.get(keys[j + 1]) if j + 1 < len(keys) else None
+    if light == "any" or (light == "adjective" and k in lex.adjectives):
+        return False  # «... مجلس معتقد است», «... پایتخت قدردانی کرد»: a predicate, not the office
     after_holy = j > 0 and tokens.keys[j - 1] in ("امام", "حضرت", "شهید")
     return after_holy or not starts_name(tokens, j, lex, geo_at)
 
