@@ -110,6 +110,8 @@ class CleanupStage:
         recent: list[tuple[int, int, str]] = []
         out: list[tuple[int, int]] = []
         for s, e in lines(doc.work):
+            if e - s < _MIN_REPEAT:
+                continue  # too short to count as a repeated paragraph, whatever it holds
             para = " ".join(doc.work[s:e].split())
             if len(para) < _MIN_REPEAT:
                 continue

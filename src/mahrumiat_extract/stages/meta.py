@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 import re
 
@@ -125,7 +126,7 @@ class MetaStage:
 
     def _published(self, doc: Doc) -> tuple[str, str] | None:
         text = doc.norm.text
-        header = list(lines(text))[:4]
+        header = list(islice(lines(text), 4))
         for s, e in header:
             line = text[s:e]
             dates = find_dates(line)
@@ -140,7 +141,7 @@ class MetaStage:
 
     def _title(self, doc: Doc) -> str | None:
         text = doc.work
-        body = [(s, e) for s, e in lines(text)]
+        body = list(islice(lines(text), 5))  # the first four lines, and whether a body follows
         for idx, (s, e) in enumerate(body[:4]):
             line = " ".join(text[s:e].split())
             words = line.split()

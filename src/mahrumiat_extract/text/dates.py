@@ -78,6 +78,20 @@ def find_dates(text: str) -> list[JalaliDate]:
     """Every full Jalali date in normalized ``text`` (ASCII digits), in order."""
     if not _TWO_DIGITS.search(text):
         return []  # a full date has a year: no two adjacent digits, no date
+    if len(text) <= _CACHED_LEN:
+        return list(_find_dates_cached(text))
+    return _find_dates(text)
+
+
+_CACHED_LEN = 300  # header lines are asked about more than once per article
+
+
+@lru_cache(maxsize=1024)
+def _find_dates_cached(text: str) -> tuple[JalaliDate, ...]:
+    return tuple(_find_dates(text))
+
+
+def _find_dates(text: str) -> list[JalaliDate]:
     worded, numeric = _patterns()
     months = _months()
     out: list[JalaliDate] = []
