@@ -109,19 +109,20 @@ def normalize(text: str, *, restore_zwnj: bool = True) -> Normalized:
 def _zwnj_edits(t1: str) -> list[tuple[int, int, str]]:
     """ZWNJ restoration edits: glued words fixed in place, and single spaces made ZWNJs.
 
-    Words are looked up once per distinct word (cached), and only the few that change are
-    located again, so the cost is per distinct word, not per token."""
+    The text is cut at white space in C and each distinct chunk (a word, perhaps with
+    punctuation) is examined once across articles (cached); only the words that change are
+    located again, so the cost is per new chunk, not per token."""
     out: list[tuple[int, int, str]] = []
-    words = set(_WORD_RE.findall(t1))
-    for w in words - _SEEN:  # set algebra in C: only words never seen before are looked up
-        f = restore_token(w)
+    chunks = set(t1.split())
+    for chunk in chunks - _SEEN:  # set algebra in C: only chunks never seen before
         if len(_SEEN) > _SEEN_MAX:
             _SEEN.clear()
-            _CHANGED.clear()
-        _SEEN.add(w)
-        if f != w:
-            _CHANGED[w] = f
-    changed = {w: _CHANGED[w] for w in words & _CHANGED.keys()}
+            _CHUNK_CHANGES.clear()
+        _SEEN.add(chunk)
+        fixes = tuple((w, f) for w in _WORD_RE.findall(chunk) if (f := restore_token(w)) != w)
+        if fixes:
+            _CHUNK_CHANGES[chunk] = fixes
+    changed = {w: f for chunk in chunks & _CHUNK_CHANGES.keys() for w, f in _CHUNK_CHANGES[chunk]}
     for w, f in changed.items():
         n = len(w)
         i = t1.find(w)
@@ -149,8 +150,8 @@ def _zwnj_edits(t1: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_SEEN: set[str] = set()  # words looked up already (a cache, bounded)
-_CHANGED: dict[str, str] = {}  # of those, the ones restoration changes
+_SEEN: set[str] = set()  # white-space chunks examined already (a cache, bounded)
+_CHUNK_CHANGES: dict[str, tuple[tuple[str, str], ...]] = {}  # chunk -> its (word, fixed) pairs
 _SEEN_MAX = 500_000
 _WORD_CHAR_RE = re.compile(rf"[{_L}{ZWNJ}]")
 
