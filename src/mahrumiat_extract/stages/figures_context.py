@@ -232,28 +232,18 @@ class Context:
 
     def window_before(self, kind: str, first: int, n: int) -> bool:
         """A cue among the ``n`` tokens before ``first``, not crossing punctuation."""
-        exact, prefixes = self.lex.cue_sets[kind]
-        keys, kinds, texts = self.keys, self.kinds, self.texts
-        i = first - 1
-        while i >= 0 and first - i <= n:
-            kd = kinds[i]
-            if kd == "punct" and texts[i] not in _QUOTES:
-                return False
-            if kd == "word":
-                k = keys[i]
-                if k in exact or k.startswith(prefixes):
-                    return True
-            i -= 1
-        return False
+        return self._cue_in(kind, range(first - 1, max(first - n, 0) - 1, -1))
 
     def window_after(self, kind: str, first: int, n: int) -> bool:
-        exact, prefixes = self.lex.cue_sets[kind]
-        keys, kinds, texts = self.keys, self.kinds, self.texts
-        i = first
         if first + n > self.n:
             self.has(first + n - 1)
-        stop = min(self.n, first + n)
-        while i < stop:
+        return self._cue_in(kind, range(first, min(self.n, first + n)))
+
+    def _cue_in(self, kind: str, indices: range) -> bool:
+        """A cue word of ``kind`` at one of ``indices``, walked in order until punctuation."""
+        exact, prefixes = self.lex.cue_sets[kind]
+        keys, kinds, texts = self.keys, self.kinds, self.texts
+        for i in indices:
             kd = kinds[i]
             if kd == "punct" and texts[i] not in _QUOTES:
                 return False
@@ -261,7 +251,6 @@ class Context:
                 k = keys[i]
                 if k in exact or k.startswith(prefixes):
                     return True
-            i += 1
         return False
 
     # -- category ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from itertools import compress, count
 from ..doc import GeoHit
 from ..text.keys import match_key as _match_key
 from .officials_lex import Lexicon
-from .officials_names import NameMention, surname_shaped
+from .officials_names import NameMention, NameParts, surname_shaped
 from .officials_titles import TitleMention
 from .officials_tokens import Token, Tokens
 
@@ -36,7 +36,7 @@ _CODES = {**dict.fromkeys(_SENTENCE_END, 1), **dict.fromkeys(_MARK_KEYS, 2)}  # 
 
 
 @dataclass(slots=True)
-class Person:
+class Person(NameParts):
     given: str | None
     surname: str
     honorific: str | None = None
@@ -45,14 +45,6 @@ class Person:
     titles: list[TitleMention] = field(default_factory=list)
     ranges: list[tuple[int, int]] = field(default_factory=list)  # normalized offsets
     glued: list[str] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return f"{self.given} {self.surname}" if self.given else self.surname
-
-    @property
-    def surname_key(self) -> str:
-        return match_key(self.surname)
 
 
 class Resolver:

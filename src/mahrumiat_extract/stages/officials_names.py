@@ -29,8 +29,24 @@ _SAYYID = frozenset({"سید"})
 _ENDINGS = ("یم", "ید", "ند", "م", "د", "ه", "ست")
 
 
+class NameParts:
+    """A given name (or None) and a surname, as a mention or a person writes them."""
+
+    __slots__ = ()
+    given: str | None
+    surname: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.given} {self.surname}" if self.given else self.surname
+
+    @property
+    def surname_key(self) -> str:
+        return match_key(self.surname)
+
+
 @dataclass(slots=True)
-class NameMention:
+class NameMention(NameParts):
     """A person's name as written: token range, the name proper, its honorific."""
 
     first: int
@@ -41,14 +57,6 @@ class NameMention:
     rank: TitleEntry | None = None
     glued: bool = False
     person: int | None = None  # index of the person it refers to, set by coreference
-
-    @property
-    def name(self) -> str:
-        return f"{self.given} {self.surname}" if self.given else self.surname
-
-    @property
-    def surname_key(self) -> str:
-        return match_key(self.surname)
 
 
 @lru_cache(maxsize=1)
