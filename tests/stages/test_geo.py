@@ -235,3 +235,20 @@ def test_match_is_pure_and_uses_normalized_offsets() -> None:
     hits, ambiguous = match("شهر داریان و شهر کرمان")
     assert [h.name for h in hits] == ["داریان", "کرمان"]
     assert ambiguous == ["داریان"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("حدود ۱۲ هزار نفر در این محلات زندگی می‌کنند، فرماندار ساری گفت: کار ادامه دارد.",
+                     id="anaphoric-cue-then-verb"),
+        pytest.param("این مجموعه شامل مدرسه و سرای محله است و برای ۳۰۰ نفر شغل ایجاد می‌کند.",
+                     id="cue-as-complement-then-copula"),
+        pytest.param("شهردار قزوین امروز از سایر محلات این شهر بازدید کرد.",
+                     id="no-name-after-cue"),
+    ],
+)
+def test_no_neighborhood_from_verbs_or_function_words(text: str) -> None:
+    from mahrumiat_extract import extract
+
+    assert extract(text).neighborhoods == ()

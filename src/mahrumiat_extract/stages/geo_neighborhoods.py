@@ -140,8 +140,10 @@ def _list_after(text: str, pos: int, words: _Words, known: dict[str, tuple[GeoNe
             continue
         if t in _QUOTES:
             continue
-        if t in _SENTENCE_END or t[0].isdigit() or words.has(t, "cue") or (words.has(t, "stop") and cur):
+        if t in _SENTENCE_END or t[0].isdigit() or words.has(t, "cue") or words.has(t, "stop"):
             break
+        if t.startswith(_VERB_PREFIXES):
+            break  # «در این محلات زندگی می‌کنند»: a verb, the clause goes on without a name
         if not cur and words.has(t, "generic"):
             break
         cur.append(m)
@@ -153,6 +155,9 @@ def _list_after(text: str, pos: int, words: _Words, known: dict[str, tuple[GeoNe
     if len(items) == 1 and not _single_ok(items[0], words, known):
         return []
     return [(it[0].start(), it[-1].end()) for it in items]
+
+
+_VERB_PREFIXES = ("می\u200c", "نمی\u200c")
 
 
 def _trim_last(item: list[regex.Match[str]], words: _Words, known: dict[str, tuple[GeoNeighborhood, ...]]) -> list[regex.Match[str]]:
