@@ -252,3 +252,15 @@ def test_no_neighborhood_from_verbs_or_function_words(text: str) -> None:
     from mahrumiat_extract import extract
 
     assert extract(text).neighborhoods == ()
+
+
+def test_listed_neighborhoods_are_not_towns_of_the_same_name_elsewhere() -> None:
+    from mahrumiat_extract import extract
+
+    text = "فرماندار اسلامشهر گفت: ۱۸ پروژه در سه محله واوان، قائمیه و زرافشان اجرا می‌شود."
+    record = extract(text)
+    assert {(n.name, n.city, n.province) for n in record.neighborhoods} == {
+        ("واوان", "اسلامشهر", "تهران"), ("قائمیه", "اسلامشهر", "تهران"), ("زرافشان", "اسلامشهر", "تهران"),
+    }
+    assert [p.name for p in record.places] == ["اسلامشهر"]
+    assert [p.name for p in record.provinces] == ["تهران"]

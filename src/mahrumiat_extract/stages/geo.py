@@ -62,9 +62,18 @@ def match(text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> tupl
     readings = _read(text, cands)
     hits, ambiguous = _resolve(readings)
     if near_cue:
-        hits.extend(find_neighborhoods(text, cands, hits, near_cue))
+        nbs = find_neighborhoods(text, cands, hits, near_cue)
+        if nbs:
+            # a name the text lists as a neighborhood («در سه محله واوان، قائمیه و زرافشان») is
+            # not also the village or town of that name elsewhere in the country
+            hits = [h for h in hits if h.kind == "province" or not _overlaps(h, nbs)]
+            hits.extend(nbs)
     hits.sort(key=_START)
     return hits, ambiguous
+
+
+def _overlaps(hit: GeoHit, others: list[GeoHit]) -> bool:
+    return any(o.start < hit.end and hit.start < o.end for o in others)
 
 
 def _read(text: str, cands: list[Candidate]) -> list[_Reading]:

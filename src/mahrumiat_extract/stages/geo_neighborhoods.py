@@ -82,7 +82,13 @@ def find_neighborhoods(
     for pos in near_cue:
         for s, e in _list_after(text, pos, words, known):
             items.setdefault((s, e), text[s:e])
-    places = [h for h in hits if h.kind in ("city", "county", "district", "village")]
+    listed = list(items)
+    # a place-name hit on a listed item is that neighborhood, not its city
+    places = [
+        h for h in hits
+        if h.kind in ("city", "county", "district", "village")
+        and not any(s < h.end and h.start < e for s, e in listed)
+    ]
     cities = {h.name for h in places}
     taken = [(h.start, h.end) for h in hits]
     for c in cands:
