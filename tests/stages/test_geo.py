@@ -264,3 +264,19 @@ def test_listed_neighborhoods_are_not_towns_of_the_same_name_elsewhere() -> None
     }
     assert [p.name for p in record.places] == ["اسلامشهر"]
     assert [p.name for p in record.provinces] == ["تهران"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param("به گزارش روابط عمومی استانداری، غلامرضا فرخی در آیین افتتاح گفت: کار آغاز شد.", [],
+                     id="surname-after-given-name"),
+        pytest.param("ناحیه مقاومت بسیج مقداد رشت ۸۰ واحد مسکونی ساخت.", ["رشت"], id="given-name-inside-a-name"),
+        pytest.param("دیدار تیم‌های دانشگاه آزاد تهران و یاسین پیشرو قم برگزار شد.", ["تهران", "قم"],
+                     id="team-name"),
+    ],
+)
+def test_a_place_name_after_a_given_name(text: str, places: list[str]) -> None:
+    from mahrumiat_extract import extract
+
+    assert sorted(p.name for p in extract(text).places) == sorted(places)
