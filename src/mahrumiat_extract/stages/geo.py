@@ -13,19 +13,18 @@ county before a city), else a W201 warning. ``set_annotations`` writes ``doc.geo
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter
 
 from ..doc import Doc, GeoHit
 from ..records import Neighborhood, Place, ProvinceMention, Span
-from ..resources import read_lines, read_tsv
 from ..text.keys import match_key
 from ..text.normalize import normalize
 from .geo_cues import KIND_CUES, read_cues
 from .geo_gazetteer import Candidate, GeoPlace, get_gazetteer
 from .geo_neighborhoods import find_neighborhoods, neighborhood_cues
+from .officials_lex import lexicon  # the given names and honorifics, one source for both stages
 
 __all__ = ["GeoStage", "match"]
 
@@ -61,7 +60,7 @@ def match(text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> tupl
     ``key_stream(text)`` when the caller has it already."""
     gaz = get_gazetteer()
     near_cue = neighborhood_cues(text)
-    given = _given_names()
+    given = lexicon().given.keys()
     cands = [
         c for c in gaz.scan(text, stream=stream)
         if not c.entry.blocker
@@ -80,18 +79,7 @@ def match(text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> tupl
     return hits, ambiguous
 
 
-@lru_cache(maxsize=1)
-def _honorifics() -> frozenset[str]:
-    """One-word honorifics and ranks (the officials stage's data)."""
-    return frozenset(match_key(r[0]) for r in read_tsv("officials/honorifics.tsv") if " " not in r[0])
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    return frozenset(match_key(n) for n in read_lines("officials/given_names.txt"))
-
-
-def _after_given_name(text: str, start: int, given: frozenset[str]) -> bool:
+def _after_given_name(text: str, start: int, given: Collection[str]) -> bool:
     """A name right after a given name that opens a phrase is a surname («، غلامرضا فرخی در
     ...», «دکتر علی X»), not a place. A given name inside a phrase is part of an organization's
     or a team's name («بسیج مقداد رشت», «دانشگاه آزاد تهران») and the place stays."""
@@ -104,7 +92,7 @@ def _after_given_name(text: str, start: int, given: frozenset[str]) -> bool:
     if len(words) == 1:
         return len(before) < 40 or before[0] in _PHRASE_OPENERS  # the text or a line starts here
     prev = words[-2]
-    return prev[-1] in _PHRASE_OPENERS or match_key(prev) in _honorifics()
+    return prev[-1] in _PHRASE_OPENERS or match_key(prev) in lexicon().honorifics
 
 
 _PHRASE_OPENERS = frozenset("،,.:؛;«\"(\n-–—")
