@@ -86,11 +86,10 @@ def normalize(text: str, *, restore_zwnj: bool = True) -> Normalized:
         edits.extend((m.start(), m.end(), "") for m in _ZW_RE.finditer(t1))
     for m in _WS_RE.finditer(t1):
         edits.append((m.start(), m.end(), "\n" if "\n" in m.group() else " "))
-    edits.sort()
     if restore_zwnj:
         edits.extend(_zwnj_edits(t1))
-        edits.sort()
-    b = OffsetMapBuilder(text)
+    edits.sort()
+    b = OffsetMapBuilder()
     pos = 0
     for s, e, rep in edits:
         if s < pos:

@@ -64,7 +64,6 @@ class OffsetMap:
 class OffsetMapBuilder:
     """Builds a normalized string and its :class:`OffsetMap` piece by piece."""
 
-    source: str
     _parts: list[str] = field(default_factory=list)
     _segs: list[tuple[int, int, int, int, bool]] = field(default_factory=list)
     _norm_pos: int = 0
