@@ -53,7 +53,6 @@ class Doc:
     source: str | None = None
     published: tuple[str, str] | None = None  # (jalali, gregorian) ISO dates
     title: str | None = None
-    title_range: tuple[int, int] | None = None
     # geo stage
     geo: list[GeoHit] = field(default_factory=list)
     provinces: list[ProvinceMention] = field(default_factory=list)
@@ -104,12 +103,9 @@ class Doc:
                 out[(sp.start, sp.end)] = sp
         return tuple(out[k] for k in sorted(out))
 
-    def blank(self, start: int, end: int) -> None:
-        """Exclude ``[start, end)`` from extraction (kept in the original, never deleted)."""
-        self.blank_many([(start, end)])
-
     def blank_many(self, ranges: list[tuple[int, int]]) -> None:
-        """Exclude several ranges at once: one pass over ``work``, however many ranges."""
+        """Exclude ranges from extraction (kept in the original, never deleted): one pass over
+        ``work``, however many ranges."""
         ranges = sorted((s, e) for s, e in ranges if e > s)
         if not ranges:
             return

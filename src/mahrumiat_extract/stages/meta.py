@@ -153,7 +153,6 @@ class MetaStage:
                 return None
             if idx + 1 >= len(body):
                 return None  # a one-line text is a body, not a headline
-            doc.title_range = (s, e)
             return doc.norm.original_text(s, e).strip()
         return None
 
