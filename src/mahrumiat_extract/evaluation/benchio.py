@@ -15,6 +15,7 @@ from ..errors import InputError
 __all__ = [
     "Corpus",
     "format_markdown",
+    "build_kind",
     "format_text",
     "load_average",
     "load_corpus",
@@ -119,7 +120,26 @@ def machine_info() -> dict[str, Any]:
         "python": sys.version.split()[0],
         "os": f"{platform.system()} {platform.release()}",
         "load_average": load_average(),
+        "build": build_kind(),
     }
+
+
+def build_kind() -> str:
+    """``"compiled"`` when the stages run as mypyc-compiled extension modules (setup.py,
+    ``MAHRUMIAT_COMPILE=1``), else ``"pure Python"``; found without importing them."""
+    import importlib.machinery
+    import importlib.util
+
+    spec = importlib.util.find_spec("mahrumiat_extract.stages.geo")
+    origin = spec.origin if spec is not None else None
+    native = origin is not None and origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+    return "compiled" if native else "pure Python"
+
+
+def _build_text(kind: str | None) -> str:
+    if kind == "compiled":
+        return "compiled with mypyc (`MAHRUMIAT_COMPILE=1 pip install .`, or `scripts/bench.sh`)"
+    return "pure Python (the compiled build is faster: `MAHRUMIAT_COMPILE=1 pip install .`)"
 
 
 def load_average() -> float | None:
@@ -211,6 +231,7 @@ def format_text(r: dict[str, Any]) -> str:
     lines = [
         f"machine: {m['nproc']} CPUs, {m['cpu']}, Python {m['python']}, {m['os']}, "
         f"load average {m.get('load_average')} at start, {m.get('load_average_end')} at end",
+        f"build: {_build_text(m.get('build'))}",
         f"corpus: {c['distinct_articles']} distinct articles ({c['dev_articles']} dev, "
         f"{c['sample_articles']} samples, mean {c['mean_kb']} KB) repeated to "
         f"{c['articles']:,} articles, {c['mb']} MB",
@@ -240,6 +261,7 @@ def format_markdown(r: dict[str, Any]) -> str:
         "",
         f"- machine: {m['nproc']} CPUs (nproc), {m['cpu']}, {m['memory_gb']} GB RAM, "
         f"Python {m['python']}, {m['os']}",
+        f"- build: {_build_text(m.get('build'))}",
         f"- load average (1 min): {m.get('load_average')} at start, {m.get('load_average_end')} "
         "at end (other work on the machine skews the timings; the ratio to hazm is measured "
         "back to back in the same run)",
