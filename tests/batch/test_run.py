@@ -56,13 +56,18 @@ def test_run_store_errors_and_idempotent_rerun(tmp_path: Path) -> None:
     assert (resumed.skipped, resumed.stored) == (20, 0) and counts(db) == first
 
 
-def test_duplicate_ids_in_one_run_are_stored_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("commit_every", [512, 2], ids=["one-transaction", "across-transactions"])
+def test_duplicate_ids_in_one_run_are_stored_once(tmp_path: Path, commit_every: int) -> None:
     write_jsonl(tmp_path / "a.jsonl", 5)
     write_jsonl(tmp_path / "b.jsonl", 5)
-    summary = run([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], tmp_path / "s.duckdb")
+    options = RunOptions(chunk_size=2, commit_every=commit_every, jsonl=tmp_path / "o.jsonl")
+    summary = run([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], tmp_path / "s.duckdb",
+                  options=options)  # fmt: skip
     assert (summary.stored, summary.failed) == (5, 5)
+    assert len((tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()) == 5
     con = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
     assert con.execute("SELECT count(*) FROM errors WHERE reason LIKE 'E611%'").fetchone() == (5,)
+    assert con.execute("SELECT count(*), count(DISTINCT input) FROM articles").fetchone() == (5, 1)
     con.close()
 
 

@@ -206,11 +206,10 @@ class _Writer:
         self.rows, self.keys, self.pending = Rows(), list[tuple[str, int]](), set[str]()
 
     def add(self, results: list[Done]) -> None:
-        seen = store.stored_ids(self.con, {d.article_id for d in results if d.ok and d.article_id})
         for done in results:
             aid = done.article_id or ""
             self.keys.append((done.input, done.position))
-            if done.ok and (aid in self.pending or seen.get(aid) == self.run_id):
+            if done.ok and aid in self.pending:  # twice in this batch (the store sees earlier ones)
                 done = self._duplicate(done)
             elif done.ok:
                 self.pending.add(aid)
@@ -223,9 +222,14 @@ class _Writer:
     def flush(self) -> None:
         if not self.keys:
             return
-        store.write_rows(self.con, self.rows, error_keys=self.keys)
+        dropped = store.write_rows(self.con, self.rows, error_keys=self.keys, run_id=self.run_id)
+        self.summary.stored -= len(dropped)  # already stored by this run: E611 rows now
+        self.summary.failed += len(dropped)
+        skip = {row[0] for row in dropped}
         if self.jsonl is not None:
             for row in self.rows.tables["articles"]:
+                if row[0] in skip:
+                    continue
                 self.jsonl.write(json.dumps(json.loads(row[13]), ensure_ascii=False) + "\n")
             self.jsonl.flush()
         self.rows, self.keys, self.pending = Rows(), [], set()
@@ -238,13 +242,19 @@ class _Writer:
         return Done(done.input, done.position, done.article_id, rows, ok=False)
 
 
-def _resume_filter(chunks: Iterable[list[Item]], con: Any, summary: RunSummary) -> Iterator[list[Item]]:
-    for chunk in chunks:
-        found = store.stored_ids(con, {i.id for i in chunk if i.id and i.error is None})
-        kept = [i for i in chunk if i.error is not None or i.id not in found]
-        summary.skipped += len(chunk) - len(kept)
-        if kept:
-            yield kept
+def _resume_filter(
+    chunks: Iterable[list[Item]], con: Any, summary: RunSummary, *, group: int = 16
+) -> Iterator[list[Item]]:
+    """Drop the items already stored; the store is asked once for ``group`` chunks (a lookup
+    scans the ids, so fewer, larger lookups)."""
+    it = iter(chunks)
+    while batch := list(itertools.islice(it, group)):
+        found = store.stored_ids(con, {i.id for c in batch for i in c if i.id and i.error is None})
+        for chunk in batch:
+            kept = [i for i in chunk if i.error is not None or i.id not in found]
+            summary.skipped += len(chunk) - len(kept)
+            if kept:
+                yield kept
 
 
 def run(

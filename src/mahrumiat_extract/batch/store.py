@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import warning
 from ..records import ArticleRecord, Figure
 
 __all__ = [
@@ -114,6 +115,7 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
 }
 TABLES = tuple(SCHEMA)
 ITEM_TABLES = tuple(t for t in TABLES if t != "errors")
+assert ITEM_TABLES[0] == "articles"  # write_rows inserts the articles first
 #: figure lists of a record -> value of ``figures.kind`` (and ``mentions.kind``)
 FIGURE_KINDS = (("project_counts", "project"), ("job_figures", "job"), ("quantities", "other"))
 
@@ -281,12 +283,14 @@ def _object_array(values: Sequence[Any]) -> Any:
     return array
 
 
-def _insert(con: Any, name: str, rows: list[tuple[Any, ...]]) -> None:
+def _insert(con: Any, name: str, rows: list[tuple[Any, ...]], *, returning: str = "") -> Any:
     if not rows:
-        return
+        return []
     con.register("_rows", _columns(name, rows))
     try:
-        con.execute(f"INSERT INTO {name} SELECT {_select_list(name)} FROM _rows")
+        return con.execute(
+            f"INSERT INTO {name} SELECT {_select_list(name)} FROM _rows {returning}"
+        ).fetchall()
     finally:
         con.unregister("_rows")
 
@@ -296,34 +300,65 @@ def _in_list(values: Iterable[Any]) -> tuple[str, list[Any]]:
     return "(" + ", ".join("?" for _ in items) + ")", items
 
 
-def write_rows(con: Any, rows: Rows, *, error_keys: Iterable[tuple[str, int]] = ()) -> None:
+def write_rows(
+    con: Any, rows: Rows, *, error_keys: Iterable[tuple[str, int]] = (), run_id: str | None = None,
+) -> list[tuple[Any, ...]]:  # fmt: skip
     """Write a batch of results in one transaction, replacing the earlier rows of its articles
     and the earlier errors at the same input positions (``error_keys`` adds positions that are
-    now fine, so a fixed input line loses its old error)."""
-    ids = rows.article_ids
+    now fine, so a fixed input line loses its old error).
+
+    An article already stored by this same run (``run_id``: its id came twice in the input)
+    is not written again: it becomes an ``E611`` row in ``errors``; its ``articles`` row is
+    returned among the dropped ones. The batch's ids must be distinct.
+
+    New articles cost no lookup: the ``articles`` rows go in with ``ON CONFLICT DO NOTHING``
+    (the primary key's index finds conflicts), and only the conflicting ids, a re-run's, are
+    looked up and replaced."""
     keys = {(row[0], row[1]) for row in rows.tables["errors"]} | set(error_keys)
     con.execute("BEGIN TRANSACTION")
     try:
-        existing = list(stored_ids(con, ids))  # an index lookup; deletes only on re-runs
-        if existing:
-            marks, params = _in_list(existing)
-            for name in ITEM_TABLES:
-                con.execute(f"DELETE FROM {name} WHERE article_id IN {marks}", params)
-        if keys and con.execute("SELECT 1 FROM errors LIMIT 1").fetchall():
-            inputs, positions = zip(*sorted(keys))
-            con.register("_keys", {"input": _object_array(inputs),
-                                   "position": _object_array(positions)})  # fmt: skip
-            try:
-                con.execute("DELETE FROM errors WHERE (input, position) IN "
-                            "(SELECT input, position FROM _keys)")  # fmt: skip
-            finally:
-                con.unregister("_keys")
-        for name in TABLES:
-            _insert(con, name, rows.tables[name])
+        _delete_errors(con, keys)
+        articles = rows.tables["articles"]
+        new = {aid for (aid,) in _insert(con, "articles", articles,
+                                         returning="ON CONFLICT DO NOTHING RETURNING article_id")}  # fmt: skip
+        dropped: list[tuple[Any, ...]] = []
+        if len(new) < len(articles):
+            old = [row for row in articles if row[0] not in new]
+            runs = stored_ids(con, [row[0] for row in old])
+            dropped = [row for row in old if run_id is not None and runs.get(row[0]) == run_id]
+            again = [row for row in old if run_id is None or runs.get(row[0]) != run_id]
+            if again:  # a re-run: its articles' earlier rows go, the new ones come
+                marks, params = _in_list(row[0] for row in again)
+                for name in ITEM_TABLES:
+                    con.execute(f"DELETE FROM {name} WHERE article_id IN {marks}", params)
+                _insert(con, "articles", again)
+        skip = {row[0] for row in dropped}
+        now = dt.datetime.now()  # the E611 rows'
+        errors = rows.tables["errors"] + [
+            (row[1], row[2], row[0], warning("E611", row[0]), run_id, now) for row in dropped
+        ]
+        for name in ITEM_TABLES[1:]:  # the articles' items (articles is first)
+            table = rows.tables[name]
+            _insert(con, name, [r for r in table if r[0] not in skip] if skip else table)
+        _insert(con, "errors", errors)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    return dropped
+
+
+def _delete_errors(con: Any, keys: set[tuple[str, int]]) -> None:
+    """Forget the earlier errors at these (input, position) keys."""
+    if not keys or not con.execute("SELECT 1 FROM errors LIMIT 1").fetchall():
+        return
+    inputs, positions = zip(*sorted(keys))
+    con.register("_keys", {"input": _object_array(inputs), "position": _object_array(positions)})
+    try:
+        con.execute("DELETE FROM errors WHERE (input, position) IN "
+                    "(SELECT input, position FROM _keys)")  # fmt: skip
+    finally:
+        con.unregister("_keys")
 
 
 def stored_ids(con: Any, ids: Iterable[str]) -> dict[str, str]:
