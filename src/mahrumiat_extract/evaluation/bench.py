@@ -70,6 +70,7 @@ class BenchResult:
     ratio: float | None = None
     streams: list[StreamRun] = field(default_factory=list)
     jobs_ratio: float | None = None
+    parallel_ceiling: float | None = None
     gazetteer_cost: float | None = None
     startup: dict[str, Any] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
@@ -264,6 +265,35 @@ def time_streams(
     return runs, jobs_ratio
 
 
+def _spin(n: int) -> int:
+    """A pure CPU loop (no memory traffic, no I/O): what two cores can do at best."""
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def time_parallel_ceiling(n: int = 4_000_000, rounds: int = 3) -> float:
+    """The machine's own limit for ``--jobs 2``: two runs of :func:`_spin` one after the other
+    over the same two at once in two processes (best of ``rounds``). On a virtual machine
+    whose two vCPUs share a host with other guests this is well below 2."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    best = 0.0
+    with ctx.Pool(2) as pool:
+        pool.map(_spin, [1000, 1000])  # the workers are up before the clock starts
+        for _ in range(rounds):
+            t0 = time.perf_counter()
+            _spin(n)
+            _spin(n)
+            serial = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            pool.map(_spin, [n, n], chunksize=1)
+            best = max(best, serial / (time.perf_counter() - t0))
+    return best
+
+
 STARTUP_CODE = """
 import json, sys, time
 t0 = time.perf_counter()
@@ -326,6 +356,9 @@ def run_bench(
                 corpus, list(stream_sizes), use_run=use_run, jobs_compare=jobs_compare,
                 tmp=Path(tmp),
             )
+        if result.jobs_ratio is not None:
+            say("the machine's parallel ceiling: a CPU loop in 1 and in 2 processes")
+            result.parallel_ceiling = time_parallel_ceiling()
     result.machine["load_average_end"] = load_average()
     return result
 

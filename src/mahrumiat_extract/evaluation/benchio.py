@@ -206,6 +206,11 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str]]:
             ("throughput --jobs 2 / --jobs 1", f"{r['jobs_ratio']:.2f}",
              f">= {TARGET_JOBS_RATIO:.1f} {_ok(r['jobs_ratio'] >= TARGET_JOBS_RATIO)}")
         )
+    if r.get("parallel_ceiling") is not None:
+        rows.append(
+            ("the machine's ceiling: a pure CPU loop in 2 processes / 1",
+             f"{r['parallel_ceiling']:.2f}", "(no target: what 2 cores give here)")
+        )
     st = r["startup"]
     rows.append(
         ("import + first article (fresh process)",
