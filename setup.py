@@ -1,7 +1,7 @@
 """Optional native build: ``MAHRUMIAT_COMPILE=1 pip install .`` compiles the extraction hot
 path (the stages, the text layer and ``Doc``) with mypyc, the compiler that ships with mypy.
 The package is ``mypy --strict`` clean, so the same sources compile unchanged; records come
-out byte-identical to the pure-Python build (a test checks it) and extraction runs ~1.3x
+out byte-identical to the pure-Python build (a test checks it) and extraction runs ~1.2x
 faster. Without the variable (and always for editable installs, whose sources must stay the
 ones that run) the package is pure Python.
 """

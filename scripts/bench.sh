@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=$(bash scripts/compiled.sh)
-PYTHONPATH="$dir" exec .venv/bin/python -m mahrumiat_extract.bench --markdown docs/benchmark.md "$@"
+# (the compiled copy lives under build/: name the repo's articles explicitly)
+PYTHONPATH="$dir" exec .venv/bin/python -m mahrumiat_extract.bench --markdown docs/benchmark.md \
+  --samples data/samples/articles --dev ../shared/eval/dev.jsonl "$@"
