@@ -56,8 +56,8 @@ def test_extract_files_dirs_and_jsonl(tmp_path: Path, capsys: pytest.CaptureFixt
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == ["a", "b", "c1"]
     assert records[0]["source"] == "مهر"
-    assert "c.jsonl:2: invalid JSON" in err
-    assert "c.jsonl:4" in err and "missing.txt: no such file" in err
+    assert "c.jsonl:2: E607 malformed record: invalid JSON" in err
+    assert "c.jsonl:4: E607" in err and "missing.txt: E601 input not found" in err
     assert "3 articles extracted, 3 failed" in err
 
 

@@ -7,12 +7,12 @@ import importlib
 import json
 import logging
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import Any
+from collections.abc import Sequence
 
 from . import __version__
-from .api import decode_bytes, extract
+from .batch.cli import add_read_arguments, read_options
+from .batch.readers import iter_items
+from .batch.work import extract_item
 from .records import ArticleRecord
 
 __all__ = ["main"]
@@ -29,75 +29,19 @@ EPILOG = """examples:
 """
 
 
-def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
-    """Yield ``(name, item, error)`` for .txt files, directories of them and JSONL files.
-
-    ``item`` is ``{"id", "text", ...}``; an unreadable input gives ``item=None`` and the reason.
-    """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".jsonl"))
-            if not files:
-                yield str(path), None, "directory holds no .txt or .jsonl files"
-            for f in files:
-                yield from iter_inputs([str(f)])
-        elif not path.exists():
-            yield str(path), None, "no such file"
-        elif path.suffix == ".jsonl":
-            try:
-                fh = path.open("rb")
-            except OSError as exc:
-                yield str(path), None, f"cannot open: {exc.strerror}"
-                continue
-            with fh:
-                for n, line in enumerate(fh, 1):
-                    name = f"{path}:{n}"
-                    if not line.strip():
-                        continue
-                    text, _ = decode_bytes(line)
-                    try:
-                        obj = json.loads(text)
-                    except json.JSONDecodeError as exc:
-                        yield name, None, f"invalid JSON: {exc.msg}"
-                        continue
-                    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                        yield name, None, 'a JSON object with a "text" string is expected'
-                        continue
-                    obj.setdefault("id", f"{path.stem}:{n}")
-                    yield name, obj, None
-        else:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                yield str(path), None, f"cannot read: {exc.strerror}"
-                continue
-            text, _ = decode_bytes(data)
-            yield str(path), {"id": path.stem, "text": text}, None
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
+
     out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
     ok = failed = 0
     try:
-        for name, item, error in iter_inputs(args.paths):
-            if item is None:
-                print(f"mahrumiat-extract: {name}: {error}", file=sys.stderr)
+        for item in iter_items(list(args.paths), read_options(args)):
+            got = extract_item(item)
+            if got.record is None:
+                where = f"{item.input}:{item.position}" if item.position else item.input
+                print(f"mahrumiat-extract: {where}: {got.error}", file=sys.stderr)
                 failed += 1
                 continue
-            try:
-                record = extract(
-                    item["text"],
-                    id=str(item.get("id")) if item.get("id") is not None else None,
-                    published=item.get("published") or item.get("date"),
-                    title=item.get("title"),
-                    source=item.get("source"),
-                )
-            except Exception as exc:
-                print(f"mahrumiat-extract: {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
-                failed += 1
-                continue
-            out.write(record.model_dump_json() + "\n")
+            out.write(got.record.model_dump_json() + "\n")
             ok += 1
     finally:
         if out is not sys.stdout:
@@ -123,15 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser(
         "extract",
-        help="extract .txt files, directories and JSONL to JSONL records",
-        description="Extract articles to JSONL, one ArticleRecord a line. Inputs: .txt files "
-        '(id = file name), directories of them, JSONL files ({"id", "text", ...} a line).',
+        help="extract articles (files, directories, dumps, feeds, archives) to JSONL records",
+        description="Extract articles to JSONL, one ArticleRecord a line. Inputs are read as by "
+        "`run` (.txt/.html files, directories, JSONL, CSV, RSS/Atom, WARC, compressed): "
+        '.txt files (id = file name), JSONL ({"id", "text", ...} a line) ... Use `run` for '
+        "a store, parallel workers and resume.",
         epilog="examples:\n  mahrumiat-extract extract article.txt\n"
         "  mahrumiat-extract extract corpus/ dump.jsonl -o records.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt file, directory or .jsonl file")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, dump or archive")
     p.add_argument("-o", "--output", default="-", help="output JSONL file (default: stdout)")
+    add_read_arguments(p)
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser(
         "schema",

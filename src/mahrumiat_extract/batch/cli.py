@@ -12,7 +12,7 @@ from typing import Any
 from .readers import FORMATS, ReadOptions
 from .runner import RunOptions, run
 
-__all__ = ["add_commands", "cmd_export", "cmd_run"]
+__all__ = ["add_commands", "add_read_arguments", "cmd_export", "cmd_run", "read_options"]
 
 RUN_EPILOG = """examples:
   mahrumiat-extract run data/samples/feeds -o out/samples.duckdb
@@ -25,8 +25,22 @@ exit code: 0 every article stored, 1 some failed (see the errors table), 130 int
 """
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    read = ReadOptions(
+def add_read_arguments(p: argparse.ArgumentParser) -> None:
+    """The input options shared by ``run`` and ``extract`` (see :func:`read_options`)."""
+    p.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: "
+                   "from file names)")  # fmt: skip
+    for name, default in (("id", "id"), ("text", "text"), ("date", "date"), ("url", "url"),
+                          ("title", "title"), ("source", "source")):  # fmt: skip
+        p.add_argument(f"--{name}-field", default=default, metavar="FIELD",
+                       help=f"JSONL/CSV field of the article's {name} (default {default!r})")
+    p.add_argument("--max-record-mb", type=int, default=16, help="longest article/line in MB")
+    p.add_argument("--max-decompressed-mb", type=int, default=4096,
+                   help="largest decompressed file in MB (zip bomb guard)")  # fmt: skip
+
+
+def read_options(args: argparse.Namespace) -> ReadOptions:
+    """The :class:`ReadOptions` of :func:`add_read_arguments`' arguments."""
+    return ReadOptions(
         format=args.format,
         id_field=args.id_field,
         text_field=args.text_field,
@@ -37,6 +51,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         max_record_bytes=args.max_record_mb << 20,
         max_decompressed_bytes=args.max_decompressed_mb << 20,
     )
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    read = read_options(args)
     options = RunOptions(
         jobs=args.jobs,
         chunk_size=args.chunk_size,
@@ -99,12 +117,7 @@ def add_commands(sub: Any) -> None:
     p.add_argument("-o", "--output", required=True, metavar="STORE", help="DuckDB file")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--resume", action="store_true", help="skip articles already in the store")
-    p.add_argument("--format", choices=FORMATS, default="auto", help="input format (default: "
-                   "from file names)")  # fmt: skip
-    for name, default in (("id", "id"), ("text", "text"), ("date", "date"), ("url", "url"),
-                          ("title", "title"), ("source", "source")):  # fmt: skip
-        p.add_argument(f"--{name}-field", default=default, metavar="FIELD",
-                       help=f"JSONL/CSV field of the article's {name} (default {default!r})")
+    add_read_arguments(p)
     p.add_argument("--jsonl", metavar="FILE", help="also write the records as JSONL")
     p.add_argument("--parquet", metavar="DIR", help="also export every table to Parquet")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -114,9 +127,6 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--chunk-size", type=int, default=32, help="articles a task (default 32)")
     p.add_argument("--commit-every", type=int, default=512, metavar="N",
                    help="articles a transaction (default 512; also every 2 s)")  # fmt: skip
-    p.add_argument("--max-record-mb", type=int, default=16, help="longest article/line in MB")
-    p.add_argument("--max-decompressed-mb", type=int, default=4096,
-                   help="largest decompressed file in MB (zip bomb guard)")  # fmt: skip
     p.add_argument("--no-progress", action="store_true", help="plain log lines, no bar")
     p.set_defaults(func=cmd_run)
 

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from ..api import decode_bytes, extract
 from ..errors import warning
+from ..records import ArticleRecord
 from .html import page_to_text
 from .readers import Item, clean_date
 from .store import Rows, article_rows, error_rows
 
-__all__ = ["Done", "init_worker", "process_chunk", "process_item"]
+__all__ = ["Done", "Extracted", "extract_item", "init_worker", "process_chunk", "process_item"]
 
 
 @dataclass(slots=True)
@@ -63,23 +64,32 @@ def _text(item: Item) -> tuple[str | bytes | None, Item]:
     return found.text, item
 
 
-def process_item(item: Item, *, run_id: str, now: dt.datetime | None = None) -> Done:
-    """Extract one item into rows (or an error row)."""
-    now = now or dt.datetime.now()
-    aid = item.id or f"{item.input}:{item.position}"
+@dataclass(slots=True)
+class Extracted:
+    """:func:`extract_item`'s outcome: the record and the article's length in characters, or
+    the coded reason it failed."""
 
-    def failed(reason: str) -> Done:
-        rows = error_rows(item.input, item.position, item.id, reason, run_id=run_id, now=now)
-        return Done(item.input, item.position, item.id, rows, ok=False)
+    record: ArticleRecord | None
+    chars: int = 0
+    error: str | None = None
 
+
+def extract_item(item: Item) -> Extracted:
+    """The record of one item read by :mod:`.readers` (HTML pages turned into text first, the
+    feed's metadata as hints), or the reason there is none. Never raises for the article."""
     if item.error is not None:
-        return failed(item.error)
+        return Extracted(None, error=item.error)
     try:
         text, item = _text(item)
     except Exception as exc:
-        return failed(warning("E608", f"HTML: {type(exc).__name__}: {exc}"))
+        return Extracted(None, error=warning("E608", f"HTML: {type(exc).__name__}: {exc}"))
     if text is None:
-        return failed(warning("E608", "no article found in the HTML page"))
+        return Extracted(None, error=warning("E608", "no article found in the HTML page"))
+    if isinstance(text, bytes):
+        text, note = decode_bytes(text)  # once, here: ``extract`` gets the warning as a hint
+    else:
+        note = None
+    aid = item.id or f"{item.input}:{item.position}"
     hints = {"title": item.title, "source": item.source, "url": item.url}
     try:
         try:
@@ -89,10 +99,23 @@ def process_item(item: Item, *, run_id: str, now: dt.datetime | None = None) -> 
                 raise
             record = extract(text, id=aid, **hints)  # a feed date the library cannot read
     except Exception as exc:
-        return failed(warning("E609", f"{type(exc).__name__}: {exc}"))
-    chars = len(text) if isinstance(text, str) else len(decode_bytes(text)[0])
+        return Extracted(None, error=warning("E609", f"{type(exc).__name__}: {exc}"))
+    if note is not None:
+        record = record.model_copy(update={"warnings": (note, *record.warnings)})
+    return Extracted(record, chars=len(text))
+
+
+def process_item(item: Item, *, run_id: str, now: dt.datetime | None = None) -> Done:
+    """Extract one item into rows (or an error row)."""
+    now = now or dt.datetime.now()
+    aid = item.id or f"{item.input}:{item.position}"
+    got = extract_item(item)
+    if got.record is None:
+        reason = got.error or warning("E609", "no record")
+        rows = error_rows(item.input, item.position, item.id, reason, run_id=run_id, now=now)
+        return Done(item.input, item.position, item.id, rows, ok=False)
     rows = article_rows(
-        record, input=item.input, position=item.position, chars=chars, url=item.url,
+        got.record, input=item.input, position=item.position, chars=got.chars, url=item.url,
         run_id=run_id, now=now,
     )  # fmt: skip
     return Done(item.input, item.position, aid, rows, ok=True)
