@@ -111,6 +111,8 @@ def test_feeds_and_warc(tmp_path: Path) -> None:
     pytest.param("Mon, 01 May 2023 10:00:00 GMT", "2023-05-01", id="rfc2822"),
     pytest.param("دیروز", None, id="نامفهوم"),
     pytest.param("1401/13/01", None, id="ماه-نامعتبر"),
+    pytest.param("2023-02-30", None, id="روز-نامعتبر"),
+    pytest.param("۲۱ فروردین ۱۴۰۱", "1401-01-21", id="تاریخ-با-حروف"),
 ])  # fmt: skip
 def test_clean_date(value: str, expected: str | None) -> None:
     assert clean_date(value) == expected

@@ -14,7 +14,6 @@ from __future__ import annotations
 import bz2
 import csv
 import datetime as dt
-import email.utils
 import gzip
 import io
 import json
@@ -27,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from ..errors import warning
+from ..text.dates import parse_published
 from .html import fragment_to_text
 
 __all__ = ["FORMATS", "Item", "ReadOptions", "SizeLimitError", "Tracker", "iter_items"]
@@ -43,7 +43,7 @@ _SUFFIX_FORMAT = {
 }  # fmt: skip
 _COMPRESSED = (".gz", ".bz2", ".zst", ".zip")
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,21 +138,20 @@ def file_format(name: str, default: str = "auto") -> str | None:
 
 
 def clean_date(value: Any) -> str | None:
-    """An ISO date ``YYYY-MM-DD`` (Jalali or Gregorian, as given) from a feed's date value, or
-    None: ISO strings with or without time, slashes, Persian digits, RFC 2822 mail dates."""
+    """An ISO date ``YYYY-MM-DD`` from a feed's date value, in the calendar it was given
+    (Jalali stays Jalali), or None. The reading is :func:`~..text.dates.parse_published`'s:
+    ISO strings with or without time, slashes, Persian digits, RFC 2822 mail dates, a date in
+    Persian words; an impossible day is None."""
     if value is None:
         return None
     if isinstance(value, dt.datetime | dt.date):
         return value.strftime("%Y-%m-%d")
     text = str(value).translate(_DIGITS).strip()
-    m = _ISO_DATE.match(text)
-    if m:
-        y, mo, d = (int(g) for g in m.groups())
-        return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
-    try:
-        return email.utils.parsedate_to_datetime(text).strftime("%Y-%m-%d")
-    except (TypeError, ValueError, IndexError):
+    parsed = parse_published(text)
+    if parsed is None:
         return None
+    year = _YEAR.search(text)
+    return parsed[0] if year is not None and int(year.group()) < 1700 else parsed[1]
 
 
 def _str(value: Any) -> str | None:
