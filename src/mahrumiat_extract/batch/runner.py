@@ -102,11 +102,14 @@ class _Engine:
             self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        # forkserver: never fork the parent, whose DuckDB and reader threads are running
-        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        return ProcessPoolExecutor(
-            self.options.jobs, mp_context=mp.get_context(method), initializer=init_worker
-        )
+        # forkserver: never fork the parent, whose DuckDB and reader threads are running; the
+        # server loads the resources once (batch.preload) and forks warm workers from itself
+        if "forkserver" in mp.get_all_start_methods():
+            ctx = mp.get_context("forkserver")
+            ctx.set_forkserver_preload(["mahrumiat_extract.batch.preload"])
+        else:
+            ctx = mp.get_context("spawn")
+        return ProcessPoolExecutor(self.options.jobs, mp_context=ctx, initializer=init_worker)
 
     def submit(self, chunk: list[Item], run_id: str) -> Any:
         if self.client is not None:
