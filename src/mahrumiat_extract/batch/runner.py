@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 import json
 import multiprocessing as mp
+from multiprocessing.context import BaseContext
 import signal
 import sys
 import time
@@ -104,9 +105,11 @@ class _Engine:
     def _new_pool(self) -> ProcessPoolExecutor:
         # forkserver: never fork the parent, whose DuckDB and reader threads are running; the
         # server loads the resources once (batch.preload) and forks warm workers from itself
+        ctx: BaseContext
         if "forkserver" in mp.get_all_start_methods():
-            ctx = mp.get_context("forkserver")
-            ctx.set_forkserver_preload(["mahrumiat_extract.batch.preload"])
+            server = mp.get_context("forkserver")
+            server.set_forkserver_preload(["mahrumiat_extract.batch.preload"])
+            ctx = server
         else:
             ctx = mp.get_context("spawn")
         return ProcessPoolExecutor(self.options.jobs, mp_context=ctx, initializer=init_worker)
