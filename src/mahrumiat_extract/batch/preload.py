@@ -5,10 +5,6 @@ its own copy (a second or so of CPU and ~60 MB a worker)."""
 
 from __future__ import annotations
 
-import gc
+from .work import warm
 
-from .work import WARM_UP
-from ..api import extract
-
-extract(WARM_UP)
-gc.freeze()  # long-lived: keep them out of the collector's walks (and their pages unwritten)
+warm()

@@ -17,7 +17,7 @@ from .html import page_to_text
 from .readers import Item, clean_date
 from .store import Rows, article_rows, error_rows
 
-__all__ = ["Done", "Extracted", "extract_item", "init_worker", "process_chunk", "process_item"]
+__all__ = ["Done", "Extracted", "extract_item", "init_worker", "process_chunk", "process_item", "warm"]
 
 
 @dataclass(slots=True)
@@ -37,17 +37,21 @@ WARM_UP = (
 )
 
 
-def init_worker() -> None:
-    """Worker start-up: leave Ctrl-C to the parent (which stops cleanly), build the pipeline."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def warm() -> None:
+    """Load every lazy resource of the pipeline now, then move them out of the garbage
+    collector's sight: the lexicons are long-lived objects that each collection would walk
+    again (and, in forked workers, whose pages it would write)."""
     import gc
 
-    from ..api import extract
-
-    # load every lazy resource now, then move them out of the garbage collector's sight:
-    # the lexicons are millions of long-lived objects that each collection would walk again
     extract(WARM_UP)
     gc.freeze()
+
+
+def init_worker() -> None:
+    """Worker start-up: leave Ctrl-C to the parent (which stops cleanly), warm the pipeline
+    (at once when the forkserver has warmed it already, see :mod:`.preload`)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm()
 
 
 def _text(item: Item) -> tuple[str | bytes | None, Item]:
@@ -108,7 +112,6 @@ def extract_item(item: Item) -> Extracted:
 def process_item(item: Item, *, run_id: str, now: dt.datetime | None = None) -> Done:
     """Extract one item into rows (or an error row)."""
     now = now or dt.datetime.now()
-    aid = item.id or f"{item.input}:{item.position}"
     got = extract_item(item)
     if got.record is None:
         reason = got.error or warning("E609", "no record")
@@ -118,7 +121,7 @@ def process_item(item: Item, *, run_id: str, now: dt.datetime | None = None) -> 
         got.record, input=item.input, position=item.position, chars=got.chars, url=item.url,
         run_id=run_id, now=now,
     )  # fmt: skip
-    return Done(item.input, item.position, aid, rows, ok=True)
+    return Done(item.input, item.position, got.record.id, rows, ok=True)
 
 
 def process_chunk(items: list[Item], run_id: str) -> list[Done]:
