@@ -30,7 +30,6 @@ EPILOG = """examples:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-
     out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
     ok = failed = 0
     try:

@@ -13,7 +13,6 @@ import datetime as dt
 import itertools
 import json
 import multiprocessing as mp
-from multiprocessing.context import BaseContext
 import signal
 import sys
 import time
@@ -22,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TextIO
 

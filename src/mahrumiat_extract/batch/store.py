@@ -1,17 +1,16 @@
 """The DuckDB store: one row per article, one per extracted item, one per span, one per error.
 
-Every table is keyed by ``article_id``; a chunk of results is written in one transaction that
-first deletes the chunk's earlier rows, so re-running on the same input never duplicates rows
-and a run killed at any moment leaves only whole chunks behind. The schema is documented in
-the README (a test checks the two agree).
+Every table is keyed by ``article_id``; a batch of results is written in one transaction in
+which the articles stored before (a re-run's) lose their earlier rows, so re-running on the
+same input never duplicates rows and a run killed at any moment leaves only whole batches
+behind. The schema is documented in the README (a test checks the two agree).
 """
 
 from __future__ import annotations
 
-import os
-
 import datetime as dt
 import json
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,10 +131,6 @@ class Rows:
         for name, rows in other.tables.items():
             self.tables[name].extend(rows)
 
-    @property
-    def article_ids(self) -> list[str]:
-        return [row[0] for row in self.tables["articles"]]
-
 
 def _quote(name: str) -> str:
     return f'"{name}"'
@@ -222,7 +217,7 @@ def article_rows(
 
 
 def error_rows(
-    input: str, position: int, article_id: str | None, reason: str, *, run_id: str,
+    input: str, position: int, article_id: str | None, reason: str, *, run_id: str | None,
     now: dt.datetime,
 ) -> Rows:  # fmt: skip
     rows = Rows()
@@ -266,8 +261,8 @@ def _select_list(name: str) -> str:
 
 
 def _columns(name: str, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
-    """Rows of table ``name`` as NumPy object columns, which DuckDB scans without a copy
-    through Python. Not pyarrow: its first array costs ~90 MB of resident memory in the
+    """Rows of table ``name`` as NumPy object columns, which DuckDB registers and converts
+    itself. Not pyarrow: its first array costs ~90 MB of resident memory in the
     writing process and building the arrays is slower than DuckDB's own conversion."""
     out: dict[str, Any] = {}
     for (column, type_), values in zip(SCHEMA[name], zip(*rows)):
@@ -328,8 +323,9 @@ def write_rows(
         if len(new) < len(articles):
             old = [row for row in articles if row[0] not in new]
             runs = stored_ids(con, [row[0] for row in old])
-            dropped = [row for row in old if run_id is not None and runs.get(row[0]) == run_id]
-            again = [row for row in old if run_id is None or runs.get(row[0]) != run_id]
+            this_run = {aid for aid, run in runs.items() if run_id is not None and run == run_id}
+            dropped = [row for row in old if row[0] in this_run]
+            again = [row for row in old if row[0] not in this_run]
             if again:  # a re-run: its articles' earlier rows go, the new ones come
                 marks, params = _in_list(row[0] for row in again)
                 for name in ITEM_TABLES:
@@ -337,9 +333,10 @@ def write_rows(
                 _insert(con, "articles", again)
         skip = {row[0] for row in dropped}
         now = dt.datetime.now()  # the E611 rows'
-        errors = rows.tables["errors"] + [
-            (row[1], row[2], row[0], warning("E611", row[0]), run_id, now) for row in dropped
-        ]
+        errors = list(rows.tables["errors"])
+        for aid, source, position, *_ in dropped:
+            e611 = error_rows(source, position, aid, warning("E611", aid), run_id=run_id, now=now)
+            errors += e611.tables["errors"]
         for name in ITEM_TABLES[1:]:  # the articles' items (articles is first)
             table = rows.tables[name]
             _insert(con, name, [r for r in table if r[0] not in skip] if skip else table)
