@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,47 +113,68 @@ def time_pipeline(texts: list[str]) -> dict[str, Any]:
     return _throughput(texts, total) | {"stages": {k: v / 1e9 for k, v in ns.items()}}
 
 
+def _interleaved(
+    texts: list[str], sides: dict[str, Callable[[list[str]], float]], *, block: int = 50
+) -> dict[str, float]:
+    """Seconds of each side over the same articles, run block by block and in alternating
+    order, so that both see the same load on a shared machine: a drift in the machine's speed
+    during the run cannot favour either. A side times its own block and returns the seconds."""
+    names = list(sides)
+    seconds = dict.fromkeys(names, 0.0)
+    for n, i in enumerate(range(0, len(texts), block)):
+        chunk = texts[i : i + block]
+        for name in names if n % 2 == 0 else names[::-1]:
+            seconds[name] += sides[name](chunk)
+    return seconds
+
+
 def time_side_by_side(texts: list[str], *, block: int = 50) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The pipeline and hazm's normalizer over the same articles, interleaved block by block
-    (and in alternating order), so that both see the same load on a shared machine: a drift
-    in the machine's speed during the run cannot favour either side."""
+    """The pipeline (stage by stage) and hazm's normalizer over the same articles,
+    :func:`_interleaved`."""
     from hazm import Normalizer
 
     normalizer = Normalizer()
     normalizer.normalize(texts[0])
     stages: dict[str, float] = {}
-    hazm_s = 0.0
-    for n, i in enumerate(range(0, len(texts), block)):
-        chunk = texts[i : i + block]
-        order = ("pipe", "hazm") if n % 2 == 0 else ("hazm", "pipe")
-        for side in order:
-            if side == "pipe":
-                for name, sec in time_pipeline(chunk)["stages"].items():
-                    stages[name] = stages.get(name, 0.0) + sec
-            else:
-                t0 = time.perf_counter()
-                for text in chunk:
-                    normalizer.normalize(text)
-                hazm_s += time.perf_counter() - t0
-    pipeline = _throughput(texts, sum(stages.values())) | {"stages": stages}
-    return pipeline, _throughput(texts, hazm_s)
+
+    def pipeline(chunk: list[str]) -> float:
+        timed = time_pipeline(chunk)
+        for name, sec in timed["stages"].items():
+            stages[name] = stages.get(name, 0.0) + sec
+        return float(timed["seconds"])
+
+    def hazm(chunk: list[str]) -> float:
+        t0 = time.perf_counter()
+        for text in chunk:
+            normalizer.normalize(text)
+        return time.perf_counter() - t0
+
+    seconds = _interleaved(texts, {"pipeline": pipeline, "hazm": hazm}, block=block)
+    return _throughput(texts, seconds["pipeline"]) | {"stages": stages}, _throughput(texts, seconds["hazm"])
 
 
-def time_gazetteer_cost(texts: list[str]) -> float:
+def time_gazetteer_cost(texts: list[str], *, block: int = 50) -> float:
     """What the ~1,800 counties, cities and neighborhoods cost the pipeline: its time with the
-    whole gazetteer over its time with the 31 provinces alone, minus one (0.1 = 10% slower)."""
+    whole gazetteer over its time with the 31 provinces alone, minus one (0.1 = 10% slower);
+    the two :func:`_interleaved`."""
     from ..stages import geo
     from ..stages.geo_gazetteer import Gazetteer
 
-    full = time_pipeline(texts)["seconds"]
     original = geo.__dict__["get_gazetteer"]
     small = Gazetteer(provinces_only=True)
-    setattr(geo, "get_gazetteer", lambda: small)  # noqa: B010 - patched for this measure only
-    try:
-        provinces_only = time_pipeline(texts)["seconds"]
-    finally:
-        setattr(geo, "get_gazetteer", original)  # noqa: B010
-    return full / provinces_only - 1.0 if provinces_only else 0.0
+
+    def full(chunk: list[str]) -> float:
+        return float(time_pipeline(chunk)["seconds"])
+
+    def provinces_only(chunk: list[str]) -> float:
+        setattr(geo, "get_gazetteer", lambda: small)  # noqa: B010 - patched for this measure only
+        try:
+            return float(time_pipeline(chunk)["seconds"])
+        finally:
+            setattr(geo, "get_gazetteer", original)  # noqa: B010
+
+    seconds = _interleaved(texts, {"full": full, "provinces": provinces_only}, block=block)
+    return seconds["full"] / seconds["provinces"] - 1.0 if seconds["provinces"] else 0.0
 
 
 def _throughput(texts: list[str], seconds: float) -> dict[str, Any]:
