@@ -23,7 +23,7 @@ COMPILED = [
     "src/mahrumiat_extract/text/normalize.py",
     "src/mahrumiat_extract/text/numbers.py",
     "src/mahrumiat_extract/text/offsets.py",
-    *sorted(str(p) for p in Path("src/mahrumiat_extract/stages").glob("*.py")),
+    *sorted(str(p) for p in Path("src/mahrumiat_extract/stages").rglob("*.py")),
 ]
 
 

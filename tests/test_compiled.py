@@ -33,7 +33,7 @@ EDGE_CASES = [
 
 RUN = """
 import json, sys
-import mahrumiat_extract.stages.geo as geo
+import mahrumiat_extract.stages.geo.stage as geo
 from mahrumiat_extract import extract
 texts = json.load(sys.stdin)
 print(json.dumps({"geo": geo.__file__,

@@ -13,7 +13,7 @@ from types import ModuleType
 import pytest
 
 from mahrumiat_extract.resources import read_lines, read_tsv
-from mahrumiat_extract.stages.geo_gazetteer import get_gazetteer
+from mahrumiat_extract.stages.geo.gazetteer import get_gazetteer
 from mahrumiat_extract.text.keys import match_key
 
 from .conftest import ROOT, SHARED

@@ -157,8 +157,8 @@ def time_gazetteer_cost(texts: list[str], *, block: int = 50) -> float:
     """What the ~1,800 counties, cities and neighborhoods cost the pipeline: its time with the
     whole gazetteer over its time with the 31 provinces alone, minus one (0.1 = 10% slower);
     the two :func:`_interleaved`."""
-    from ..stages import geo
-    from ..stages.geo_gazetteer import Gazetteer
+    from ..stages.geo import stage as geo
+    from ..stages.geo.gazetteer import Gazetteer
 
     original = geo.__dict__["get_gazetteer"]
     small = Gazetteer(provinces_only=True)

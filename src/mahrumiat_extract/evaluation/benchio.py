@@ -130,7 +130,7 @@ def build_kind() -> str:
     import importlib.machinery
     import importlib.util
 
-    spec = importlib.util.find_spec("mahrumiat_extract.stages.geo")
+    spec = importlib.util.find_spec("mahrumiat_extract.stages.geo.stage")
     origin = spec.origin if spec is not None else None
     native = origin is not None and origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
     return "compiled" if native else "pure Python"

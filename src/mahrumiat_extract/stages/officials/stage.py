@@ -2,22 +2,22 @@
 
 ``match()`` is pure (tokens, office and name mentions, coreference); ``set_annotations()``
 turns the persons into SPEC ``Official`` records with spans into the original text. The
-grammar lives in :mod:`.officials_titles` and :mod:`.officials_names`, the lexicon in
-``resources/officials/``, the coreference in :mod:`.officials_coref`.
+grammar lives in :mod:`.titles` and :mod:`.names`, the lexicon in
+``resources/officials/``, the coreference in :mod:`.coref`.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..doc import Doc, GeoHit
-from ..records import Official
-from ..text.keys import match_key
-from .officials_coref import Person, Resolver
-from .officials_lex import Lexicon, lexicon
-from .officials_names import find_names
-from .officials_titles import TitleMention, find_titles
-from .officials_tokens import Tokens, tokenize
+from ...doc import Doc, GeoHit
+from ...records import Official
+from ...text.keys import match_key
+from .coref import Person, Resolver
+from .lexicon import Lexicon, lexicon
+from .names import find_names
+from .titles import TitleMention, find_titles
+from .tokens import Tokens, tokenize
 
 __all__ = ["OfficialsStage", "match"]
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..doc import GeoHit
-from .officials_lex import Lexicon, TitleEntry
-from .officials_names import is_verb
-from .officials_tokens import Tokens
+from ...doc import GeoHit
+from .lexicon import Lexicon, TitleEntry
+from .names import is_verb
+from .tokens import Tokens
 
 __all__ = ["TitleMention", "find_titles", "starts_name"]
 
@@ -205,5 +205,5 @@ def _text(tokens: Tokens, a: int, b: int) -> str:
 
 
 def _is_word_key(k: str) -> bool:
-    """:func:`.officials_tokens.is_word` of a token by its key."""
+    """:func:`.tokens.is_word` of a token by its key."""
     return bool(k) and k[0].isalpha()

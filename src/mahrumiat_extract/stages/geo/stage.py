@@ -2,7 +2,7 @@
 resolved into Iran's hierarchy.
 
 ``match``: one automaton pass over ``doc.work`` finds every gazetteer name (see
-:mod:`.geo_gazetteer`); each is read in context (:mod:`.geo_cues`): «استان X» is the province,
+:mod:`.gazetteer`); each is read in context (:mod:`.cues`): «استان X» is the province,
 «شهر X», «شهرستان X», «فرماندار X», «در X» or a dateline make X a place; a bare name that is
 both a province and its capital is the province. Names that are also common words need a cue;
 same-named places are resolved by the provinces the article names, else by prominence (a
@@ -17,14 +17,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from ..doc import Doc, GeoHit
-from ..records import Neighborhood, Place, ProvinceMention, Span
-from ..text.keys import match_key
-from ..text.normalize import normalize
-from .geo_cues import KIND_CUES, read_cues
-from .geo_gazetteer import Candidate, GeoPlace, get_gazetteer
-from .geo_neighborhoods import find_neighborhoods, neighborhood_cues
-from .officials_lex import lexicon  # the given names and honorifics, one source for both stages
+from ...doc import Doc, GeoHit
+from ...records import Neighborhood, Place, ProvinceMention, Span
+from ...text.keys import match_key
+from ...text.normalize import normalize
+from .cues import KIND_CUES, read_cues
+from .gazetteer import Candidate, GeoPlace, get_gazetteer
+from .neighborhoods import find_neighborhoods, neighborhood_cues
+from ..officials.lexicon import lexicon  # the given names and honorifics, one source for both stages
 
 __all__ = ["GeoStage", "match"]
 

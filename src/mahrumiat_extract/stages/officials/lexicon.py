@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
 
-from ..resources import read_lines, read_tsv
-from ..text.keys import match_key
+from ...resources import read_lines, read_tsv
+from ...text.keys import match_key
 
 __all__ = ["Lexicon", "TitleEntry", "lexicon", "phrase_key"]
 

@@ -21,9 +21,9 @@ import re
 
 import regex
 
-from ..text.chars import MATCH_FOLD
-from ..text.keys import match_key
-from .officials_lex import Lexicon, lexicon
+from ...text.chars import MATCH_FOLD
+from ...text.keys import match_key
+from .lexicon import Lexicon, lexicon
 
 __all__ = ["Token", "Tokens", "is_word", "tokenize", "tokenize_slow"]
 

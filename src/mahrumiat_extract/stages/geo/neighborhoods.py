@@ -14,10 +14,10 @@ from os.path import commonprefix
 
 import regex
 
-from ..doc import GeoHit
-from ..resources import read_lines, read_tsv
-from ..text.keys import match_key
-from .geo_gazetteer import Candidate, GeoNeighborhood
+from ...doc import GeoHit
+from ...resources import read_lines, read_tsv
+from ...text.keys import match_key
+from .gazetteer import Candidate, GeoNeighborhood
 
 __all__ = ["find_neighborhoods", "neighborhood_cues"]
 

@@ -9,9 +9,9 @@ from mahrumiat_extract import extract
 from mahrumiat_extract.doc import GeoHit
 from mahrumiat_extract.pipeline import get_pipeline
 from mahrumiat_extract.records import ArticleRecord
-from mahrumiat_extract.stages.geo import match
+from mahrumiat_extract.stages.geo.stage import match
 
-from ..conftest import assert_spans
+from ...conftest import assert_spans
 
 
 def _record(text: str) -> ArticleRecord:

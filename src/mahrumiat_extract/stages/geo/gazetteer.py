@@ -18,9 +18,9 @@ from typing import Literal
 
 import ahocorasick
 
-from ..resources import read_lines, read_tsv
-from ..text.chars import MATCH_FOLD
-from ..text.keys import match_key
+from ...resources import read_lines, read_tsv
+from ...text.chars import MATCH_FOLD
+from ...text.keys import match_key
 
 __all__ = ["Candidate", "Gazetteer", "GeoPlace", "GeoNeighborhood", "get_gazetteer", "is_word_char"]
 

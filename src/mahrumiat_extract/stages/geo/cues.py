@@ -8,8 +8,8 @@ from functools import lru_cache
 
 import regex
 
-from ..resources import read_tsv
-from ..text.keys import match_key
+from ...resources import read_tsv
+from ...text.keys import match_key
 
 __all__ = ["KIND_CUES", "cue_before", "cues_before", "is_dateline", "joined_by_list", "outlet_before", "read_cues"]
 

@@ -9,8 +9,8 @@ from typing import Any
 import ahocorasick
 import regex
 
-from .. import resources
-from ..text.keys import match_key
+from ... import resources
+from ...text.keys import match_key
 
 __all__ = ["FiguresLexicon", "Unit", "lexicon", "phrase_regex", "word_key"]
 

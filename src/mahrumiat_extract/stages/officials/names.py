@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..doc import GeoHit
-from ..resources import read_lines
-from ..text.keys import match_key as _match_key
-from .officials_lex import Lexicon, TitleEntry
-from .officials_tokens import Token, Tokens, is_word
+from ...doc import GeoHit
+from ...resources import read_lines
+from ...text.keys import match_key as _match_key
+from .lexicon import Lexicon, TitleEntry
+from .tokens import Token, Tokens, is_word
 
 __all__ = ["NameMention", "find_names", "is_verb", "surname_shaped"]
 

@@ -26,8 +26,8 @@ import re
 from typing import Any
 from itertools import accumulate, chain, repeat
 
-from ..doc import Doc, GeoHit
-from .figures_lexicon import FiguresLexicon, status_of
+from ...doc import Doc, GeoHit
+from .lexicon import FiguresLexicon, status_of
 
 __all__ = ["Context"]
 

@@ -7,7 +7,7 @@ import pytest
 from mahrumiat_extract import extract
 from mahrumiat_extract.records import Official
 
-from ..conftest import SAMPLES, assert_spans
+from ...conftest import SAMPLES, assert_spans
 
 
 def _officials(text: str) -> list[Official]:
@@ -171,7 +171,7 @@ def _bad_name_parts(name: str, titles: set[str], places: set[str]) -> list[str]:
 
 def test_dev_and_sample_names_are_clean(dev_articles: list[dict[str, object]]) -> None:
     """No official's name holds a title word, a place, a verb or a glued pronoun."""
-    from mahrumiat_extract.stages.officials_lex import lexicon
+    from mahrumiat_extract.stages.officials.lexicon import lexicon
     from mahrumiat_extract.text.keys import match_key
 
     lex = lexicon()

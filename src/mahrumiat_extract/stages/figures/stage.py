@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..doc import Doc
-from ..records import Figure, Span, Status
-from ..text.numbers import NumberMatch, find_numbers
-from .figures_context import Context
-from .figures_lexicon import FiguresLexicon, Unit, lexicon
+from ...doc import Doc
+from ...records import Figure, Span, Status
+from ...text.numbers import NumberMatch, find_numbers
+from .context import Context
+from .lexicon import FiguresLexicon, Unit, lexicon
 
 __all__ = ["Candidate", "FiguresStage", "match"]
 

@@ -16,12 +16,12 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from itertools import compress, count
 
-from ..doc import GeoHit
-from ..text.keys import match_key as _match_key
-from .officials_lex import Lexicon
-from .officials_names import NameMention, NameParts, surname_shaped
-from .officials_titles import TitleMention
-from .officials_tokens import Token, Tokens
+from ...doc import GeoHit
+from ...text.keys import match_key as _match_key
+from .lexicon import Lexicon
+from .names import NameMention, NameParts, surname_shaped
+from .titles import TitleMention
+from .tokens import Token, Tokens
 
 __all__ = ["Person", "Resolver"]
 

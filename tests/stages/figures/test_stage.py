@@ -14,7 +14,7 @@ from mahrumiat_extract.records import ArticleRecord, Figure
 from mahrumiat_extract.text.keys import key
 from mahrumiat_extract.text.normalize import normalize
 
-from ..conftest import assert_spans
+from ...conftest import assert_spans
 
 Row = tuple[int, str]
 
