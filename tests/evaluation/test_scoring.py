@@ -164,3 +164,46 @@ BAD_GOLD = [
 def test_malformed_gold_is_an_input_error(row: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="E701"):
         evaluate([row], predictions=[ArticleRecord(id="x")])
+
+
+def test_figure_status_accuracy_on_count_matched_pairs() -> None:
+    gold = {
+        "project_counts": [
+            {"count": 132, "unit": "پروژه", "status": "ongoing"},
+            {"count": 2838, "unit": "واحد مسکونی", "status": "completed"},
+            {"count": 7, "unit": "پروژه"},  # no gold status: not counted
+            {"count": 9, "unit": "پروژه", "status": "planned"},  # not matched: not counted
+        ],
+        "job_figures": [{"count": 40, "unit": "نفر", "status": "planned"}],
+    }
+    record = ArticleRecord(
+        project_counts=(
+            Figure(count=132, unit="پروژه", status="ongoing"),
+            Figure(count=2838, unit="واحد مسکونی", status=None),
+            Figure(count=7, unit="پروژه", status="completed"),
+        ),
+        job_figures=(Figure(count=40, unit="نفر", status="planned"),),
+    )
+    result = _score(gold, record)
+    pc, jf = result.status["project_counts"], result.status["job_figures"]
+    assert (pc.correct, pc.total, jf.correct, jf.total) == (1, 2, 1, 1)
+    (mm,) = result.mismatches
+    assert (mm.field, mm.attribute, mm.gold, mm.predicted) == (
+        "project_counts", "status", "completed", None
+    )
+    report = evaluate([_gold_article("a", gold)], predictions=[record.model_copy(update={"id": "a"})])
+    metrics = report.metrics()
+    assert metrics["figures.status_accuracy"] == pytest.approx(2 / 3)
+    assert metrics["project_counts.status_accuracy"] == pytest.approx(0.5)
+    assert metrics["job_figures.status_accuracy"] == 1.0
+    assert "figures status accuracy: 0.667 (2/3" in report.format_table()
+    assert "project_counts  status  2838 واحد مسکونی: gold «completed»" in report.format_errors()
+    assert report.to_dict()["figures_attributes"]["status"] == {
+        "correct": 2, "total": 3, "accuracy": 0.6667
+    }
+
+
+def test_figure_status_accuracy_is_none_without_gold_statuses() -> None:
+    report = evaluate([_gold_article("a", {"job_figures": [{"count": 40}]})],
+                      predictions=[ArticleRecord(id="a", job_figures=(Figure(count=40, unit="نفر"),))])
+    assert report.metrics()["figures.status_accuracy"] is None

@@ -28,6 +28,7 @@ GATED: tuple[str, ...] = (
     "officials.f1",
     "officials.title_accuracy",
     "officials.jurisdiction_accuracy",
+    "figures.status_accuracy",
     "provinces.f1",
     "places.f1",
     "neighborhoods.f1",

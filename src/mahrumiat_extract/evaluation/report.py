@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from .scoring import FIELDS, Accuracy, ArticleResult, Counts, Item
+from .scoring import FIELDS, FIGURE_FIELDS, Accuracy, ArticleResult, Counts, Item
 
 __all__ = ["EvalReport", "floor_metrics"]
 
@@ -14,12 +14,16 @@ __all__ = ["EvalReport", "floor_metrics"]
 @dataclass(slots=True)
 class EvalReport:
     """Scores of a set of articles: per-field counts (micro-averaged), officials' title and
-    jurisdiction accuracy on matched pairs, and each article's result."""
+    jurisdiction accuracy on matched pairs, figures' status accuracy on count-matched pairs
+    whose gold states a status, and each article's result."""
 
     articles: list[ArticleResult] = field(default_factory=list)
     fields: dict[str, Counts] = field(default_factory=lambda: {f: Counts() for f in FIELDS})
     title: Accuracy = field(default_factory=Accuracy)
     jurisdiction: Accuracy = field(default_factory=Accuracy)
+    status: dict[str, Accuracy] = field(
+        default_factory=lambda: {f: Accuracy() for f in FIGURE_FIELDS}
+    )
     seconds: float = 0.0
 
     def add(self, result: ArticleResult) -> None:
@@ -29,6 +33,17 @@ class EvalReport:
         for mine, theirs in ((self.title, result.title), (self.jurisdiction, result.jurisdiction)):
             mine.correct += theirs.correct
             mine.total += theirs.total
+        for fname, acc in result.status.items():
+            self.status[fname].correct += acc.correct
+            self.status[fname].total += acc.total
+
+    @property
+    def figure_status(self) -> Accuracy:
+        """Status accuracy over project counts and job figures together."""
+        return Accuracy(
+            correct=sum(a.correct for a in self.status.values()),
+            total=sum(a.total for a in self.status.values()),
+        )
 
     def macro(self) -> dict[str, float | None]:
         """Precision, recall and F1 averaged over the fields that had anything to score."""
@@ -48,6 +63,9 @@ class EvalReport:
             out[f"{fname}.f1"] = c.f1
         out["officials.title_accuracy"] = self.title.value
         out["officials.jurisdiction_accuracy"] = self.jurisdiction.value
+        out["figures.status_accuracy"] = self.figure_status.value
+        for fname, acc in self.status.items():
+            out[f"{fname}.status_accuracy"] = acc.value
         for name, value in self.macro().items():
             out[f"macro.{name}"] = value
         return out
@@ -74,6 +92,10 @@ class EvalReport:
                 "title": _acc(self.title),
                 "jurisdiction": _acc(self.jurisdiction),
             },
+            "figures_attributes": {
+                "status": _acc(self.figure_status),
+                **{f"{fname}.status": _acc(acc) for fname, acc in self.status.items()},
+            },
             "macro": {k: _r(v) for k, v in self.macro().items()},
         }
         if errors:
@@ -97,6 +119,12 @@ class EvalReport:
             lines.append(
                 f"officials {label} accuracy: {_f(acc.value)} ({acc.correct}/{acc.total} matched)"
             )
+        st = self.figure_status
+        parts = ", ".join(f"{f} {a.correct}/{a.total}" for f, a in self.status.items())
+        lines.append(
+            f"figures status accuracy: {_f(st.value)} ({st.correct}/{st.total} matched with a"
+            f" gold status: {parts})"
+        )
         lines.append(f"{len(self.articles)} articles scored in {self.seconds:.2f} s")
         return "\n".join(lines)
 
@@ -114,7 +142,7 @@ class EvalReport:
                     lines.append(f"  {fname:<15} extra   {_item_text(it)}")
             for mm in a.mismatches:
                 lines.append(
-                    f"  officials       {mm.attribute:<7} {mm.name}: gold «{mm.gold or '-'}»,"
+                    f"  {mm.field:<15} {mm.attribute:<7} {mm.name}: gold «{mm.gold or '-'}»,"
                     f" predicted «{mm.predicted or '-'}»"
                 )
             blocks.append("\n".join(lines))
@@ -165,7 +193,8 @@ def _article_dict(a: ArticleResult) -> dict[str, Any]:
         "missed": {f: [_item_dict(i) for i in a.missed[f]] for f in FIELDS if a.missed.get(f)},
         "extra": {f: [_item_dict(i) for i in a.extra[f]] for f in FIELDS if a.extra.get(f)},
         "mismatches": [
-            {"attribute": m.attribute, "name": m.name, "gold": m.gold, "predicted": m.predicted}
+            {"field": m.field, "attribute": m.attribute, "name": m.name, "gold": m.gold,
+             "predicted": m.predicted}
             for m in a.mismatches
         ],
     }

@@ -62,6 +62,7 @@ class Item:
     start: int | None = None
     title: str | None = None
     jurisdiction: str | None = None
+    status: str | None = None
 
 
 @dataclass(slots=True)
@@ -120,12 +121,14 @@ class Accuracy:
 
 @dataclass(frozen=True, slots=True)
 class Mismatch:
-    """A matched official whose title or jurisdiction differs from gold."""
+    """A matched official whose title or jurisdiction differs from gold, or a matched figure
+    whose status differs (``field`` says which list the item is in)."""
 
     attribute: str
     name: str
     gold: str | None
     predicted: str | None
+    field: str = "officials"
 
 
 @dataclass(slots=True)
@@ -138,6 +141,10 @@ class ArticleResult:
     extra: dict[str, list[Item]] = field(default_factory=dict)
     title: Accuracy = field(default_factory=Accuracy)
     jurisdiction: Accuracy = field(default_factory=Accuracy)
+    #: Figure status on count-matched pairs whose gold states a status, per figure field.
+    status: dict[str, Accuracy] = field(
+        default_factory=lambda: {f: Accuracy() for f in FIGURE_FIELDS}
+    )
     mismatches: list[Mismatch] = field(default_factory=list)
 
     @property
@@ -206,7 +213,10 @@ def gold_items(gold: Mapping[str, Any], *, text: str = "", where: str = "gold") 
             count, unit = _gold_count(entry, where=f"{where}.{fname}[{i}]")
             mention, start = finder.number(count)
             label = f"{count} {unit}".strip()
-            figs.append(Item(key=str(count), label=label, mention=mention, start=start))
+            status = _opt_str(entry.get("status")) if isinstance(entry, Mapping) else None
+            figs.append(
+                Item(key=str(count), label=label, mention=mention, start=start, status=status)
+            )
         out[fname] = figs
     return out
 
@@ -237,7 +247,8 @@ def predicted_items(record: ArticleRecord, *, text: str = "") -> dict[str, list[
     for fname in FIGURE_FIELDS:
         figs: list[Figure] = list(getattr(record, fname))
         out[fname] = [
-            Item(str(f.count), f"{f.count} {f.unit}".strip(), *first(f.mentions)) for f in figs
+            Item(str(f.count), f"{f.count} {f.unit}".strip(), *first(f.mentions), status=f.status)
+            for f in figs
         ]
     return out
 
@@ -409,6 +420,8 @@ def score_article(
         result.extra[fname] = [x for j, x in enumerate(p) if j not in pj]
         if fname == "officials":
             _attributes(result, [(g[i], p[j]) for i, j in pairs])
+        elif fname in FIGURE_FIELDS:
+            _statuses(result, fname, [(g[i], p[j]) for i, j in pairs])
     return result
 
 
@@ -421,3 +434,16 @@ def _attributes(result: ArticleResult, pairs: Iterable[tuple[Item, Item]]) -> No
                 acc.correct += 1
             else:
                 result.mismatches.append(Mismatch(attr, p.label, gv, pv))
+
+
+def _statuses(result: ArticleResult, fname: str, pairs: Iterable[tuple[Item, Item]]) -> None:
+    """Status accuracy of count-matched figures, over the pairs whose gold states a status."""
+    acc = result.status[fname]
+    for g, p in pairs:
+        if g.status is None:
+            continue
+        acc.total += 1
+        if g.status == p.status:
+            acc.correct += 1
+        else:
+            result.mismatches.append(Mismatch("status", p.label, g.status, p.status, fname))
