@@ -23,6 +23,8 @@ examples:
   mahrumiat-extract evaluate gold.jsonl --json > scores.json
   mahrumiat-extract evaluate gold.jsonl --predictions records.jsonl
   mahrumiat-extract evaluate gold.jsonl --floors tests/eval_floors.json
+  mahrumiat-extract evaluate gold.jsonl --halves     # half A (tune), half B (check), B - A
+  mahrumiat-extract evaluate gold.jsonl --half B     # only the check half
 """
 
 BENCH_EPILOG = """examples:
@@ -33,22 +35,28 @@ BENCH_EPILOG = """examples:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from ..errors import InputError
-    from .api import evaluate
+    from .api import evaluate, evaluate_halves
     from .gate import check_floors, load_floors, raise_floors
 
+    halves = None
     try:
-        report = evaluate(args.gold, predictions=args.predictions)
+        if args.halves:
+            halves = evaluate_halves(args.gold, predictions=args.predictions)
+            report = halves.all
+        else:
+            report = evaluate(args.gold, predictions=args.predictions, half=args.half)
         floors = load_floors(args.floors)["floors"] if args.floors else None
     except InputError as exc:
         print(f"mahrumiat-extract evaluate: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(report.to_dict(errors=args.errors), ensure_ascii=False, indent=2))
+        data = halves.to_dict(errors=args.errors) if halves else report.to_dict(errors=args.errors)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         if args.errors:
             print(report.format_errors())
             print()
-        print(report.format_table())
+        print(halves.format_table() if halves else report.format_table())
     status = 0
     if floors is not None:
         shortfalls = check_floors(report, floors)
@@ -85,6 +93,16 @@ def add_commands(sub: Any) -> None:
         metavar="RECORDS.jsonl",
         help="score these saved records (from `extract`) instead of running the extractor; "
         "paired with gold by id",
+    )
+    half = p.add_mutually_exclusive_group()
+    half.add_argument(
+        "--halves",
+        action="store_true",
+        help="score the two fixed halves of the gold (by a hash of the id: A to tune, B to "
+        "check) and the difference B - A per field; --floors apply to the whole set",
+    )
+    half.add_argument(
+        "--half", choices=("A", "B"), help="score only this half of the gold (see --halves)"
     )
     p.add_argument("--errors", action="store_true", help="list per article what was missed/extra")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
