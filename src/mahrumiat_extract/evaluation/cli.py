@@ -25,6 +25,8 @@ examples:
   mahrumiat-extract evaluate gold.jsonl --floors tests/eval_floors.json
   mahrumiat-extract evaluate gold.jsonl --halves     # half A (tune), half B (check), B - A
   mahrumiat-extract evaluate gold.jsonl --half B     # only the check half
+  mahrumiat-extract evaluate --peyma                 # PEYMA silver (../shared/eval/peyma_silver.jsonl)
+  mahrumiat-extract evaluate --peyma --errors        # plus each false official / place, missed per_titled
 """
 
 BENCH_EPILOG = """examples:
@@ -33,8 +35,38 @@ BENCH_EPILOG = """examples:
 """
 
 
+def cmd_peyma(args: argparse.Namespace) -> int:
+    from ..errors import InputError
+    from .peyma import evaluate_peyma
+
+    try:
+        report = evaluate_peyma(args.peyma, corpus=args.peyma_corpus, predictions=args.predictions)
+    except InputError as exc:
+        print(f"mahrumiat-extract evaluate: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.to_dict(errors=args.errors), ensure_ascii=False, indent=2))
+    else:
+        if args.errors:
+            print(report.format_errors())
+            print()
+        print(report.format_table())
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from ..errors import InputError
+
+    if (args.gold is None) == (args.peyma is None):
+        print("mahrumiat-extract evaluate: give a GOLD file or --peyma (one of them)",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if args.peyma is not None:
+        if args.halves or args.half or args.floors or args.raise_floors:
+            print("mahrumiat-extract evaluate: --peyma takes no --halves/--half/--floors",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+        return cmd_peyma(args)
     from .api import evaluate, evaluate_halves
     from .gate import check_floors, load_floors, raise_floors
 
@@ -87,12 +119,28 @@ def add_commands(sub: Any) -> None:
         epilog=EVALUATE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("gold", metavar="GOLD.jsonl", help='gold file: {"id", "text", "gold"} a line')
+    p.add_argument(
+        "gold", metavar="GOLD.jsonl", nargs="?", help='gold file: {"id", "text", "gold"} a line'
+    )
+    p.add_argument(
+        "--peyma",
+        metavar="SILVER.jsonl",
+        nargs="?",
+        const="../shared/eval/peyma_silver.jsonl",
+        help="instead of gold: PEYMA silver entities (default ../shared/eval/peyma_silver.jsonl)"
+        ": official-name precision, per_titled recall, place precision",
+    )
+    p.add_argument(
+        "--peyma-corpus",
+        metavar="CORPUS.jsonl[.gz]",
+        help="the documents' texts for --peyma (default: ../corpus/news.jsonl.gz beside the "
+        "silver file's directory)",
+    )
     p.add_argument(
         "--predictions",
         metavar="RECORDS.jsonl",
         help="score these saved records (from `extract`) instead of running the extractor; "
-        "paired with gold by id",
+        "paired with gold (or --peyma documents) by id",
     )
     half = p.add_mutually_exclusive_group()
     half.add_argument(
