@@ -103,7 +103,7 @@ def test_pipeline_pickles_cheaply() -> None:
     import pickle
 
     blob = pickle.dumps(get_pipeline())
-    assert len(blob) < 200
+    assert len(blob) < 1000  # the stages by class and the resources by their options
     assert isinstance(pickle.loads(blob), Pipeline)
 
 

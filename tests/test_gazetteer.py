@@ -13,7 +13,7 @@ from types import ModuleType
 import pytest
 
 from mahrumiat_extract.resources import read_lines, read_tsv
-from mahrumiat_extract.stages.geo.gazetteer import get_gazetteer
+from mahrumiat_extract.language import Resources
 from mahrumiat_extract.text.keys import match_key
 
 from .conftest import ROOT, SHARED
@@ -37,7 +37,7 @@ def _places() -> tuple[tuple[str, ...], ...]:
 
 
 def test_31_provinces() -> None:
-    assert len(get_gazetteer().provinces) == 31
+    assert len(Resources().gazetteer.provinces) == 31
 
 
 @pytest.mark.parametrize("name", GEO_FILES)

@@ -10,7 +10,7 @@ from .records import Figure, Neighborhood, Official, Place, ProvinceMention, Spa
 from .text.keys import KeyIndex, key_stream
 from .text.normalize import Normalized
 
-__all__ = ["Doc", "GeoHit"]
+__all__ = ["Doc", "GeoHit", "blank_ranges"]
 
 GeoKind = Literal["province", "county", "city", "village", "district", "neighborhood"]
 
@@ -106,21 +106,30 @@ class Doc:
     def blank_many(self, ranges: list[tuple[int, int]]) -> None:
         """Exclude ranges from extraction (kept in the original, never deleted): one pass over
         ``work``, however many ranges."""
-        ranges = sorted((s, e) for s, e in ranges if e > s)
-        if not ranges:
-            return
-        w = self.work
-        parts: list[str] = []
-        pos = 0
-        for s, e in ranges:
-            s = max(s, pos)
-            if e <= s:
-                continue
-            parts.append(w[pos:s])
-            seg = w[s:e]
-            parts.append(" " * len(seg) if "\n" not in seg else "".join("\n" if c == "\n" else " " for c in seg))
-            pos = e
-            self.excluded.append((s, e))
-        parts.append(w[pos:])
-        self.work = "".join(parts)
-        self._kstream = None
+        work, applied = blank_ranges(self.work, ranges)
+        if applied:
+            self.work = work
+            self.excluded.extend(applied)
+            self._kstream = None
+
+
+def blank_ranges(work: str, ranges: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``work`` with ``ranges`` replaced by spaces (line breaks kept, so offsets and lines
+    stay), and the ranges actually blanked (sorted, overlaps cut)."""
+    ranges = sorted((s, e) for s, e in ranges if e > s)
+    if not ranges:
+        return work, []
+    parts: list[str] = []
+    applied: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in ranges:
+        s = max(s, pos)
+        if e <= s:
+            continue
+        parts.append(work[pos:s])
+        seg = work[s:e]
+        parts.append(" " * len(seg) if "\n" not in seg else "".join("\n" if c == "\n" else " " for c in seg))
+        pos = e
+        applied.append((s, e))
+    parts.append(work[pos:])
+    return "".join(parts), applied

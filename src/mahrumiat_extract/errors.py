@@ -3,7 +3,7 @@ catalogue of warning codes that go into ``ArticleRecord.warnings``."""
 
 from __future__ import annotations
 
-__all__ = ["InputError", "MahrumiatError", "ResourceError", "W", "warning"]
+__all__ = ["InputError", "MahrumiatError", "PipelineError", "ResourceError", "W", "warning"]
 
 
 class MahrumiatError(Exception):
@@ -16,6 +16,11 @@ class InputError(MahrumiatError, ValueError):
 
 class ResourceError(MahrumiatError, RuntimeError):
     """A shipped resource file is missing or malformed (a broken installation)."""
+
+
+class PipelineError(MahrumiatError, ValueError):
+    """A pipeline cannot be built as asked (stages in an order where one reads what no
+    earlier stage writes ...)."""
 
 
 # Warning catalogue: code -> short message. Records carry "W101 message: detail".
@@ -44,6 +49,14 @@ W: dict[str, str] = {
     "E609": "extraction failed",
     "E610": "worker process died",
     "E611": "duplicate article id in this run",
+    # batch, issue 16: every item stored or an error row, in bounded time
+    "E612": "article could not be written to the store",
+    "E613": "over the per-article time budget (--max-seconds)",
+    "E614": "not a regular file (FIFO, device, socket, looping or broken link)",
+    "E615": "input truncated or corrupt (the rest of it could not be read)",
+    "E616": "feed refused: it declares XML entities",
+    "W107": "lone surrogate replaced with U+FFFD",
+    "W601": "figure count too large for the store's BIGINT; stored as NULL (the record has it)",
 }
 
 

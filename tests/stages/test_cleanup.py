@@ -6,6 +6,7 @@ import pytest
 
 from mahrumiat_extract import extract
 from mahrumiat_extract.pipeline import get_pipeline
+from mahrumiat_extract.language import Resources
 from mahrumiat_extract.stages.cleanup import CleanupStage
 
 BODY = "استاندار سمنان در جلسه شورای برنامه‌ریزی استان گفت: ۴۵ پروژه عمرانی در شهرستان گرمسار به بهره‌برداری رسید."
@@ -13,7 +14,7 @@ BODY = "استاندار سمنان در جلسه شورای برنامه‌ری
 
 def _work(text: str) -> tuple[str, str]:
     doc = get_pipeline().make_doc(text)
-    CleanupStage()(doc)
+    CleanupStage(Resources())(doc)
     return doc.norm.text, doc.work
 
 

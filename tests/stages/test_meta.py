@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mahrumiat_extract import extract
-from mahrumiat_extract.stages.meta import find_source
+from mahrumiat_extract.stages.meta import MetaLexicon, find_source
 from mahrumiat_extract.text.normalize import normalize
 
 
@@ -29,7 +29,7 @@ from mahrumiat_extract.text.normalize import normalize
     ],
 )
 def test_source(text: str, source: str | None) -> None:
-    found = find_source(normalize(text).text)
+    found = find_source(normalize(text).text, MetaLexicon.load())
     assert (found[0] if found else None) == source
     assert extract(text).source == source
 

@@ -4,15 +4,15 @@ blanked out of ``doc.work`` (excluded from extraction) but never deleted from th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
-
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..doc import Doc
+from ..doc import Doc, blank_ranges
 from ..resources import read_tsv
+from .base import Stage
 
-__all__ = ["CleanupStage", "lines"]
+__all__ = ["Boilerplate", "CleanupStage", "lines"]
 
 _TAG = re.compile(
     r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});",
@@ -25,13 +25,23 @@ _RECENT = 6
 _MAX_CHROME = 160
 
 
-@lru_cache(maxsize=1)
-def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    # «\s?» in the data means an optional space or ZWNJ (normalization may restore one)
-    return tuple(
-        (action, re.compile(pattern.replace(r"\s?", r"[\s\u200c]?")))
-        for action, pattern in read_tsv("meta/boilerplate.tsv")
-    )
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """The chrome and boilerplate line patterns (``resources/meta/boilerplate.tsv``), each
+    with its action: ``line`` (blank the line), ``block`` (the line and the headline list
+    after it), ``rest`` (the line and everything after it)."""
+
+    rules: tuple[tuple[str, re.Pattern[str]], ...]
+
+    @classmethod
+    def load(cls) -> Boilerplate:
+        # «\s?» in the data means an optional space or ZWNJ (normalization may restore one)
+        return cls(
+            tuple(
+                (action, re.compile(pattern.replace(r"\s?", r"[\s\u200c]?")))
+                for action, pattern in read_tsv("meta/boilerplate.tsv")
+            )
+        )
 
 
 def lines(text: str) -> Iterator[tuple[int, int]]:
@@ -49,81 +59,105 @@ def _is_headline(line: str) -> bool:
     return 0 < len(words) <= _SHORT_WORDS and not line.rstrip().endswith((".", ":"))
 
 
-class CleanupStage:
-    """Blank HTML tags, boilerplate lines and blocks, and verbatim repeated paragraphs."""
+@dataclass(slots=True)
+class Excluded:
+    """What :meth:`CleanupStage.match` found: warnings, and the ranges to blank in order
+    (HTML first: the boilerplate and repeats are read on the text without tags)."""
+
+    warnings: list[str]
+    html: list[tuple[int, int]]
+    boilerplate: list[tuple[int, int]]
+    repeats: list[tuple[int, int]]
+
+
+class CleanupStage(Stage):
+    """Blank HTML tags, boilerplate lines and blocks, and verbatim repeated paragraphs out of
+    ``doc.work`` (kept in the original)."""
 
     name = "cleanup"
-    reads: tuple[str, ...] = ("norm",)
-    writes: tuple[str, ...] = ("work", "excluded")
+    reads = ("norm", "work")
+    writes = ("work", "excluded", "warnings")
 
-    def __call__(self, doc: Doc) -> None:
+    def match(self, doc: Doc) -> Excluded:
+        found = Excluded([], [], [], [])
         if not doc.norm.text.strip():
-            doc.warn("W101")
-            return
+            found.warnings.append("W101")
+            return found
         if doc.norm.had_control_chars:
-            doc.warn("W102")
-        self._html(doc)
-        self._boilerplate(doc)
-        self._repeats(doc)
+            found.warnings.append("W102")
+        work = doc.work
+        if _LOOKS_HTML.search(work):
+            found.warnings.append("W103")
+            found.html = [m.span() for m in _TAG.finditer(work)]
+            work = _blanked(work, found.html)
+        found.boilerplate = self._boilerplate(work)
+        work = _blanked(work, found.boilerplate)
+        found.repeats = _repeats(work)
+        if found.repeats:
+            found.warnings.append("W110")
+        return found
 
-    def _html(self, doc: Doc) -> None:
-        if not _LOOKS_HTML.search(doc.work):
-            return
-        doc.warn("W103")
-        doc.blank_many([m.span() for m in _TAG.finditer(doc.work)])
+    def set_annotations(self, doc: Doc, found: Excluded) -> None:
+        for code in found.warnings:
+            doc.warn(code)
+        for ranges in (found.html, found.boilerplate, found.repeats):
+            doc.blank_many(ranges)
 
-    def _boilerplate(self, doc: Doc) -> None:
-        rules = _rules()
-        spans = list(lines(doc.work))
+    def _boilerplate(self, work: str) -> list[tuple[int, int]]:
+        rules = self.resources.boilerplate.rules
+        spans = list(lines(work))
         out: list[tuple[int, int]] = []
         i = 0
         while i < len(spans):
             s, e = spans[i]
-            line = doc.work[s:e]
+            line = work[s:e]
             # chrome lines are short; a paragraph is never one
             action = None if e - s > _MAX_CHROME else next((a for a, rx in rules if rx.match(line)), None)
             if action == "line":
                 out.append((s, e))
             elif action == "rest":
-                out.append((s, len(doc.work)))
+                out.append((s, len(work)))
                 break
             elif action == "block":
                 out.append((s, e))
                 # the related-headline list that follows: short lines, except a last short
                 # line followed by a paragraph (that one is the body's own sub-heading)
                 j = i + 1
-                while j < len(spans) and _is_headline(doc.work[spans[j][0] : spans[j][1]]):
+                while j < len(spans) and _is_headline(work[spans[j][0] : spans[j][1]]):
                     nxt = spans[j + 1] if j + 1 < len(spans) else None
-                    if nxt is not None and not _is_headline(doc.work[nxt[0] : nxt[1]]):
+                    if nxt is not None and not _is_headline(work[nxt[0] : nxt[1]]):
                         break
                     out.append(spans[j])
                     j += 1
                 i = j
                 continue
             i += 1
-        doc.blank_many(out)
+        return out
 
-    def _repeats(self, doc: Doc) -> None:
-        """A paragraph repeated verbatim, or contained in one of the few paragraphs just
-        before it (a lead repeated with the agency's prefix), counts once."""
-        seen: set[str] = set()
-        recent: list[tuple[int, int, str]] = []
-        out: list[tuple[int, int]] = []
-        for s, e in lines(doc.work):
-            if e - s < _MIN_REPEAT:
-                continue  # too short to count as a repeated paragraph, whatever it holds
-            para = " ".join(doc.work[s:e].split())
-            if len(para) < _MIN_REPEAT:
-                continue
-            if para in seen or any(para in earlier for _, _, earlier in recent):
-                out.append((s, e))
-                continue
-            for k, (es, ee, earlier) in enumerate(recent):
-                if earlier and earlier in para:  # an earlier, shorter copy: keep the fuller one
-                    out.append((es, ee))
-                    recent[k] = (es, ee, "")
-            seen.add(para)
-            recent = (recent + [(s, e, para)])[-_RECENT:]
-        if out:
-            doc.warn("W110")
-            doc.blank_many(out)
+
+def _repeats(work: str) -> list[tuple[int, int]]:
+    """A paragraph repeated verbatim, or contained in one of the few paragraphs just
+    before it (a lead repeated with the agency's prefix), counts once."""
+    seen: set[str] = set()
+    recent: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int]] = []
+    for s, e in lines(work):
+        if e - s < _MIN_REPEAT:
+            continue  # too short to count as a repeated paragraph, whatever it holds
+        para = " ".join(work[s:e].split())
+        if len(para) < _MIN_REPEAT:
+            continue
+        if para in seen or any(para in earlier for _, _, earlier in recent):
+            out.append((s, e))
+            continue
+        for k, (es, ee, earlier) in enumerate(recent):
+            if earlier and earlier in para:  # an earlier, shorter copy: keep the fuller one
+                out.append((es, ee))
+                recent[k] = (es, ee, "")
+        seen.add(para)
+        recent = (recent + [(s, e, para)])[-_RECENT:]
+    return out
+
+
+def _blanked(work: str, ranges: list[tuple[int, int]]) -> str:
+    return blank_ranges(work, ranges)[0]

@@ -10,18 +10,18 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from itertools import islice
-
 import re
+from dataclasses import dataclass
+from itertools import islice
 
 from ..doc import Doc
 from ..resources import read_lines
 from ..text.dates import find_dates, parse_published
 from ..text.keys import match_key
+from .base import Stage
 from .cleanup import lines
 
-__all__ = ["MetaStage", "find_source"]
+__all__ = ["MetaLexicon", "MetaStage", "find_source"]
 
 _STOP = r"[،,:؛;.»\"\n()\[\]]"
 _REPORT = re.compile(r"به\s?گزارش\s*[«\"]?\s*(?P<x>[^،,:؛;.»\"\n()\[\]]{1,120})")
@@ -33,18 +33,30 @@ _CUT = re.compile(r"\s(?:از|در|به\s?نقل\s?از|به\s?نقل|و\s?به|
 _MAX_TITLE_WORDS = 30
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str], int]:
-    outlets = {match_key(o): o for o in read_lines("meta/outlets.txt")}
-    cues = frozenset(match_key(c) for c in read_lines("meta/source_cues.txt"))
-    reporter = frozenset(match_key(w) for w in read_lines("meta/reporter_words.txt"))
-    longest = max(len(o.split()) for o in outlets.values())
-    return outlets, cues, reporter, longest
+@dataclass(frozen=True, slots=True)
+class MetaLexicon:
+    """Outlets (by match key), the words that open an institutional source («روابط عمومی»),
+    and the reporter words («خبرنگار», «گروه»): ``resources/meta/``."""
+
+    outlets: dict[str, str]
+    cues: frozenset[str]
+    reporter: frozenset[str]
+    longest: int  # words in the longest outlet name
+
+    @classmethod
+    def load(cls) -> MetaLexicon:
+        outlets = {match_key(o): o for o in read_lines("meta/outlets.txt")}
+        return cls(
+            outlets=outlets,
+            cues=frozenset(match_key(c) for c in read_lines("meta/source_cues.txt")),
+            reporter=frozenset(match_key(w) for w in read_lines("meta/reporter_words.txt")),
+            longest=max(len(o.split()) for o in outlets.values()),
+        )
 
 
-def _outlet_prefix(words: list[str]) -> str | None:
+def _outlet_prefix(words: list[str], lex: MetaLexicon) -> str | None:
     """The longest known outlet at the start of ``words``."""
-    outlets, _, _, longest = _lexicon()
+    outlets, longest = lex.outlets, lex.longest
     for n in range(min(longest, len(words)), 0, -1):
         hit = outlets.get(match_key("".join(words[:n])))
         if hit is not None:
@@ -56,9 +68,9 @@ def _clean_phrase(words: list[str]) -> str:
     return " ".join(words).strip(" -–—«»\"'")
 
 
-def _source_from(chunk: str, *, after_reporter: bool = False) -> str | None:
+def _source_from(chunk: str, lex: MetaLexicon, *, after_reporter: bool = False) -> str | None:
     """The source named by the words after «به گزارش» / «با خبرنگار»."""
-    _, cues, reporter, _ = _lexicon()
+    cues, reporter = lex.cues, lex.reporter
     chunk = _CUT.split(" " + chunk.strip() + " ", maxsplit=1)[0]
     words = chunk.split()
     if not words:
@@ -69,7 +81,7 @@ def _source_from(chunk: str, *, after_reporter: bool = False) -> str | None:
         words = words[1:]
     if not words:
         return None
-    outlet = _outlet_prefix(words)
+    outlet = _outlet_prefix(words, lex)
     if outlet is not None:
         return outlet
     for n in (4, 3, 2, 1):  # an institution: the whole phrase is the source
@@ -80,28 +92,28 @@ def _source_from(chunk: str, *, after_reporter: bool = False) -> str | None:
     return _clean_phrase(words[:4]) if len(words) <= 4 else None
 
 
-def find_source(text: str) -> tuple[str, int, int] | None:
+def find_source(text: str, lex: MetaLexicon) -> tuple[str, int, int] | None:
     """``(source, start, end)`` from the article's credit phrases, or None."""
     for m in _REPORT.finditer(text):
-        src = _source_from(m.group("x"))
+        src = _source_from(m.group("x"), lex)
         if src:
             return src, m.start("x"), m.end("x")
     opening = _OPENING.match(text.lstrip("\n "))
     if opening:
         m = opening
         offset = len(text) - len(text.lstrip("\n "))
-        src = _source_from(m.group("x"), after_reporter=True)
+        src = _source_from(m.group("x"), lex, after_reporter=True)
         if src:
             return src, m.start("x") + offset, m.end("x") + offset
     for rx in (_SOURCE_LINE, _WITH_REPORTER):
         for m in rx.finditer(text):
-            src = _source_from(m.group("x"), after_reporter=True)
+            src = _source_from(m.group("x"), lex, after_reporter=True)
             if src:
                 return src, m.start("x"), m.end("x")
     for m in re.finditer(r"(?:^|\n|\s)(?P<x>[^\s:،\n]+(?:\s[^\s:،\n]+){0,2})\s*:", text):
         words = m.group("x").split()
         for i in range(len(words)):
-            outlet = _outlet_prefix(words[i:])
+            outlet = _outlet_prefix(words[i:], lex)
             if outlet and match_key(outlet) == match_key("".join(words[i:])):
                 return outlet, m.start("x"), m.end("x")
     credits = list(_CREDIT.finditer(text))
@@ -111,18 +123,33 @@ def find_source(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-class MetaStage:
-    """Source, publication date and title."""
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What :meth:`MetaStage.match` found."""
+
+    source: str | None
+    published: tuple[str, str] | None
+    title: str | None
+
+
+class MetaStage(Stage):
+    """Source, publication date and title (the caller's hints where the text has none)."""
 
     name = "meta"
-    reads: tuple[str, ...] = ("work", "norm", "hints")
-    writes: tuple[str, ...] = ("source", "published", "title")
+    reads = ("work", "norm", "hints")
+    writes = ("source", "published", "title")
 
-    def __call__(self, doc: Doc) -> None:
-        found = find_source(doc.work) or find_source(doc.norm.text)
-        doc.source = found[0] if found else _hint_str(doc.hints.get("source"))
-        doc.published = self._published(doc)
-        doc.title = self._title(doc) or _hint_str(doc.hints.get("title"))
+    def match(self, doc: Doc) -> Meta:
+        lex = self.resources.meta
+        found = find_source(doc.work, lex) or find_source(doc.norm.text, lex)
+        return Meta(
+            source=found[0] if found else _hint_str(doc.hints.get("source")),
+            published=self._published(doc),
+            title=self._title(doc) or _hint_str(doc.hints.get("title")),
+        )
+
+    def set_annotations(self, doc: Doc, found: Meta) -> None:
+        doc.source, doc.published, doc.title = found.source, found.published, found.title
 
     def _published(self, doc: Doc) -> tuple[str, str] | None:
         text = doc.norm.text

@@ -35,7 +35,7 @@ import ahocorasick
 
 from .. import resources
 
-__all__ = ["NumberMatch", "find_numbers", "parse_digits", "parse_number"]
+__all__ = ["NumberLexicon", "NumberMatch", "find_numbers", "parse_digits", "parse_number"]
 
 ZWNJ = "\u200c"
 Value = int | float
@@ -81,7 +81,10 @@ class _Tok:
 
 
 @dataclass(frozen=True, slots=True)
-class _Lexicon:
+class NumberLexicon:
+    """Number words and their values, ordinals, counter nouns and the compounds that are no
+    numbers («پنج شنبه»): ``resources/numbers/`` (counters also from ``figures/units.tsv``)."""
+
     words: dict[str, _Word]
     ordinals: frozenset[str]
     counters: frozenset[str]
@@ -89,6 +92,10 @@ class _Lexicon:
     fused: frozenset[tuple[str, str]]
     start_re: re.Pattern[str]
     word_auto: Any  # every spelling of every number word (ZWNJ or not between letters)
+
+    @classmethod
+    def load(cls) -> NumberLexicon:
+        return _load()
 
 
 def _num(s: str) -> Fraction | int:
@@ -104,8 +111,7 @@ def _plain(v: Fraction | int) -> Value:
     return int(v) if v.denominator == 1 else float(v)
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
+def _load() -> NumberLexicon:
     words = {row[0].replace(ZWNJ, ""): _Word(_num(row[1]), row[2]) for row in resources.read_tsv("numbers/words.tsv")}
     ordinals: set[str] = {"سوم", "سومین", "سی‌ام", "سی‌امین", "سیام", "سیامین"}
     for w, info in words.items():
@@ -136,12 +142,12 @@ def _lexicon() -> _Lexicon:
             spelled = w[0] + "".join(j + c for j, c in zip(joins, w[1:]))
             auto.add_word(spelled, len(spelled))
     auto.make_automaton()
-    return _Lexicon(
+    return NumberLexicon(
         words, frozenset(ordinals), frozenset(counters), frozenset(fused_any), frozenset(fused), start_re, auto
     )
 
 
-def _starts(text: str, lex: _Lexicon) -> tuple[list[int], list[int]]:
+def _starts(text: str, lex: NumberLexicon) -> tuple[list[int], list[int]]:
     """The starts of ``lex.start_re.finditer(text)``, found faster: (starts, ends of the
     number words, 0 for digit runs). Digit runs by a plain regex; number words by the
     automaton, counted when no letter is right before them (ZWNJ may be) and no letter or
@@ -240,7 +246,7 @@ def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
     return len(gap) <= 3 and (gap == "" or gap.isspace() or gap == ZWNJ) and "\n" not in gap
 
 
-def _atom(tok: _Tok, lex: _Lexicon) -> tuple[Fraction | int, str] | None:
+def _atom(tok: _Tok, lex: NumberLexicon) -> tuple[Fraction | int, str] | None:
     """Value and kind of a token that can start a number part."""
     if tok.kind == "num":
         v = _digits(tok.text)
@@ -290,7 +296,7 @@ class _Chain:
         return _plain(self.total + self.group)
 
 
-def _is_ordinal_word(tok: _Tok, lex: _Lexicon) -> bool:
+def _is_ordinal_word(tok: _Tok, lex: NumberLexicon) -> bool:
     return tok.kind == "word" and tok.key in lex.ordinals
 
 
@@ -300,7 +306,7 @@ def _ordinal_suffix(text: str, tok: _Tok, nxt: _Tok | None) -> bool:
 
 
 def _read(
-    text: str, toks: _Tokens, i: int, lex: _Lexicon, *, context: bool = True
+    text: str, toks: _Tokens, i: int, lex: NumberLexicon, *, context: bool = True
 ) -> tuple[int, NumberMatch | None]:
     """Read the number starting at token ``i``: (index after it, the match or None)."""
     if _atom(toks[i], lex) is None:
@@ -352,7 +358,7 @@ def _read(
     return last_tok + 1, m
 
 
-def _keep(used: list[_Tok], nxt: _Tok | None, text: str, lex: _Lexicon) -> bool:
+def _keep(used: list[_Tok], nxt: _Tok | None, text: str, lex: NumberLexicon) -> bool:
     """The contextual filters: indefinite «یک», «ده»/«نه» before a non-counter, fused words."""
     last = used[-1]
     nxt_key = nxt.key if nxt is not None and nxt.kind == "word" and _adjacent(text, last, nxt) else ""
@@ -367,7 +373,7 @@ def _keep(used: list[_Tok], nxt: _Tok | None, text: str, lex: _Lexicon) -> bool:
 
 
 def _read_digits(
-    text: str, start: int, lex: _Lexicon, context: bool
+    text: str, start: int, lex: NumberLexicon, context: bool
 ) -> tuple[int, NumberMatch | None] | None:
     """:func:`_read` for a digit token that no number word, «و» or digit group follows:
     (position after what was read, the match or None); None for the other cases."""
@@ -395,7 +401,7 @@ def _read_digits(
 
 
 def _read_digits_scale(
-    text: str, start: int, end: int, v: Fraction | int, key: str, info: _Word, lex: _Lexicon, context: bool
+    text: str, start: int, end: int, v: Fraction | int, key: str, info: _Word, lex: NumberLexicon, context: bool
 ) -> tuple[int, NumberMatch | None] | None:
     """:func:`_read` for digits and one scale word («2 هزار», «830 میلیارد») that no number
     word or «و» follows; None for the other cases."""
@@ -418,7 +424,7 @@ def _read_digits_scale(
 
 
 def _read_word(
-    text: str, start: int, end: int, lex: _Lexicon, context: bool
+    text: str, start: int, end: int, lex: NumberLexicon, context: bool
 ) -> tuple[int, NumberMatch | None] | None:
     """:func:`_read` (with :func:`_keep`) for a number word that no number word, «و» or
     digits follow; None for the other cases."""
@@ -451,12 +457,14 @@ def _read_word(
     return end, NumberMatch(start, end, _plain(info.value), word, has_words=True, has_digits=False)
 
 
-def find_numbers(text: str, *, context: bool = True) -> list[NumberMatch]:
+def find_numbers(text: str, *, context: bool = True, lex: NumberLexicon | None = None) -> list[NumberMatch]:
     """Every number in ``text`` (normalized), left to right, with its span and value.
 
     With ``context=False`` the contextual filters (indefinite «یک», «ده»/«نه», fused
-    compounds) are off: for reading a text that is known to be a number."""
-    lex = _lexicon()
+    compounds) are off: for reading a text that is known to be a number. ``lex``: the number
+    words (``Resources.numbers``; the shipped ones by default)."""
+    if lex is None:
+        lex = _shipped()
     out: list[NumberMatch] = []
     pos = 0
     starts, ends = _starts(text, lex)
@@ -489,6 +497,12 @@ def find_numbers(text: str, *, context: bool = True) -> list[NumberMatch]:
             out.append(m)
         pos = toks[max(n - 1, 0)].end
     return out
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> NumberLexicon:
+    """The shipped number words, for callers outside a pipeline (``parse_number``, dates)."""
+    return NumberLexicon.load()
 
 
 def parse_number(text: str) -> Value | None:

@@ -9,9 +9,12 @@ from mahrumiat_extract import extract
 from mahrumiat_extract.doc import GeoHit
 from mahrumiat_extract.pipeline import get_pipeline
 from mahrumiat_extract.records import ArticleRecord
-from mahrumiat_extract.stages.geo.stage import match
+from mahrumiat_extract.language import Resources
+from mahrumiat_extract.stages.geo import GeoStage
 
 from ...conftest import assert_spans
+
+match = GeoStage(Resources()).find
 
 
 def _record(text: str) -> ArticleRecord:

@@ -171,10 +171,10 @@ def _bad_name_parts(name: str, titles: set[str], places: set[str]) -> list[str]:
 
 def test_dev_and_sample_names_are_clean(dev_articles: list[dict[str, object]]) -> None:
     """No official's name holds a title word, a place, a verb or a glued pronoun."""
-    from mahrumiat_extract.stages.officials.lexicon import lexicon
+    from mahrumiat_extract.stages.officials.lexicon import Lexicon
     from mahrumiat_extract.text.keys import match_key
 
-    lex = lexicon()
+    lex = Lexicon.load()
     titles = {k for k, e in lex.titles.items() if e.cls != "rank"}
     texts = [str(a["text"]) for a in dev_articles]
     texts += [p.read_text(encoding="utf-8") for p in (SAMPLES / "articles").glob("*.txt")] if SAMPLES.exists() else []

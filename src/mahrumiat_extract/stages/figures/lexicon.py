@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import ahocorasick
@@ -12,7 +11,7 @@ import regex
 from ... import resources
 from ...text.keys import match_key
 
-__all__ = ["FiguresLexicon", "Unit", "lexicon", "phrase_regex", "word_key"]
+__all__ = ["FiguresLexicon", "Unit", "phrase_regex", "word_key"]
 
 ZWNJ = "\u200c"
 
@@ -60,6 +59,11 @@ class FiguresLexicon:
     status_before_anchors: tuple[str, ...] = ()
     period_firsts: tuple[str, ...] = ()  # first words of the period phrases, and «سال»
 
+    @classmethod
+    def load(cls) -> FiguresLexicon:
+        """The lexicon of the shipped files (``resources/figures/``)."""
+        return _load()
+
     def cue(self, kind: str, key: str) -> bool:
         exact, prefixes = self.cue_sets[kind]
         return key in exact or key.startswith(prefixes)
@@ -100,8 +104,7 @@ def _squash(text: str) -> str:
     return text.replace(" ", "").replace(ZWNJ, "").replace("\n", "")
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> FiguresLexicon:
+def _load() -> FiguresLexicon:
     units: dict[str, list[Unit]] = {}
     for row in resources.read_tsv("figures/units.tsv"):
         surface, name, kind = row[0], row[1], row[2]

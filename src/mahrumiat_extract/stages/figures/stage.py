@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from ...doc import Doc
 from ...records import Figure, Span, Status
-from ...text.numbers import NumberMatch, find_numbers
+from ...text.numbers import NumberLexicon, NumberMatch, find_numbers
+from ..base import Stage
 from .context import Context
-from .lexicon import FiguresLexicon, Unit, lexicon
+from .lexicon import FiguresLexicon, Unit
 
 __all__ = ["Candidate", "FiguresStage", "match"]
 
@@ -144,11 +145,10 @@ def _count(m: NumberMatch, unit: Unit) -> int | None:
     return value if value > 0 else None
 
 
-def match(doc: Doc, *, lex: FiguresLexicon | None = None) -> list[Candidate]:
+def match(doc: Doc, lex: FiguresLexicon, numbers_lex: NumberLexicon) -> list[Candidate]:
     """Every figure candidate of the document, in text order."""
-    lex = lex or lexicon()
     ctx = Context(doc, lex)
-    numbers = find_numbers(doc.work)
+    numbers = find_numbers(doc.work, lex=numbers_lex)
     ctx.num_starts = {m.start for m in numbers}
     out: list[Candidate] = []
     for m in numbers:
@@ -235,18 +235,23 @@ def merge(cands: list[Candidate]) -> dict[str, list[Candidate]]:
     return lists
 
 
-class FiguresStage:
-    """Project counts, job figures and other quantities."""
+class FiguresStage(Stage):
+    """Project counts, job figures and other quantities, each with its unit, category,
+    status, period and place."""
 
     name = "figures"
-    reads: tuple[str, ...] = ("work", "geo")
-    writes: tuple[str, ...] = ("project_counts", "job_figures", "quantities")
+    reads = ("work", "geo")
+    writes = ("project_counts", "job_figures", "quantities")
 
-    def __call__(self, doc: Doc) -> None:
-        lists = merge(match(doc))
-        doc.project_counts = self._figures(doc, lists["project_counts"])
-        doc.job_figures = self._figures(doc, lists["job_figures"])
-        doc.quantities = self._figures(doc, lists["quantities"])
+    def match(self, doc: Doc) -> dict[str, list[Candidate]]:
+        """The figure candidates of ``doc``, merged, by record field."""
+        res = self.resources
+        return merge(match(doc, res.figures, res.numbers))
+
+    def set_annotations(self, doc: Doc, found: dict[str, list[Candidate]]) -> None:
+        doc.project_counts = self._figures(doc, found["project_counts"])
+        doc.job_figures = self._figures(doc, found["job_figures"])
+        doc.quantities = self._figures(doc, found["quantities"])
 
     @staticmethod
     def _figures(doc: Doc, cands: list[Candidate]) -> list[Figure]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 from collections.abc import Sequence
 from typing import Literal
@@ -22,7 +21,7 @@ from ...resources import read_lines, read_tsv
 from ...text.chars import MATCH_FOLD
 from ...text.keys import match_key
 
-__all__ = ["Candidate", "Gazetteer", "GeoPlace", "GeoNeighborhood", "get_gazetteer", "is_word_char"]
+__all__ = ["Candidate", "Gazetteer", "GeoPlace", "GeoNeighborhood", "is_word_char"]
 
 CueLevel = Literal["weak", "strong"]
 ZWNJ = "\u200c"
@@ -151,7 +150,7 @@ def is_word_char(ch: str) -> bool:
 
 
 class Gazetteer:
-    """The geo tables and their automaton, built once (see :func:`get_gazetteer`)."""
+    """The geo tables and their automaton, built once (``Resources.gazetteer``)."""
 
     def __init__(self, *, provinces_only: bool = False) -> None:
         """``provinces_only`` builds the 31 provinces alone: the benchmark's measure of what
@@ -330,9 +329,3 @@ def _append(slot: dict[str, object], field: str, item: object) -> None:
     assert isinstance(items, list)
     if item not in items:
         items.append(item)
-
-
-@lru_cache(maxsize=1)
-def get_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, built on first use."""
-    return Gazetteer()

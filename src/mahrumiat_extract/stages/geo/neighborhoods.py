@@ -9,7 +9,6 @@ word roles (cue, block, generic, stop, prefix, skip) are data, ``resources/geo/n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from os.path import commonprefix
 
 import regex
@@ -19,7 +18,7 @@ from ...resources import read_lines, read_tsv
 from ...text.keys import match_key
 from .gazetteer import Candidate, GeoNeighborhood
 
-__all__ = ["find_neighborhoods", "neighborhood_cues"]
+__all__ = ["NeighborhoodWords", "find_neighborhoods", "neighborhood_cues"]
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\u200c]+|\d[\d,.٫٬]*|[،,؛;:.!?؟\n()«»\"“”]")
 _SENTENCE_END = frozenset(".!?؟\n:؛;()")
@@ -29,49 +28,52 @@ _NEAR = 80  # characters between a cue and a listed name for the list's names to
 
 
 @dataclass(frozen=True, slots=True)
-class _Words:
+class NeighborhoodWords:
+    """The roles of the words around neighborhood names (``resources/geo/nb_words.tsv``:
+    cue, block, generic, stop, prefix, skip) and the common words (``known_words.txt``)."""
+
     roles: dict[str, frozenset[str]]
     common: frozenset[str]
     cue_re: regex.Pattern[str]  # every cue word, whole words only: found in one scan
     cue_prefix: str  # what every cue word begins with: a text without it has no cue
 
+    @classmethod
+    def load(cls) -> NeighborhoodWords:
+        roles: dict[str, set[str]] = {}
+        for word, role in read_tsv("geo/nb_words.tsv"):
+            roles.setdefault(match_key(word), set()).add(role)
+        common = frozenset(match_key(w) for w in read_lines("known_words.txt"))
+        cues = sorted({w for w, role in read_tsv("geo/nb_words.tsv") if role == "cue"}, key=len, reverse=True)
+        cue_re = regex.compile(
+            r"(?<![\p{L}\p{M}\u200c])(?:" + "|".join(map(regex.escape, cues)) + r")(?![\p{L}\p{M}\u200c])"
+        )
+        return cls({k: frozenset(v) for k, v in roles.items()}, common, cue_re, commonprefix(cues))
+
     def has(self, word: str, role: str) -> bool:
         return role in self.roles.get(_key(word), ())
 
 
-@lru_cache(maxsize=1 << 14)
-def _key(word: str) -> str:
-    """``match_key``, cached: the same few words come up again and again."""
-    return match_key(word)
+_key = match_key
 
 
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    roles: dict[str, set[str]] = {}
-    for word, role in read_tsv("geo/nb_words.tsv"):
-        roles.setdefault(match_key(word), set()).add(role)
-    common = frozenset(match_key(w) for w in read_lines("known_words.txt"))
-    cues = sorted({w for w, role in read_tsv("geo/nb_words.tsv") if role == "cue"}, key=len, reverse=True)
-    cue_re = regex.compile(r"(?<![\p{L}\p{M}\u200c])(?:" + "|".join(map(regex.escape, cues)) + r")(?![\p{L}\p{M}\u200c])")
-    return _Words({k: frozenset(v) for k, v in roles.items()}, common, cue_re, commonprefix(cues))
-
-
-def neighborhood_cues(text: str) -> list[int]:
+def neighborhood_cues(text: str, words: NeighborhoodWords) -> list[int]:
     """Where the neighborhood cues of ``text`` end (none: the text names no neighborhood)."""
-    words = _words()
     if words.cue_prefix not in text:
         return []
     return [m.end() for m in words.cue_re.finditer(text) if not _blocked(text, m.start(), words)]
 
 
 def find_neighborhoods(
-    text: str, cands: list[Candidate], hits: list[GeoHit], near_cue: list[int] | None = None
+    text: str,
+    cands: list[Candidate],
+    hits: list[GeoHit],
+    words: NeighborhoodWords,
+    near_cue: list[int] | None = None,
 ) -> list[GeoHit]:
     """Neighborhood hits (normalized offsets) in ``text`` (``near_cue``: its
     :func:`neighborhood_cues` when the caller has them)."""
-    words = _words()
     if near_cue is None:
-        near_cue = neighborhood_cues(text)
+        near_cue = neighborhood_cues(text, words)
     if not near_cue:  # every neighborhood is read after a cue
         return []
     known: dict[str, tuple[GeoNeighborhood, ...]] = {}
@@ -120,12 +122,12 @@ def _known_row(rows: tuple[GeoNeighborhood, ...], cities: set[str]) -> GeoNeighb
     return next((r for r in rows if r.city in cities), None)
 
 
-def _blocked(text: str, start: int, words: _Words) -> bool:
+def _blocked(text: str, start: int, words: NeighborhoodWords) -> bool:
     before = text[max(0, start - 24) : start].split()
     return bool(before) and words.has(before[-1], "block")
 
 
-def _list_after(text: str, pos: int, words: _Words, known: dict[str, tuple[GeoNeighborhood, ...]]) -> list[tuple[int, int]]:
+def _list_after(text: str, pos: int, words: NeighborhoodWords, known: dict[str, tuple[GeoNeighborhood, ...]]) -> list[tuple[int, int]]:
     """The names listed right after a cue, as normalized ranges."""
     # tokens read lazily: the list ends within a few words
     toks = _TOKEN.finditer(text, pos, min(len(text), pos + _WINDOW))
@@ -166,7 +168,7 @@ def _list_after(text: str, pos: int, words: _Words, known: dict[str, tuple[GeoNe
 _VERB_PREFIXES = ("می\u200c", "نمی\u200c")
 
 
-def _trim_last(item: list[regex.Match[str]], words: _Words, known: dict[str, tuple[GeoNeighborhood, ...]]) -> list[regex.Match[str]]:
+def _trim_last(item: list[regex.Match[str]], words: NeighborhoodWords, known: dict[str, tuple[GeoNeighborhood, ...]]) -> list[regex.Match[str]]:
     """The last (or only) item ends at the first word unless it is a prefix word («خیابان
     امینی») or the two words are a known neighborhood."""
     if len(item) <= 1:
@@ -177,7 +179,7 @@ def _trim_last(item: list[regex.Match[str]], words: _Words, known: dict[str, tup
     return item[:1]
 
 
-def _single_ok(item: list[regex.Match[str]], words: _Words, known: dict[str, tuple[GeoNeighborhood, ...]]) -> bool:
+def _single_ok(item: list[regex.Match[str]], words: NeighborhoodWords, known: dict[str, tuple[GeoNeighborhood, ...]]) -> bool:
     """A lone name after «محله»: a known neighborhood, a prefixed name, or no common word."""
     surface = "".join(m.group() for m in item)
     if _key(surface) in known or len(item) > 1:

@@ -21,12 +21,12 @@ from ...doc import Doc, GeoHit
 from ...records import Neighborhood, Place, ProvinceMention, Span
 from ...text.keys import match_key
 from ...text.normalize import normalize
-from .cues import KIND_CUES, read_cues
-from .gazetteer import Candidate, GeoPlace, get_gazetteer
+from ..base import Stage
+from .cues import KIND_CUES, CueReader
+from .gazetteer import Candidate, GeoPlace
 from .neighborhoods import find_neighborhoods, neighborhood_cues
-from ..officials.lexicon import lexicon  # the given names and honorifics, one source for both stages
 
-__all__ = ["GeoStage", "match"]
+__all__ = ["GeoFound", "GeoStage"]
 
 _PLACE_KINDS = ("county", "city", "district", "village")
 _START = attrgetter("start")
@@ -40,46 +40,65 @@ class _Reading:
     rows: tuple[GeoPlace, ...]  # the place rows still possible (empty for a province)
 
 
-class GeoStage:
-    name = "geo"
-    reads: tuple[str, ...] = ("work",)
-    writes: tuple[str, ...] = ("geo", "provinces", "places", "neighborhoods")
+@dataclass(slots=True)
+class GeoFound:
+    """What :meth:`GeoStage.match` found: the hits in text order, and the names whose
+    province stayed ambiguous."""
 
-    def __call__(self, doc: Doc) -> None:
-        hits, warnings = match(doc.work, stream=doc.key_stream())
-        for detail in warnings:
-            doc.warn("W201", detail)
+    hits: list[GeoHit]
+    ambiguous: list[str]
+
+
+class GeoStage(Stage):
+    """Provinces, places and neighborhoods named in ``doc.work``, resolved into Iran's
+    divisions; writes ``doc.geo`` (every mention) and the record lists."""
+
+    name = "geo"
+    reads = ("work",)
+    writes = ("geo", "provinces", "places", "neighborhoods", "warnings")
+
+    def match(self, doc: Doc) -> GeoFound:
+        hits, ambiguous = self.find(doc.work, stream=doc.key_stream())
         for h in hits:
             if h.kind == "neighborhood" and h.name == doc.work[h.start : h.end]:
                 h.name = _as_written(doc, h.start, h.end)
-        set_annotations(doc, hits)
+        return GeoFound(hits, ambiguous)
+
+    def set_annotations(self, doc: Doc, found: GeoFound) -> None:
+        for detail in found.ambiguous:
+            doc.warn("W201", detail)
+        set_annotations(doc, found.hits)
+
+    def find(self, text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> tuple[list[GeoHit], list[str]]:
+        """Geo hits in ``text`` (normalized offsets) and the names left ambiguous; ``stream``
+        is ``key_stream(text)`` when the caller has it already."""
+        res = self.resources
+        gaz = res.gazetteer
+        words = res.neighborhood_words
+        near_cue = neighborhood_cues(text, words)
+        # the given names and honorifics of the officials lexicon: one source for both stages
+        people = res.officials
+        given = people.given.keys()
+        honorifics = people.honorifics.keys()
+        cands = [
+            c for c in gaz.scan(text, stream=stream)
+            if not c.entry.blocker
+            and (c.entry.provinces or not _after_given_name(text, c.start, given, honorifics))
+        ]
+        readings = _read(text, cands, res.geo_cues)
+        hits, ambiguous = _resolve(readings)
+        if near_cue:
+            nbs = find_neighborhoods(text, cands, hits, words, near_cue)
+            if nbs:
+                # a name the text lists as a neighborhood («در سه محله واوان، قائمیه و
+                # زرافشان») is not also the village or town of that name elsewhere
+                hits = [h for h in hits if h.kind == "province" or not _overlaps(h, nbs)]
+                hits.extend(nbs)
+        hits.sort(key=_START)
+        return hits, ambiguous
 
 
-def match(text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> tuple[list[GeoHit], list[str]]:
-    """Geo hits in ``text`` (normalized offsets) and the names left ambiguous; ``stream`` is
-    ``key_stream(text)`` when the caller has it already."""
-    gaz = get_gazetteer()
-    near_cue = neighborhood_cues(text)
-    given = lexicon().given.keys()
-    cands = [
-        c for c in gaz.scan(text, stream=stream)
-        if not c.entry.blocker
-        and (c.entry.provinces or not _after_given_name(text, c.start, given))
-    ]
-    readings = _read(text, cands)
-    hits, ambiguous = _resolve(readings)
-    if near_cue:
-        nbs = find_neighborhoods(text, cands, hits, near_cue)
-        if nbs:
-            # a name the text lists as a neighborhood («در سه محله واوان، قائمیه و زرافشان») is
-            # not also the village or town of that name elsewhere in the country
-            hits = [h for h in hits if h.kind == "province" or not _overlaps(h, nbs)]
-            hits.extend(nbs)
-    hits.sort(key=_START)
-    return hits, ambiguous
-
-
-def _after_given_name(text: str, start: int, given: Collection[str]) -> bool:
+def _after_given_name(text: str, start: int, given: Collection[str], honorifics: Collection[str]) -> bool:
     """A name right after a given name that opens a phrase is a surname («، غلامرضا فرخی در
     ...», «دکتر علی X»), not a place. A given name inside a phrase is part of an organization's
     or a team's name («بسیج مقداد رشت», «دانشگاه آزاد تهران») and the place stays."""
@@ -92,7 +111,7 @@ def _after_given_name(text: str, start: int, given: Collection[str]) -> bool:
     if len(words) == 1:
         return len(before) < 40 or before[0] in _PHRASE_OPENERS  # the text or a line starts here
     prev = words[-2]
-    return prev[-1] in _PHRASE_OPENERS or match_key(prev) in lexicon().honorifics
+    return prev[-1] in _PHRASE_OPENERS or match_key(prev) in honorifics
 
 
 _PHRASE_OPENERS = frozenset("،,.:؛;«\"(\n-–—")
@@ -102,11 +121,11 @@ def _overlaps(hit: GeoHit, others: list[GeoHit]) -> bool:
     return any(o.start < hit.end and hit.start < o.end for o in others)
 
 
-def _read(text: str, cands: list[Candidate]) -> list[_Reading]:
+def _read(text: str, cands: list[Candidate], cue_reader: CueReader) -> list[_Reading]:
     """Each candidate read in context; names that need a cue and have none are dropped
     (names that are no place, e.g. neighborhoods, are never read: they give no reading)."""
     cands = [c for c in cands if c.entry.places]
-    cues = read_cues(text, [(c.start, c.end, True) for c in cands])
+    cues = cue_reader.read_cues(text, [(c.start, c.end, True) for c in cands])
     # «استان X» anywhere makes a bare X the province (else the city of that name)
     established = {
         p.name for c, cue in zip(cands, cues) if cue == "province" for p in c.entry.places if p.kind == "province"
@@ -205,15 +224,7 @@ def _as_written(doc: Doc, start: int, end: int) -> str:
     span = doc.span(start, end)
     if span is None:
         return doc.work[start:end]
-    written = _WRITTEN.get(span.text)
-    if written is None:
-        if len(_WRITTEN) > 4096:
-            _WRITTEN.clear()
-        written = _WRITTEN[span.text] = " ".join(normalize(span.text, restore_zwnj=False).text.split())
-    return written
-
-
-_WRITTEN: dict[str, str] = {}  # a neighborhood's original surface -> its name as written
+    return " ".join(normalize(span.text, restore_zwnj=False).text.split())
 
 
 def set_annotations(doc: Doc, hits: list[GeoHit]) -> None:

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from dataclasses import dataclass, field
 from itertools import compress, count
 
@@ -25,7 +24,7 @@ from .tokens import Token, Tokens
 
 __all__ = ["Person", "Resolver"]
 
-match_key = lru_cache(maxsize=50_000)(_match_key)  # names repeat within and across articles
+match_key = _match_key
 
 _PRONOUNS = frozenset({"وی", "او", "ایشان"})
 _SENTENCE_END = frozenset({".", "!", "؟", "?", "\n", "o"})

@@ -10,14 +10,14 @@ tables at once, one dict lookup per token).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from itertools import compress, count
+from typing import Any
 
 from ...resources import read_lines, read_tsv
 from ...text.keys import match_key
 
-__all__ = ["Lexicon", "TitleEntry", "lexicon", "phrase_key"]
+__all__ = ["Lexicon", "LexiconMemo", "TitleEntry", "phrase_key"]
 
 _COMMAS = str.maketrans("", "", "،,؛")
 
@@ -34,6 +34,26 @@ class TitleEntry:
     canonical: str
     cls: str  # office / head / national / rank / alias
     level: str  # province / county / city / district / village / national / -
+
+
+@dataclass(slots=True)
+class LexiconMemo:
+    """What is derived from a lexicon and remembered with it (never across lexicons): the
+    opening tables of :meth:`Lexicon.openings`, the verb test per key, the tokens of each
+    chunk form (:func:`.tokens.tokenize`), the prefixes of the military honorifics. Word
+    tables are bounded (cleared when full)."""
+
+    openers: dict[tuple[str, ...], tuple[dict[str, int], frozenset[str]]] = field(default_factory=dict)
+    openers2: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[dict[str, int], frozenset[str], frozenset[str]]] = (
+        field(default_factory=dict)
+    )
+    verbs: dict[str, bool] = field(default_factory=dict)
+    chunks: dict[str, Any] = field(default_factory=dict)
+    military: frozenset[str] | None = None
+
+
+_MAX_VERBS = 100_000
+_ENDINGS = ("یم", "ید", "ند", "م", "د", "ه", "ست")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +73,24 @@ class Lexicon:
     max_len: int
     prefixes: dict[str, dict[str, bool]]  # table -> every prefix of its keys -> is a whole key
     loose: bool = False  # some key has a character other than a letter or a parenthesis
+    verb_stems: frozenset[str] = frozenset()  # present and past stems (hazm's list)
+    memo: LexiconMemo = field(default_factory=LexiconMemo, compare=False, repr=False)
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        """The lexicon of the shipped files (``resources/officials/``)."""
+        return _load()
+
+    def is_verb(self, k: str) -> bool:
+        """A conjugated verb form (می‌/نمی‌ + stem, stem + person ending, or a bare stem),
+        remembered per key."""
+        verbs = self.memo.verbs
+        got = verbs.get(k)
+        if got is None:
+            if len(verbs) > _MAX_VERBS:
+                verbs.clear()
+            got = verbs[k] = _is_verb(k, self.verb_stems)
+        return got
 
     def phrase(self, keys: list[str], i: int, table: str) -> tuple[str, int] | None:
         """The longest phrase of ``table`` starting at token ``i``: (key, tokens used).
@@ -123,26 +161,36 @@ class Lexicon:
         return out1, out2
 
 
+def _is_verb(k: str, stems: frozenset[str]) -> bool:
+    for pre in ("نمی", "می"):
+        rest = k[len(pre) :]
+        if k.startswith(pre) and len(rest) > 1 and (rest in stems or _stem_ending(rest, stems)):
+            return True
+    return _stem_ending(k, stems)
+
+
+def _stem_ending(k: str, stems: frozenset[str]) -> bool:
+    return any(k.endswith(e) and len(k) > len(e) + 1 and k[: -len(e)] in stems for e in _ENDINGS)
+
+
 _COMMA_KEYS = frozenset({"،", ",", "؛"})
 _SPLIT = tuple((c % 3, c // 3) for c in range(9))  # openings2 code -> (first, second)
-_OPENERS: dict[tuple[int, tuple[str, ...]], tuple[Lexicon, dict[str, int], frozenset[str]]] = {}
 
 
 def _openers(lex: Lexicon, tables: tuple[str, ...]) -> tuple[dict[str, int], frozenset[str]]:
     """For :meth:`Lexicon.openings`: each prefix of a key of ``tables`` -> 2 when it is a
     whole key of one of them, else 1; and all those prefixes."""
-    got = _OPENERS.get((id(lex), tables))
-    if got is not None and got[0] is lex:
-        return got[1], got[2]
+    got = lex.memo.openers.get(tables)
+    if got is not None:
+        return got
     first: dict[str, int] = {}
     for t in tables:
         for k, whole in lex.prefixes[t].items():
             first[k] = max(first.get(k, 1), 2 if whole else 1)
-    _OPENERS[(id(lex), tables)] = (lex, first, frozenset(first))
-    return first, frozenset(first)
+    got = lex.memo.openers[tables] = (first, frozenset(first))
+    return got
 
 
-_OPENERS2: dict[tuple[int, tuple[str, ...], tuple[str, ...]], tuple[Lexicon, dict[str, int], frozenset[str], frozenset[str]]] = {}
 
 
 def _openers2(
@@ -150,13 +198,13 @@ def _openers2(
 ) -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
     """For :meth:`Lexicon.openings2`: each key of either group -> its :func:`_openers` value
     in the first group + 3 * its value in the second (0 when absent)."""
-    got = _OPENERS2.get((id(lex), first, second))
-    if got is not None and got[0] is lex:
-        return got[1], got[2], got[3]
+    got = lex.memo.openers2.get((first, second))
+    if got is not None:
+        return got
     f1, p1 = _openers(lex, first)
     f2, p2 = _openers(lex, second)
     codes = {k: f1.get(k, 0) + 3 * f2.get(k, 0) for k in f1.keys() | f2.keys()}
-    _OPENERS2[(id(lex), first, second)] = (lex, codes, p1, p2)
+    lex.memo.openers2[(first, second)] = (codes, p1, p2)
     return codes, p1, p2
 
 
@@ -164,9 +212,7 @@ def _keyed(lines: tuple[str, ...]) -> frozenset[str]:
     return frozenset(phrase_key(x) for x in lines)
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The lexicon, built once."""
+def _load() -> Lexicon:
     titles = {
         phrase_key(row[0]): TitleEntry(row[1], row[2], row[3])
         for row in read_tsv("officials/titles.tsv")
@@ -213,6 +259,7 @@ def lexicon() -> Lexicon:
         light_verbs={match_key(r[0]): r[1] for r in read_tsv("officials/light_verbs.tsv") if len(r) == 2},
         max_len=max_len,
         loose=loose,
+        verb_stems=frozenset(match_key(x) for x in read_lines("verb_stems.txt")),
     )
 
 

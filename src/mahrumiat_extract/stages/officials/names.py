@@ -13,20 +13,17 @@ follows it, so «حسن روحانی دقایقی قبل» stays «حسن روح
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ...doc import GeoHit
-from ...resources import read_lines
 from ...text.keys import match_key as _match_key
 from .lexicon import Lexicon, TitleEntry
 from .tokens import Token, Tokens, is_word
 
-__all__ = ["NameMention", "find_names", "is_verb", "surname_shaped"]
+__all__ = ["NameMention", "find_names", "surname_shaped"]
 
-match_key = lru_cache(maxsize=50_000)(_match_key)  # names repeat within and across articles
+match_key = _match_key
 
 _SAYYID = frozenset({"سید"})
-_ENDINGS = ("یم", "ید", "ند", "م", "د", "ه", "ست")
 
 
 class NameParts:
@@ -57,39 +54,6 @@ class NameMention(NameParts):
     rank: TitleEntry | None = None
     glued: bool = False
     person: int | None = None  # index of the person it refers to, set by coreference
-
-
-@lru_cache(maxsize=1)
-def _stems() -> frozenset[str]:
-    return frozenset(match_key(x) for x in read_lines("verb_stems.txt"))
-
-
-def is_verb(k: str) -> bool:
-    """A conjugated verb form (می‌/نمی‌ + stem, stem + person ending, or a bare stem);
-    remembered per key (words repeat across articles)."""
-    got = _VERBS.get(k)
-    if got is None:
-        if len(_VERBS) > _MAX_VERBS:
-            _VERBS.clear()
-        got = _VERBS[k] = _is_verb(k)
-    return got
-
-
-_VERBS: dict[str, bool] = {}
-_MAX_VERBS = 100_000
-
-
-def _is_verb(k: str) -> bool:
-    stems = _stems()
-    for pre in ("نمی", "می"):
-        rest = k[len(pre) :]
-        if k.startswith(pre) and len(rest) > 1 and (rest in stems or _stem_ending(rest, stems)):
-            return True
-    return _stem_ending(k, stems)
-
-
-def _stem_ending(k: str, stems: frozenset[str]) -> bool:
-    return any(k.endswith(e) and len(k) > len(e) + 1 and k[: -len(e)] in stems for e in _ENDINGS)
 
 
 def find_names(
@@ -235,7 +199,7 @@ def _bad_word(tokens: Tokens, geo_at: dict[int, GeoHit], lex: Lexicon, keys: lis
         or lex.phrase(keys, j, "title") is not None
         or lex.phrase(keys, j, "speech") is not None
         or tokens.starts[j] in geo_at
-        or is_verb(k)
+        or lex.is_verb(k)
     )
 
 
@@ -334,6 +298,6 @@ def surname_shaped(tok: Token, lex: Lexicon, geo_at: dict[int, GeoHit]) -> bool:
     k = tok.key
     if len(k) < 4 or not is_word(tok) or k in lex.given or k in lex.stop:
         return False
-    if _derived(k, lex) or tok.start in geo_at or is_verb(k):
+    if _derived(k, lex) or tok.start in geo_at or lex.is_verb(k):
         return False
     return k.endswith(lex.suffix_endings) and k not in lex.titles and k not in lex.honorifics

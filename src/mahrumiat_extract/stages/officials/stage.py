@@ -8,29 +8,18 @@ grammar lives in :mod:`.titles` and :mod:`.names`, the lexicon in
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from ...doc import Doc, GeoHit
 from ...records import Official
 from ...text.keys import match_key
+from ..base import Stage
 from .coref import Person, Resolver
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon
 from .names import find_names
 from .titles import TitleMention, find_titles
 from .tokens import Tokens, tokenize
 
-__all__ = ["OfficialsStage", "match"]
-
-
-def match(doc: Doc, *, lex: Lexicon | None = None) -> Resolver:
-    """Find the persons of ``doc`` (pure: reads ``doc.work`` and ``doc.geo``)."""
-    lex = lex or lexicon()
-    tokens = tokenize(doc.work, lex)
-    keys = tokens.keys
-    geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
-    title_at, name_at = lex.openings2(keys, ("title",), _NAME_TABLES)
-    titles = find_titles(tokens, geo_at, lex, keys, title_at)
-    return _resolve(doc, lex, tokens, geo_at, title_at, name_at, titles)
+__all__ = ["OfficialsStage"]
 
 
 _NAME_TABLES = ("honorific", "given")
@@ -62,16 +51,12 @@ def _resolve(
 def _no_rank(lex: Lexicon, keys: list[str]) -> bool:
     """True when no military honorific (the only source of a rank) can start at any token:
     a phrase starts with a token whose key is a prefix of the phrase's key."""
-    got = _MILITARY.get(id(lex))
-    if got is None or got[0] is not lex:
-        pre = frozenset(
+    pre = lex.memo.military
+    if pre is None:
+        pre = lex.memo.military = frozenset(
             k[:n] for k, (_canon, kind) in lex.honorifics.items() if kind == "military" for n in range(1, len(k) + 1)
         )
-        got = _MILITARY[id(lex)] = (lex, pre)
-    return got[1].isdisjoint(keys)
-
-
-_MILITARY: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+    return pre.isdisjoint(keys)
 
 
 def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) -> dict[int, GeoHit]:
@@ -102,36 +87,40 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) ->
     return at
 
 
-_surface_key = lru_cache(maxsize=50_000)(match_key)  # places repeat across articles
+_surface_key = match_key
 
 
-@lru_cache(maxsize=50_000)
 def _prefixes(k: str) -> tuple[str, ...]:
     return tuple(k[:n] for n in range(1, len(k) + 1))
 
 
-class OfficialsStage:
-    name = "officials"
-    reads: tuple[str, ...] = ("work", "geo")
-    writes: tuple[str, ...] = ("officials",)
+class OfficialsStage(Stage):
+    """Named persons with an office or a rank, their jurisdiction and honorific, one per
+    person (coreference links the later mentions)."""
 
-    def __call__(self, doc: Doc) -> None:
-        """:func:`match` and :meth:`set_annotations`, stopping early when the article can
-        hold no official: an official needs an office or a rank, so with no office in the
-        text and no military honorific (a rank) the names are never looked for."""
-        lex = lexicon()
+    name = "officials"
+    reads = ("work", "geo")
+    writes = ("officials", "warnings")
+
+    def match(self, doc: Doc) -> Resolver | None:
+        """The persons of ``doc`` (pure: reads ``doc.work`` and ``doc.geo``); None, early,
+        when the article can hold no official: an official needs an office or a rank, so with
+        no office in the text and no military honorific (a rank) names are never looked for."""
+        lex = self.resources.officials
         tokens = tokenize(doc.work, lex)
         keys = tokens.keys
         title_at, name_at = lex.openings2(keys, ("title",), _NAME_TABLES)
         if not title_at and _no_rank(lex, keys):
-            return
+            return None
         geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
         titles = find_titles(tokens, geo_at, lex, keys, title_at)
         if not titles and _no_rank(lex, keys):
-            return
-        self.set_annotations(doc, _resolve(doc, lex, tokens, geo_at, title_at, name_at, titles))
+            return None
+        return _resolve(doc, lex, tokens, geo_at, title_at, name_at, titles)
 
-    def set_annotations(self, doc: Doc, res: Resolver) -> None:
+    def set_annotations(self, doc: Doc, res: Resolver | None) -> None:
+        if res is None:
+            return
         province = _main_province(doc.geo)
         seen: set[str] = set()
         for p in res.persons:

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from ...doc import GeoHit
 from .lexicon import Lexicon, TitleEntry
-from .names import is_verb
 from .tokens import Tokens
 
 __all__ = ["TitleMention", "find_titles", "starts_name"]
@@ -173,7 +172,7 @@ def _complement_word(
     tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]
 ) -> bool:
     k = keys[j]
-    if not _is_word_key(k) or k in lex.stop or k in lex.honorifics or is_verb(k):
+    if not _is_word_key(k) or k in lex.stop or k in lex.honorifics or lex.is_verb(k):
         return False
     if lex.phrase(keys[j : j + 3], 0, "speech") is not None:
         return False

@@ -10,7 +10,6 @@ indexes) that the matchers read directly; a :class:`Token` is built only when as
 
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add as _add
 from operator import is_
@@ -23,7 +22,7 @@ import regex
 
 from ...text.chars import MATCH_FOLD
 from ...text.keys import match_key
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon
 
 __all__ = ["Token", "Tokens", "is_word", "tokenize", "tokenize_slow"]
 
@@ -48,7 +47,7 @@ def _word_key(word: str) -> str:
     return match_key(word) if _FOLDED.search(word) else word.lower()
 
 
-_key = lru_cache(maxsize=200_000)(_word_key)  # words repeat: one fold per word form
+_key = _word_key
 _new = tuple.__new__
 # whitespace to Python but not to the token pattern: such a text takes the slow path
 _ODD_SPACE = regex.compile("[\x1c-\x1f]")
@@ -112,20 +111,21 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
     key is cached: the columns are the chunks' own lists; only chunks of several tokens
     («گفت:», «...\nبه») take Python steps.
     """
-    if lex is not lexicon() or _ODD_SPACE.search(text):
+    if _ODD_SPACE.search(text):
         return Tokens.of(tokenize_slow(text, lex))
+    table = lex.memo.chunks
     parts = text.split(" ")
     starts = list(accumulate(map(_add, map(len, parts), repeat(1)), initial=0))
     chunks = list(compress(parts, parts))  # runs of spaces leave empty parts
     starts = list(compress(starts, parts))
-    kinds = list(map(_CHUNKS.get, chunks))
+    kinds = list(map(table.get, chunks))
     if None in kinds:
-        if len(_CHUNKS) > _MAX_CHUNKS:
-            _CHUNKS.clear()
-            _learn(chunks)
+        if len(table) > _MAX_CHUNKS:
+            table.clear()
+            _learn(chunks, lex)
         else:
-            _learn(list(compress(chunks, map(is_, kinds, repeat(None)))))
-        kinds = list(map(_CHUNKS.get, chunks))
+            _learn(list(compress(chunks, map(is_, kinds, repeat(None)))), lex)
+        kinds = list(map(table.get, chunks))
     several = [i for i, k in enumerate(kinds) if k.__class__ is tuple]
     if not several:
         return Tokens(starts, chunks, kinds, set())  # type: ignore[arg-type]  # all keys
@@ -148,7 +148,7 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
 # a chunk of several tokens: their starts in the chunk, texts, keys and which are glued
 _Several = tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...]]
 _Chunk = str | _Several
-_CHUNKS: dict[str, _Chunk] = {}  # chunk -> its tokens (a plain dict: ``map(get)`` runs in C)
+# ``lex.memo.chunks``: chunk -> its tokens (a plain dict: ``map(get)`` runs in C)
 _MAX_CHUNKS = 200_000
 
 
@@ -161,16 +161,16 @@ def _several(toks: list[tuple[int, int, str, str, bool]]) -> _Several:
     )
 
 
-def _learn(chunks: list[str]) -> None:
-    """Cache the tokens of new chunk forms: a chunk of letters (ZWNJ inside allowed) is one
-    token; the others go through the token pattern."""
+def _learn(chunks: list[str], lex: Lexicon) -> None:
+    """Remember the tokens of new chunk forms: a chunk of letters (ZWNJ inside allowed) is
+    one token; the others go through the token pattern."""
     new = list(dict.fromkeys(chunks))
-    lex = lexicon()
+    table = lex.memo.chunks
     for chunk in new:
         if _one_word(chunk) and (k := _word_key(chunk)) and (len(k) < 7 or not _split_honorific(chunk, k, lex)):
-            _CHUNKS[chunk] = k
+            table[chunk] = k
         else:
-            _chunk(chunk)
+            table[chunk] = _chunk(chunk, lex)
 
 
 def _one_word(chunk: str) -> bool:
@@ -185,26 +185,19 @@ def _one_word(chunk: str) -> bool:
     )
 
 
-def _chunk(chunk: str) -> _Chunk:
-    """The tokens of one chunk (a text with no space) under the default lexicon: the key
-    alone when the chunk is one unsplit token, else :data:`_Several` columns (empty for
-    a chunk of whitespace)."""
-    found: _Chunk
+def _chunk(chunk: str, lex: Lexicon) -> _Chunk:
+    """The tokens of one chunk (a text with no space): the key alone when the chunk is one
+    unsplit token, else :data:`_Several` columns (empty for a chunk of whitespace)."""
     if chunk.split() == [chunk]:  # no whitespace at all: its tokens tile it
-        found = _tile(chunk)
-    else:
-        toks = tokenize_slow(chunk, lexicon())
-        if len(toks) == 1 and not toks[0].glued:
-            found = toks[0].key
-        else:
-            found = _several([tuple(t) for t in toks])  # type: ignore[misc]
-    _CHUNKS[chunk] = found
-    return found
+        return _tile(chunk, lex)
+    toks = tokenize_slow(chunk, lex)
+    if len(toks) == 1 and not toks[0].glued:
+        return toks[0].key
+    return _several([tuple(t) for t in toks])  # type: ignore[misc]
 
 
-def _tile(chunk: str) -> _Chunk:
+def _tile(chunk: str, lex: Lexicon) -> _Chunk:
     """:func:`_chunk` of a chunk with no whitespace: each token starts where the last ended."""
-    lex = lexicon()
     out: list[tuple[int, int, str, str, bool]] = []
     s = 0
     for word in _TOKEN_RE.findall(chunk):
