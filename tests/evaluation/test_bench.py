@@ -67,3 +67,20 @@ def test_module_entry_point_has_help() -> None:
         capture_output=True, text=True, check=True,
     )
     assert "--quick" in out.stdout
+
+
+def test_no_import_cycle_between_bench_and_benchio() -> None:
+    """benchio (inputs, reports) and targets import nothing of bench; bench imports them."""
+    code = (
+        "import sys, mahrumiat_extract.evaluation.benchio, mahrumiat_extract.evaluation.targets;"
+        "print('mahrumiat_extract.evaluation.bench' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    import ast
+
+    from mahrumiat_extract.evaluation import benchio
+
+    tree = ast.parse(Path(benchio.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert "bench" not in imported and "evaluation.bench" not in imported

@@ -49,7 +49,7 @@ def test_evaluate_one_half() -> None:
     assert [r.id for r in b.articles] == ["dev-1", "dev-2"]
     assert a.metrics()["provinces.f1"] == 0.0
     assert b.metrics()["provinces.f1"] == 1.0
-    with pytest.raises(ValueError, match="E706"):
+    with pytest.raises(ValueError, match="E707"):
         evaluate(_gold(), predictions=_records(), half="C")
 
 

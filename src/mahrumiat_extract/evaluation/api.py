@@ -116,7 +116,7 @@ def _score_rows(
 ) -> list[tuple[str, ArticleResult, float]]:
     """Each gold article's half, result and seconds; with ``half``, only that half is run."""
     if half is not None and half not in HALVES:
-        raise InputError(f"E706 half must be one of {', '.join(HALVES)}, not {half!r}")
+        raise InputError(f"E707 half must be one of {', '.join(HALVES)}, not {half!r}")
     rows = load_gold(gold)
     saved = _pair_records(rows, load_records(predictions)) if predictions is not None else None
     out: list[tuple[str, ArticleResult, float]] = []

@@ -43,13 +43,6 @@ from .benchio import (
 
 __all__ = ["BenchResult", "add_arguments", "main", "main_args", "run_bench"]
 
-TARGET_RATIO = 1.0
-TARGET_RSS_MB = 300.0
-TARGET_STARTUP_S = 2.0
-TARGET_JOBS_RATIO = 1.7
-TARGET_GAZETTEER_COST = 0.20
-
-
 @dataclass(slots=True)
 class StreamRun:
     """One CLI run over a generated JSONL file."""

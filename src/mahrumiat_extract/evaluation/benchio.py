@@ -11,6 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .targets import (
+    TARGET_GAZETTEER_COST,
+    TARGET_JOBS_RATIO,
+    TARGET_RATIO,
+    TARGET_RSS_MB,
+    TARGET_STARTUP_S,
+)
 
 __all__ = [
     "Corpus",
@@ -159,14 +166,6 @@ def _ok(flag: bool) -> str:
 
 def _rows(r: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(what, figure, target) rows shared by the text and Markdown reports."""
-    from .bench import (
-        TARGET_GAZETTEER_COST,
-        TARGET_JOBS_RATIO,
-        TARGET_RATIO,
-        TARGET_RSS_MB,
-        TARGET_STARTUP_S,
-    )
-
     p, h = r["pipeline"], r["hazm"]
     rows = [
         ("pipeline", f"{p['articles_per_s']:.0f} articles/s, {p['mb_per_s']:.2f} MB/s", ""),
