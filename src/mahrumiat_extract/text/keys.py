@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import overload
 
 from .chars import KEY_FOLD, MATCH_FOLD
+from .chars import ZWNJ
 
 __all__ = ["key", "key_stream", "match_key"]
 
@@ -68,7 +69,6 @@ _DELETED = re.compile("[" + re.escape("".join(chr(c) for c, v in MATCH_FOLD.item
 _COMMON = {chr(c): v or "" for c, v in MATCH_FOLD.items() if chr(c) in " \n\u200cءآأإٱئؤة"}
 _RARE = re.compile("[" + re.escape("".join(chr(c) for c in MATCH_FOLD if chr(c) not in _COMMON)) + "]")
 _UPPER = re.compile("[A-Z]+")
-ZWNJ = "\u200c"
 _OTHER_DELETED = re.compile(
     "[" + re.escape("".join(chr(c) for c, v in MATCH_FOLD.items() if v is None and chr(c) not in " \n" + ZWNJ)) + "]"
 )

@@ -34,10 +34,10 @@ import re
 import ahocorasick
 
 from .. import resources
+from .chars import ZWNJ
 
 __all__ = ["NumberLexicon", "NumberMatch", "find_numbers", "parse_digits", "parse_number"]
 
-ZWNJ = "\u200c"
 Value = int | float
 
 _TOKEN_RE = re.compile(

@@ -18,10 +18,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..resources import read_lines, read_tsv
+from .chars import ZWNJ
 
 __all__ = ["restore_token", "space_join"]
 
-ZWNJ = "\u200c"
 _VERB_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند", "ه", "ست", "یده", "ده")
 _PLURALS = ("هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "های", "ها")
 _H_SUFFIXES = ("ایی", "ای", "اش", "ام", "ات")

@@ -16,8 +16,8 @@ from pathlib import Path
 import regex
 
 from .normalize import normalize
+from .chars import ZWNJ
 
-ZWNJ = "\u200c"
 _WORD = regex.compile(r"[\p{Arabic}\u200c]+")
 _FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
 

@@ -27,17 +27,17 @@ from typing import Any
 from itertools import accumulate, chain, repeat
 
 from ...doc import Doc, GeoHit
+from ...text.sentences import sentence_at, sentence_ends
 from .lexicon import FiguresLexicon, status_of
+from ...text.chars import ZWNJ
 
 __all__ = ["Context"]
 
-ZWNJ = "\u200c"
 # whitespace before a token, the token, and its kind (a digit run or a word; else punct)
 _TOKEN_WS_RE = re.compile(r"(\s*)((\d+(?:[٫٬,.:/\-]\d+)*)|([^\W\d_]+(?:\u200c[^\W\d_]+)*)|\S)")
 _NEXT_WORDS_RE = re.compile(r"(?:[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*|%))(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?(?:[ \u200c]+([^\W\d_]+))?(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?")
 # a sentence ends after one of these; a «.» before a digit is a decimal point (filtered:
 # a plain class is scanned faster than «[!?؟؛\n]|\.(?!\d)»)
-_SENTENCE_END_RE = re.compile(r"[!?؟؛\n.]")
 _PLURAL = ("های", "ها")
 _ADJ_ENDINGS = ("زا", "ساز", "محور")
 _QUOTES = "«»\"'()"
@@ -193,17 +193,8 @@ class Context:
     def _sentence(self, pos: int) -> tuple[int, int]:
         ends = self._ends
         if ends is None:
-            text = self.text
-            n = len(text)
-            ends = self._ends = [
-                m.end()
-                for m in _SENTENCE_END_RE.finditer(text)
-                if not (m.group() == "." and m.end() < n and text[m.end()].isdecimal())
-            ]
-        i = bisect.bisect_right(ends, pos)
-        start = ends[i - 1] if i > 0 else 0
-        end = ends[i] if i < len(ends) else len(self.text)
-        return start, end
+            ends = self._ends = sentence_ends(self.text, clauses=True)
+        return sentence_at(ends, pos, len(self.text))
 
     def key(self, i: int) -> str:
         return self.keys[i] if 0 <= i < self.n or self.has(i) else ""

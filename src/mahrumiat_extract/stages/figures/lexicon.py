@@ -10,10 +10,10 @@ import regex
 
 from ... import resources
 from ...text.keys import match_key
+from ...text.chars import ZWNJ
 
 __all__ = ["FiguresLexicon", "Unit", "phrase_regex", "word_key"]
 
-ZWNJ = "\u200c"
 
 
 def word_key(word: str) -> str:

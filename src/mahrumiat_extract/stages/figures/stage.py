@@ -19,13 +19,13 @@ from ...text.numbers import NumberLexicon, NumberMatch, find_numbers
 from ..base import Stage
 from .context import Context
 from .lexicon import FiguresLexicon, Unit
+from ...text.chars import ZWNJ
 
 __all__ = ["Candidate", "FiguresStage", "match"]
 
 _LIST_MARKS = ("-", ")", ".", "–", "ـ")
 _EZAFE_STEMS = ("ا", "و", "ه")
 _SPLIT_DECIMAL_RE = re.compile(r"\d\. ?$")
-ZWNJ = "\u200c"
 
 
 @dataclass(slots=True)

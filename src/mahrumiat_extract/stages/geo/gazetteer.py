@@ -20,11 +20,11 @@ import ahocorasick
 from ...resources import read_lines, read_tsv
 from ...text.chars import MATCH_FOLD
 from ...text.keys import match_key
+from ...text.chars import ZWNJ
 
 __all__ = ["Candidate", "Gazetteer", "GeoPlace", "GeoNeighborhood", "is_word_char"]
 
 CueLevel = Literal["weak", "strong"]
-ZWNJ = "\u200c"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ word roles (cue, block, generic, stop, prefix, skip) are data, ``resources/geo/n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 from os.path import commonprefix
 
 import regex
@@ -16,6 +17,7 @@ import regex
 from ...doc import GeoHit
 from ...resources import read_lines, read_tsv
 from ...text.keys import match_key
+from ...text.sentences import SENTENCE_END_CHARS
 from .gazetteer import Candidate, GeoNeighborhood
 
 __all__ = ["NeighborhoodWords", "find_neighborhoods", "neighborhood_cues"]
@@ -206,13 +208,10 @@ def _city_for(text: str, start: int, end: int, places: list[GeoHit]) -> GeoHit |
     return places[0] if places and len({h.name for h in places}) == 1 else None
 
 
-_END_RE = regex.compile(r"[.!?؟\n]")
-
-
 def _sentence_end(text: str, pos: int) -> int:
-    m = _END_RE.search(text, pos)
-    return m.start() if m else len(text)
+    """Where the sentence holding ``pos`` ends (at its end character)."""
+    return min((i for i in map(text.find, SENTENCE_END_CHARS, repeat(pos)) if i >= 0), default=len(text))
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(ch, 0, pos) for ch in ".!?؟\n") + 1
+    return max(text.rfind(ch, 0, pos) for ch in SENTENCE_END_CHARS) + 1

@@ -17,6 +17,7 @@ from itertools import compress, count
 
 from ...doc import GeoHit
 from ...text.keys import match_key as _match_key
+from ...text.sentences import SENTENCE_END_CHARS
 from .lexicon import Lexicon
 from .names import NameMention, NameParts, surname_shaped
 from .titles import TitleMention
@@ -27,7 +28,7 @@ __all__ = ["Person", "Resolver"]
 match_key = _match_key
 
 _PRONOUNS = frozenset({"وی", "او", "ایشان"})
-_SENTENCE_END = frozenset({".", "!", "؟", "?", "\n", "o"})
+_SENTENCE_END = SENTENCE_END_CHARS
 _GLUE_PIECES = frozenset({"وی", "او", "مهر", "فارس", "ایرنا", "ایسنا", "ایلنا", "تسنیم", "خبرنگار"})
 _MAX_PENDING = 3
 _MARK_KEYS = _PRONOUNS | {":"}
