@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -10,12 +11,23 @@ from .errors import InputError, warning
 from .pipeline import get_pipeline
 from .records import ArticleRecord
 
-__all__ = ["MAX_CHARS", "decode_bytes", "extract", "extract_many"]
+__all__ = ["MAX_CHARS", "decode_bytes", "extract", "extract_many", "replace_surrogates"]
 
 #: Longer texts are cut to this many characters (with a W104 warning).
 MAX_CHARS = 5_000_000
 
 PublishedLike = str | dt.date | None
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with every lone surrogate (from a JSON escape like ``\\udbff`` or a file name
+    read with ``surrogateescape``) replaced by U+FFFD, which keeps offsets; and how many there
+    were. A str holding one cannot be encoded, so its record could not be written as JSON."""
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
@@ -62,6 +74,15 @@ def extract(
         raise InputError(f"E101 extract() takes str or bytes, not {type(text).__name__}")
     if id is not None and not isinstance(id, str):
         id = str(id)
+    text, n = replace_surrogates(text)
+    hints = {"id": id, "title": title, "source": source, "url": url}
+    for key, value in hints.items():
+        if isinstance(value, str):
+            hints[key], k = replace_surrogates(value)
+            n += k
+    if n:
+        pre_warnings.append(warning("W107", f"{n} in the text or its metadata"))
+    id, title, source, url = hints["id"], hints["title"], hints["source"], hints["url"]
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
         pre_warnings.append(warning("W104", f"{MAX_CHARS} characters"))

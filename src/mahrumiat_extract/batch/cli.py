@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from .readers import FORMATS, ReadOptions
-from .runner import RunOptions, run
+from .runner import BatchError, RunOptions, run
+from .work import MAX_SECONDS
 
 __all__ = ["add_commands", "add_read_arguments", "cmd_export", "cmd_run", "read_options"]
 
@@ -21,7 +22,8 @@ RUN_EPILOG = """examples:
   mahrumiat-extract run archive.warc.gz -o news.duckdb --parquet out/parquet
   mahrumiat-extract run dumps/ -o news.duckdb --engine dask --scheduler tcp://10.0.0.5:8786
 
-exit code: 0 every article stored, 1 some failed (see the errors table), 130 interrupted.
+exit code: 0 every article stored, 1 some failed (see the errors table), 2 the run could not
+run (usage, a locked store, a crash), 130 interrupted.
 """
 
 
@@ -53,7 +55,39 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
     )
 
 
+def _fail(message: str) -> int:
+    print(f"mahrumiat-extract: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _guarded(command: Any, args: argparse.Namespace) -> int:
+    """Run a command; what stops it (not an article: those are error rows) is a clear message
+    and exit code 2, never a raw traceback."""
+    try:
+        return int(command(args))
+    except BatchError as exc:
+        return _fail(str(exc))
+    except MemoryError:
+        return _fail("out of memory; try fewer --jobs, a smaller --chunk-size, or a lower "
+                     "MAHRUMIAT_DUCKDB_MEMORY")  # fmt: skip
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:
+        kind = type(exc).__name__
+        if "OutOfMemory" in kind:
+            return _fail(f"DuckDB ran out of memory ({exc}); set MAHRUMIAT_DUCKDB_MEMORY "
+                         "higher (e.g. 256MB)")  # fmt: skip
+        import traceback
+
+        traceback.print_exc()
+        return _fail(f"the run stopped: {kind}: {exc}")
+
+
 def cmd_run(args: argparse.Namespace) -> int:
+    return _guarded(_cmd_run, args)
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
     read = read_options(args)
     options = RunOptions(
         jobs=args.jobs,
@@ -65,6 +99,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         jsonl=Path(args.jsonl) if args.jsonl else None,
         parquet=Path(args.parquet) if args.parquet else None,
         progress=False if args.no_progress else None,
+        max_seconds=args.max_seconds if args.max_seconds > 0 else None,
     )
     summary = run(args.inputs, args.output, read=read, options=options)
     t = summary.totals
@@ -79,6 +114,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    return _guarded(_cmd_export, args)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
     from . import store
 
     if not Path(args.store).exists():
@@ -87,7 +126,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not (args.parquet or args.jsonl):
         print("mahrumiat-extract: export needs --parquet DIR and/or --jsonl FILE", file=sys.stderr)
         return 2
-    con = store.connect(args.store, read_only=True)
+    try:
+        con = store.connect(args.store, read_only=True)
+    except Exception as exc:
+        return _fail(f"{args.store}: cannot open the store: {str(exc).splitlines()[0]}")
     try:
         if args.parquet:
             paths = store.export_parquet(con, args.parquet)
@@ -127,6 +169,9 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--chunk-size", type=int, default=32, help="articles a task (default 32)")
     p.add_argument("--commit-every", type=int, default=512, metavar="N",
                    help="articles a transaction (default 512; also every 2 s)")  # fmt: skip
+    p.add_argument("--max-seconds", type=float, default=MAX_SECONDS, metavar="S",
+                   help=f"time budget of one article (default {MAX_SECONDS:g}); past it the "
+                   "article is an E613 error row; 0: no budget")  # fmt: skip
     p.add_argument("--no-progress", action="store_true", help="plain log lines, no bar")
     p.set_defaults(func=cmd_run)
 

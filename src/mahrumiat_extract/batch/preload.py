@@ -5,6 +5,7 @@ its own copy (a second or so of CPU and ~60 MB a worker)."""
 
 from __future__ import annotations
 
-from .work import warm
+from .work import die_with_parent, warm
 
+die_with_parent()  # the forkserver ends with ``run``, even after a kill -9
 warm()

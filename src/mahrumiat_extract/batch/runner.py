@@ -4,6 +4,10 @@ Memory stays flat: items are read lazily, at most ``2 × jobs + 2`` chunks are i
 each finished chunk is committed in one transaction (so ``kill -9`` loses at most the chunks
 in flight, and ``--resume`` redoes only those). Ctrl-C stops reading, keeps what is committed
 and returns exit code 130.
+
+One rule: every input item ends as a stored article or an ``errors`` row (input, position,
+coded reason), whatever happens in a reader, a stage, a worker or the store. A transaction
+that fails is written again item by item, so only the item that cannot be stored fails (E612).
 """
 
 from __future__ import annotations
@@ -25,13 +29,21 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import warning
+from ..errors import MahrumiatError, warning
 from . import store
 from .readers import Item, ReadOptions, Tracker, input_size, iter_items
 from .store import Rows
-from .work import Done, init_worker, process_chunk
+from .work import MAX_SECONDS, Done, init_worker, process_chunk
 
-__all__ = ["RunOptions", "RunSummary", "run"]
+__all__ = ["BatchError", "RunOptions", "RunSummary", "run"]
+
+#: seconds to wait for a Dask scheduler given with ``--scheduler``
+SCHEDULER_TIMEOUT = 10.0
+
+
+class BatchError(MahrumiatError, RuntimeError):
+    """The run cannot start or go on (a locked store, a path that is no DuckDB file, an
+    unreachable scheduler ...): the command line prints it and exits with 2."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +60,16 @@ class RunOptions:
     parquet: Path | None = None
     progress: bool | None = None  # None: a bar on a terminal, log lines otherwise
     log_every: float = 10.0  # seconds between plain progress lines
+    max_seconds: float | None = MAX_SECONDS  # time budget of one article (None: no budget)
+
+    def check(self) -> None:
+        """Raise :class:`BatchError` for options that do not go together."""
+        if self.engine not in ("local", "dask"):
+            raise BatchError(f"unknown engine {self.engine!r} (local or dask)")
+        if self.scheduler and self.engine != "dask":
+            raise BatchError("--scheduler needs --engine dask")
+        if self.jobs < 1 or self.chunk_size < 1 or self.commit_every < 1:
+            raise BatchError("--jobs, --chunk-size and --commit-every must be at least 1")
 
 
 @dataclass
@@ -65,6 +87,8 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
+        """0 every item stored, 1 some failed (see ``errors``), 130 interrupted; a run that
+        could not run at all raises instead (the command line's 2)."""
         return 130 if self.interrupted else (1 if self.failed else 0)
 
     def line(self) -> str:
@@ -115,28 +139,27 @@ class _Engine:
         return ProcessPoolExecutor(self.options.jobs, mp_context=ctx, initializer=init_worker)
 
     def submit(self, chunk: list[Item], run_id: str) -> Any:
+        budget = self.options.max_seconds
         if self.client is not None:
-            return self.client.submit(process_chunk, chunk, run_id, pure=False)
+            return self.client.submit(process_chunk, chunk, run_id, budget, pure=False)
         if self.pool is not None:
             if getattr(self.pool, "_broken", False):  # a worker died: start a fresh pool
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self.pool = self._new_pool()
-            return self.pool.submit(process_chunk, chunk, run_id)
-        return _Now(lambda: process_chunk(chunk, run_id))
+            return self.pool.submit(process_chunk, chunk, run_id, budget)
+        return _Now(lambda: process_chunk(chunk, run_id, budget))
 
     def recover(self, chunk: list[Item], run_id: str) -> list[Done]:
-        """Redo a chunk whose worker died, one item at a time, so only the culprit fails."""
+        """Redo a chunk whose worker died (or whose task failed), one item at a time, so only
+        the culprit fails."""
         out: list[Done] = []
         for item in chunk:
             try:
                 out.extend(self.submit([item], run_id).result())
             except BrokenProcessPool:
-                reason = warning("E610", "the article crashed its worker")
-                aid = item.id or f"{item.input}:{item.position}"
-                rows = store.error_rows(
-                    item.input, item.position, aid, reason, run_id=run_id, now=dt.datetime.now()
-                )
-                out.append(Done(item.input, item.position, aid, rows, ok=False))
+                out.append(_failed(item, run_id, warning("E610", "the article crashed its worker")))
+            except Exception as exc:  # a task that failed outside the article (pickling ...)
+                out.append(_failed(item, run_id, warning("E610", f"{type(exc).__name__}: {exc}")))
         return out
 
     def close(self, *, cancel: bool = False) -> None:
@@ -149,11 +172,22 @@ class _Engine:
                 cluster.close()
 
 
+def _failed(item: Item, run_id: str, reason: str) -> Done:
+    aid = item.id or f"{item.input}:{item.position}"
+    rows = store.error_rows(item.input, item.position, aid, reason, run_id=run_id,
+                            now=dt.datetime.now())  # fmt: skip
+    return Done(item.input, item.position, aid, rows, ok=False)
+
+
 def _dask_client(options: RunOptions) -> Any:
     from distributed import Client, LocalCluster
 
     if options.scheduler:
-        return Client(options.scheduler)
+        try:
+            return Client(options.scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise BatchError(f"cannot reach the Dask scheduler at {options.scheduler} "
+                             f"({type(exc).__name__}: {exc})") from exc  # fmt: skip
     cluster = LocalCluster(n_workers=max(options.jobs, 1), threads_per_worker=1, processes=True)
     return Client(cluster)
 
@@ -203,43 +237,77 @@ class _Progress:
 
 class _Writer:
     """Commits finished chunks to the store in batches (dropping same-run duplicate ids), and
-    to the JSONL output."""
+    to the JSONL output after each commit. A batch whose transaction fails is written again
+    one item at a time: the item that cannot be stored becomes an E612 row."""
 
     def __init__(self, con: Any, run_id: str, summary: RunSummary, jsonl: TextIO | None,
                  *, every: int) -> None:  # fmt: skip
         self.con, self.run_id, self.summary, self.jsonl = con, run_id, summary, jsonl
         self.every, self.last = every, time.monotonic()
-        self.rows, self.keys, self.pending = Rows(), list[tuple[str, int]](), set[str]()
+        self.done: list[Done] = []
+        self.pending: set[str] = set()
 
     def add(self, results: list[Done]) -> None:
         for done in results:
             aid = done.article_id or ""
-            self.keys.append((done.input, done.position))
             if done.ok and aid in self.pending:  # twice in this batch (the store sees earlier ones)
                 done = self._duplicate(done)
             elif done.ok:
                 self.pending.add(aid)
-            self.rows.extend(done.rows)
+            self.done.append(done)
             self.summary.stored += done.ok
             self.summary.failed += not done.ok
-        if len(self.keys) >= self.every or time.monotonic() - self.last >= 2.0:
+        if len(self.done) >= self.every or time.monotonic() - self.last >= 2.0:
             self.flush()
 
     def flush(self) -> None:
-        if not self.keys:
+        if not self.done:
             return
-        dropped = store.write_rows(self.con, self.rows, error_keys=self.keys, run_id=self.run_id)
+        batch, self.done, self.pending = self.done, [], set()
+        rows = Rows()
+        for done in batch:
+            rows.extend(done.rows)
+        try:
+            self._write(rows, [(d.input, d.position) for d in batch])
+        except Exception:  # one item's rows broke the transaction: find it, store the rest
+            for done in batch:
+                self._write_one(done)
+        self.last = time.monotonic()
+
+    def _write(self, rows: Rows, keys: list[tuple[str, int]]) -> None:
+        dropped = store.write_rows(self.con, rows, error_keys=keys, run_id=self.run_id)
         self.summary.stored -= len(dropped)  # already stored by this run: E611 rows now
         self.summary.failed += len(dropped)
-        skip = {row[0] for row in dropped}
         if self.jsonl is not None:
-            for row in self.rows.tables["articles"]:
-                if row[0] in skip:
-                    continue
-                self.jsonl.write(json.dumps(json.loads(row[13]), ensure_ascii=False) + "\n")
-            self.jsonl.flush()
-        self.rows, self.keys, self.pending = Rows(), [], set()
-        self.last = time.monotonic()
+            skip = {row[0] for row in dropped}
+            self.records(row[13] for row in rows.tables["articles"] if row[0] not in skip)
+
+    def _write_one(self, done: Done) -> None:
+        try:
+            self._write(done.rows, [(done.input, done.position)])
+            return
+        except Exception as exc:
+            reason = warning("E612", f"{type(exc).__name__}: {str(exc)[:300]}")
+        if done.ok:
+            self.summary.stored -= 1
+            self.summary.failed += 1
+        rows = store.error_rows(done.input, done.position, done.article_id, reason,
+                                run_id=self.run_id, now=dt.datetime.now())  # fmt: skip
+        try:
+            self._write(rows, [(done.input, done.position)])
+        except Exception:  # the error row itself cannot be written: its text, plainly
+            rows = store.error_rows(ascii(done.input), done.position, ascii(done.article_id),
+                                    reason.encode("ascii", "replace").decode(),
+                                    run_id=self.run_id, now=dt.datetime.now())  # fmt: skip
+            self._write(rows, [])
+
+    def records(self, records: Iterable[str]) -> None:
+        """Append stored records (JSON text) to the JSONL output."""
+        if self.jsonl is None:
+            return
+        for record in records:
+            self.jsonl.write(json.dumps(json.loads(record), ensure_ascii=False) + "\n")
+        self.jsonl.flush()
 
     def _duplicate(self, done: Done) -> Done:
         reason = warning("E611", str(done.article_id))
@@ -249,18 +317,28 @@ class _Writer:
 
 
 def _resume_filter(
-    chunks: Iterable[list[Item]], con: Any, summary: RunSummary, *, group: int = 16
-) -> Iterator[list[Item]]:
+    chunks: Iterable[list[Item]], con: Any, summary: RunSummary, *, group: int = 16,
+    writer: _Writer | None = None,
+) -> Iterator[list[Item]]:  # fmt: skip
     """Drop the items already stored; the store is asked once for ``group`` chunks (a lookup
-    scans the ids, so fewer, larger lookups)."""
+    scans the ids, so fewer, larger lookups). With a JSONL output (``writer``) the records
+    of the items skipped are written to it from the store: a run killed between a commit and
+    its JSONL write loses nothing from the JSONL."""
     it = iter(chunks)
     while batch := list(itertools.islice(it, group)):
         found = store.stored_ids(con, {i.id for c in batch for i in c if i.id and i.error is None})
+        skipped: list[str] = []
         for chunk in batch:
             kept = [i for i in chunk if i.error is not None or i.id not in found]
+            skipped += [i.id for i in chunk if i.error is None and i.id in found]
             summary.skipped += len(chunk) - len(kept)
             if kept:
                 yield kept
+        if writer is not None and writer.jsonl is not None and skipped:
+            marks = ", ".join("?" for _ in skipped)
+            rows = con.execute(f"SELECT record FROM articles WHERE article_id IN ({marks})",
+                               skipped).fetchall()  # fmt: skip
+            writer.records(record for (record,) in rows)
 
 
 def run(
@@ -274,20 +352,25 @@ def run(
     """Run the batch job over ``inputs`` into the DuckDB store at ``store_path``."""
     read = read or ReadOptions()
     options = options or RunOptions()
+    options.check()
     stream = stream or sys.stderr
     summary = RunSummary(store=str(store_path))
     run_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
-    con = store.connect(store_path)
-    outputs = frozenset(Path(p).resolve() for p in (store_path, options.jsonl) if p)
+    con = _connect(store_path)
+    try:
+        jsonl = _open_jsonl(options)
+        engine = _Engine(options)
+    except BaseException:
+        con.close()
+        raise
+    outputs = frozenset(Path(p).absolute() for p in (store_path, options.jsonl) if p)
     tracker = Tracker(total=input_size(inputs, read, exclude=outputs))
     counted = _count(iter_items(inputs, read, tracker=tracker, exclude=outputs), summary)
     chunks: Iterable[list[Item]] = _chunks(counted, options.chunk_size)
-    if options.resume:
-        chunks = _resume_filter(chunks, con, summary)
-    jsonl = _open_jsonl(options)
     writer = _Writer(con, run_id, summary, jsonl, every=options.commit_every)
+    if options.resume:
+        chunks = _resume_filter(chunks, con, summary, writer=writer)
     progress = _Progress(tracker, options, stream)
-    engine = _Engine(options)
     start = time.monotonic()
     # Ctrl-C only raises a flag, checked between chunks: an interrupt must never land inside a
     # DuckDB write (DuckDB turns it into «Query interrupted» and the batch would be lost)
@@ -336,11 +419,34 @@ def _count(items: Iterator[Item], summary: RunSummary) -> Iterator[Item]:
         yield item
 
 
+def _connect(path: str | Path) -> Any:
+    """The store, or a :class:`BatchError` that says why not (another run holds it, the path
+    is no DuckDB file, its folder cannot be made)."""
+    if str(path) != ":memory:" and Path(path).suffix.lower() != ".duckdb":
+        raise BatchError(f"{path}: the store must be a DuckDB file named *.duckdb "
+                         "(use --jsonl or --parquet, or export, for other formats)")  # fmt: skip
+    try:
+        return store.connect(path)
+    except OSError as exc:
+        raise BatchError(f"{path}: {exc.strerror or exc}") from exc
+    except Exception as exc:  # duckdb.IOException and friends
+        text = str(exc)
+        if "lock" in text.lower():
+            raise BatchError(f"{path}: the store is locked by another process (another run "
+                             f"on it?): {text.splitlines()[0]}") from exc  # fmt: skip
+        raise BatchError(f"{path}: cannot open the store: {text.splitlines()[0]}") from exc
+
+
 def _open_jsonl(options: RunOptions) -> TextIO | None:
+    """The JSONL output, rewritten: with ``--resume`` the records already stored are written
+    to it again from the store (:func:`_resume_filter`), so it never misses nor repeats one."""
     if options.jsonl is None:
         return None
-    Path(options.jsonl).parent.mkdir(parents=True, exist_ok=True)
-    return open(options.jsonl, "a" if options.resume else "w", encoding="utf-8")
+    try:
+        Path(options.jsonl).parent.mkdir(parents=True, exist_ok=True)
+        return open(options.jsonl, "w", encoding="utf-8")
+    except OSError as exc:
+        raise BatchError(f"{options.jsonl}: {exc.strerror or exc}") from exc
 
 
 def _drive(
@@ -377,7 +483,7 @@ def _finish(
     chunk, future = entry
     try:
         results = future.result()
-    except BrokenProcessPool:
+    except (BrokenProcessPool, Exception):  # a dead worker, a failed task: item by item
         results = engine.recover(chunk, run_id)
     writer.add(results)
     progress.update(writer.summary)

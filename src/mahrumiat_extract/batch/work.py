@@ -6,18 +6,31 @@ functions over plain data. One failing article becomes an ``errors`` row, never 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import signal
+import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from ..api import decode_bytes, extract
+from ..api import decode_bytes, extract, replace_surrogates
 from ..errors import warning
-from ..records import ArticleRecord
+from ..records import ArticleRecord, PublishedDate
+from ..text.dates import parse_published
 from .html import page_to_text
 from .readers import Item, clean_date
 from .store import Rows, article_rows, error_rows
 
-__all__ = ["Done", "Extracted", "extract_item", "init_worker", "process_chunk", "process_item", "warm"]
+__all__ = [
+    "MAX_SECONDS", "Done", "Extracted", "die_with_parent", "extract_item", "init_worker",
+    "process_chunk", "process_item", "warm",
+]  # fmt: skip
+
+#: the default time budget of one article, in seconds (``run --max-seconds``)
+MAX_SECONDS = 10.0
 
 
 @dataclass(slots=True)
@@ -48,10 +61,66 @@ def warm() -> None:
 
 
 def init_worker() -> None:
-    """Worker start-up: leave Ctrl-C to the parent (which stops cleanly), warm the pipeline
-    (at once when the forkserver has warmed it already, see :mod:`.preload`)."""
+    """Worker start-up: die with the parent (a ``kill -9`` of ``run`` must not leave workers
+    behind), leave Ctrl-C to the parent (which stops cleanly), warm the pipeline (at once when
+    the forkserver has warmed it already, see :mod:`.preload`)."""
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm()
+
+
+def die_with_parent() -> None:
+    """End this process when its parent dies: ``prctl(PR_SET_PDEATHSIG, SIGKILL)`` on Linux,
+    elsewhere a daemon thread that watches the parent's pid. Used by the forkserver (whose
+    parent is ``run``) and by the workers (whose parent is the forkserver)."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # 1: PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # the parent died before prctl
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
+
+class _OverBudget(BaseException):
+    """Raised by the alarm inside an article that ran over its time budget (a BaseException:
+    no ``except Exception`` of a stage may swallow it)."""
+
+
+def _alarm(signum: int, frame: Any) -> None:
+    raise _OverBudget
+
+
+@contextlib.contextmanager
+def _budget(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_OverBudget` in the body after ``seconds`` (SIGALRM with a real-time
+    timer; only in a main thread on a system with it, else no budget: Dask's worker threads)."""
+    usable = (seconds is not None and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())  # fmt: skip
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _text(item: Item) -> tuple[str | bytes | None, Item]:
@@ -78,11 +147,21 @@ class Extracted:
     error: str | None = None
 
 
-def extract_item(item: Item) -> Extracted:
+def extract_item(item: Item, *, max_seconds: float | None = None) -> Extracted:
     """The record of one item read by :mod:`.readers` (HTML pages turned into text first, the
-    feed's metadata as hints), or the reason there is none. Never raises for the article."""
+    feed's metadata as hints), or the reason there is none. Never raises for the article;
+    past ``max_seconds`` it stops and gives an ``E613`` reason."""
     if item.error is not None:
         return Extracted(None, error=item.error)
+    try:
+        with _budget(max_seconds):
+            return _extract(item)
+    except _OverBudget:
+        return Extracted(None, error=warning("E613", f"over {max_seconds:g} s"))
+
+
+def _extract(item: Item) -> Extracted:
+    feed_date = item.published  # the feed's own metadata (a page's date is found in _text)
     try:
         text, item = _text(item)
     except Exception as exc:
@@ -104,27 +183,42 @@ def extract_item(item: Item) -> Extracted:
             record = extract(text, id=aid, **hints)  # a feed date the library cannot read
     except Exception as exc:
         return Extracted(None, error=warning("E609", f"{type(exc).__name__}: {exc}"))
+    update: dict[str, Any] = {}
     if note is not None:
-        record = record.model_copy(update={"warnings": (note, *record.warnings)})
+        update["warnings"] = (note, *record.warnings)
+    feed = parse_published(feed_date) if feed_date else None
+    if feed is not None and (record.published is None or record.published.jalali != feed[0]):
+        # the feed's date wins over a date found in the body (often a historical one)
+        update["published"] = PublishedDate(jalali=feed[0], gregorian=feed[1])
+    if update:
+        record = record.model_copy(update=update)
     return Extracted(record, chars=len(text))
 
 
-def process_item(item: Item, *, run_id: str, now: dt.datetime | None = None) -> Done:
+def process_item(
+    item: Item, *, run_id: str, now: dt.datetime | None = None, max_seconds: float | None = None
+) -> Done:
     """Extract one item into rows (or an error row)."""
     now = now or dt.datetime.now()
-    got = extract_item(item)
-    if got.record is None:
-        reason = got.error or warning("E609", "no record")
-        rows = error_rows(item.input, item.position, item.id, reason, run_id=run_id, now=now)
-        return Done(item.input, item.position, item.id, rows, ok=False)
-    rows = article_rows(
-        got.record, input=item.input, position=item.position, chars=got.chars, url=item.url,
-        run_id=run_id, now=now,
-    )  # fmt: skip
-    return Done(item.input, item.position, got.record.id, rows, ok=True)
+    item.input = replace_surrogates(item.input)[0]  # a file name read with surrogateescape
+    if item.id is not None:
+        item.id = replace_surrogates(item.id)[0]
+    try:
+        got = extract_item(item, max_seconds=max_seconds)
+        if got.record is not None:
+            rows = article_rows(
+                got.record, input=item.input, position=item.position, chars=got.chars,
+                url=item.url and replace_surrogates(item.url)[0], run_id=run_id, now=now,
+            )  # fmt: skip
+            return Done(item.input, item.position, got.record.id, rows, ok=True)
+    except Exception as exc:  # rows that cannot be built: the article's error, not the run's
+        got = Extracted(None, error=warning("E609", f"{type(exc).__name__}: {exc}"))
+    reason = got.error or warning("E609", "no record")
+    rows = error_rows(item.input, item.position, item.id, reason, run_id=run_id, now=now)
+    return Done(item.input, item.position, item.id, rows, ok=False)
 
 
-def process_chunk(items: list[Item], run_id: str) -> list[Done]:
+def process_chunk(items: list[Item], run_id: str, max_seconds: float | None = None) -> list[Done]:
     """:func:`process_item` over a chunk (one task of a worker)."""
     now = dt.datetime.now()
-    return [process_item(item, run_id=run_id, now=now) for item in items]
+    return [process_item(item, run_id=run_id, now=now, max_seconds=max_seconds) for item in items]

@@ -6,10 +6,13 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
+import shutil
+import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
-from typing import IO
+from typing import IO, Any
 
 from .base import (
     COMPRESSED,
@@ -45,12 +48,50 @@ def _decompress(stream: IO[bytes], suffix: str, limit: int) -> IO[bytes]:
     elif suffix == ".bz2":
         inner = bz2.BZ2File(stream)
     elif suffix == ".zst":
-        import zstandard
-
-        inner = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
+        inner = _Zstd(stream)  # type: ignore[assignment]
     else:
         return stream
     return io.BufferedReader(_Limited(inner, limit), buffer_size=1 << 16)
+
+
+class _Zstd(io.RawIOBase):
+    """A zstd stream (one frame or several) that raises :class:`EOFError` when it ends inside
+    a frame: zstandard's own stream reader ends quietly there and loses the frame's last block.
+    Input is fed 1 KB at a time, so one call inflates to at most ~32 MB (RLE blocks)."""
+
+    def __init__(self, inner: IO[bytes]) -> None:
+        import zstandard
+
+        self.inner, self.zstd = inner, zstandard.ZstdDecompressor()
+        self.obj = self.zstd.decompressobj()
+        self.fed = False  # bytes of the current frame were fed
+        self.pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.pending:
+            data = self.inner.read(1024)
+            if not data:
+                if self.fed and not self.obj.eof:
+                    raise EOFError("zstd data ends inside a frame (truncated)")
+                return 0
+            self.pending = self._feed(data)
+        n = min(len(buffer), len(self.pending))
+        buffer[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        return n
+
+    def _feed(self, data: bytes) -> bytes:
+        out = []
+        while data:
+            if self.obj.eof:  # the next frame
+                self.obj, self.fed = self.zstd.decompressobj(), False
+            self.fed = True
+            out.append(self.obj.decompress(data))
+            data = self.obj.unused_data if self.obj.eof else b""
+        return b"".join(out)
 
 
 def _ident(rel: str) -> str:
@@ -82,14 +123,18 @@ def read_stream(
             yield item
     except SizeLimitError:
         yield _error(name, position + 1, "E604", f"{opts.max_decompressed_bytes} bytes")
-    except (OSError, EOFError, ValueError) as exc:  # corrupt compressed data, bad archive
+    except (EOFError, zlib.error, zipfile.BadZipFile) as exc:  # cut short, bad CRC
+        yield _error(name, position + 1, "E615", f"{type(exc).__name__}: {exc}")
+    except OSError as exc:  # not gzip/bz2 data, unreadable
         yield _error(name, position + 1, "E601", f"{type(exc).__name__}: {exc}")
+    except Exception as exc:  # whatever a reader's library raises: a row, never a stop
+        yield _error(name, position + 1, "E615", f"{type(exc).__name__}: {exc}")
 
 
 def _read_zip(stream: IO[bytes], name: str, opts: ReadOptions) -> Iterator[Item]:
     try:
         archive = zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         yield _error(name, 0, "E601", f"bad zip: {exc}")
         return
     with archive:
@@ -97,12 +142,37 @@ def _read_zip(stream: IO[bytes], name: str, opts: ReadOptions) -> Iterator[Item]
         if not members:
             yield _error(name, 0, "E602", "empty zip")
         for member in members:
-            member_name = f"{name}!{member.filename}"
-            if file_format(member.filename, opts.format) is None:
-                continue
-            if member.file_size > opts.max_decompressed_bytes:
-                yield _error(member_name, 0, "E604", f"declares {member.file_size} bytes")
-                continue
-            with archive.open(member) as raw:
-                limited = io.BufferedReader(_Limited(raw, opts.max_decompressed_bytes))
-                yield from read_stream(limited, member_name, member.filename, opts)
+            yield from _read_member(archive, member, f"{name}!{member.filename}", opts)
+
+
+def _read_member(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str, opts: ReadOptions
+) -> Iterator[Item]:
+    nested = member.filename.lower().endswith(".zip")
+    if not nested and file_format(member.filename, opts.format) is None:
+        return
+    if member.file_size > opts.max_decompressed_bytes:
+        yield _error(name, 0, "E604", f"declares {member.file_size} bytes")
+        return
+    try:
+        raw = archive.open(member)
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+        yield _error(name, 0, "E601", f"{type(exc).__name__}: {exc}")  # encrypted, bad method
+        return
+    with raw:
+        limited = io.BufferedReader(_Limited(raw, opts.max_decompressed_bytes))
+        if not nested:
+            yield from read_stream(limited, name, member.filename, opts)
+            return
+        # a zip in a zip: zipfile needs to seek, so the member is spooled (to disk when large)
+        with tempfile.SpooledTemporaryFile(max_size=32 << 20) as spool:
+            try:
+                shutil.copyfileobj(limited, spool)
+            except SizeLimitError:
+                yield _error(name, 0, "E604", f"{opts.max_decompressed_bytes} bytes")
+                return
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+                yield _error(name, 0, "E615", f"{type(exc).__name__}: {exc}")
+                return
+            spool.seek(0)
+            yield from _read_zip(spool, name, opts)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import IO, Any
 
-from .base import Item, ReadOptions, _error, _read_capped, clean_date
+from .base import Item, ReadOptions, _error, _read_capped
 
 __all__ = ["read_warc"]
 
@@ -13,14 +14,25 @@ __all__ = ["read_warc"]
 def read_warc(stream: IO[bytes], name: str, ident: str, opts: ReadOptions) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
 
-    records = ArchiveIterator(stream, no_record_parse=False)
+    buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)
+    head = buffered.peek(16)[:16].lstrip()
+    if head and not head.startswith((b"WARC/", b"filedesc:", b"\x1f\x8b")):
+        yield _error(name, 0, "E607", f"not a WARC file (it starts with {head[:8]!r})")
+        return
+    records = ArchiveIterator(buffered, no_record_parse=False)
     seen = False
     for record in records:
         seen = True
         item = _warc_record(record, name, 0, opts)  # reads the content: offset only after
+        offset = records.get_record_offset()
         if item is not None:
-            item.position = records.get_record_offset()
+            item.position = offset
             yield item
+        record.raw_stream.read()  # the rest of the record (what the reader did not need)
+        if getattr(record.raw_stream, "limit", 0) > 0:  # its Content-Length ran past the end
+            yield _error(name, offset + 1, "E615", f"WARC record at byte {offset} is cut "
+                         f"short ({record.raw_stream.limit} bytes missing)")  # fmt: skip
+            return
     if not seen:
         yield _error(name, 0, "E602", "no WARC records")
 
@@ -40,7 +52,7 @@ def _warc_record(record: Any, name: str, offset: int, opts: ReadOptions) -> Item
     meta = {
         "id": url or record.rec_headers.get_header("WARC-Record-ID"),
         "url": url,
-        "published": clean_date(record.rec_headers.get_header("WARC-Date")),
+        # not WARC-Date: that is when the page was crawled, not when it was published
     }
     data = _read_capped(record.content_stream(), opts.max_record_bytes)
     if data is None:

@@ -16,14 +16,21 @@ def summary(con: Any) -> dict[str, int]:
     return {name: int(con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]) for name in TABLES}
 
 
+#: rows a Parquet row group: DuckDB's default (122,880) holds a row group's whole records in
+#: memory, over the store's memory cap for ``articles`` (a record is a few KB of JSON)
+ROW_GROUP_ROWS = 4096
+
+
 def export_parquet(con: Any, directory: str | Path) -> list[Path]:
-    """Write every table to ``directory/<table>.parquet`` (DuckDB's own Parquet writer)."""
+    """Write every table to ``directory/<table>.parquet`` (DuckDB's own Parquet writer),
+    streamed table by table in small row groups, within the store's memory cap."""
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for name in TABLES:
         path = out / f"{name}.parquet"
-        con.execute(f"COPY (SELECT * FROM {name}) TO '{_sql_path(path)}' (FORMAT PARQUET)")
+        con.execute(f"COPY (SELECT * FROM {name}) TO '{_sql_path(path)}' "
+                    f"(FORMAT PARQUET, ROW_GROUP_SIZE {ROW_GROUP_ROWS})")  # fmt: skip
         paths.append(path)
     return paths
 
@@ -31,6 +38,7 @@ def export_parquet(con: Any, directory: str | Path) -> list[Path]:
 def export_jsonl(con: Any, path: str | Path) -> int:
     """Write the stored records, one ArticleRecord a line, in article-id order."""
     n = 0
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as fh:
         cursor = con.execute("SELECT record FROM articles ORDER BY article_id")
         while batch := cursor.fetchmany(1000):

@@ -8,10 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...errors import warning
 from ...records import ArticleRecord, Figure
 from .schema import FIGURE_KINDS, SCHEMA, TABLES
 
 __all__ = ["Rows", "article_rows", "arrow_schema", "arrow_table", "error_rows"]
+
+#: the range of a BIGINT (``figures.count``); a count outside it is stored as NULL with W601
+_INT64 = (-(1 << 63), (1 << 63) - 1)
 
 
 @dataclass
@@ -49,12 +53,20 @@ def article_rows(
     t = rows.tables
     published = record.published
     n_figures = len(record.project_counts) + len(record.job_figures) + len(record.quantities)
+    warnings = list(record.warnings)
+    for kind, idx, f in _figures(record):
+        count = f.count if f.count is None or _INT64[0] <= f.count <= _INT64[1] else None
+        if count is None and f.count is not None:  # the record (JSON) keeps it exactly
+            warnings.append(warning("W601", f"{kind} {idx}: {f.count}"))
+        t["figures"].append(
+            (aid, kind, idx, count, f.unit, f.category, f.status, f.period, f.place)
+        )
     t["articles"].append((
         aid, input, position, record.source,
         published.jalali if published else None,
         dt.date.fromisoformat(published.gregorian) if published else None,
         record.title, url, chars, len(record.officials), len(record.places), n_figures,
-        list(record.warnings), record.model_dump_json(), run_id, now,
+        warnings, record.model_dump_json(), run_id, now,
     ))  # fmt: skip
     mentions = t["mentions"]
     for idx, o in enumerate(record.officials):
@@ -70,9 +82,6 @@ def article_rows(
         t["neighborhoods"].append((aid, idx, n.name, n.city, n.province))
         mentions.extend((aid, "neighborhood", idx, s.start, s.end, s.text) for s in n.mentions)
     for kind, idx, f in _figures(record):
-        t["figures"].append(
-            (aid, kind, idx, f.count, f.unit, f.category, f.status, f.period, f.place)
-        )
         mentions.extend((aid, kind, idx, s.start, s.end, s.text) for s in f.mentions)
     return rows
 

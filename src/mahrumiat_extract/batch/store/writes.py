@@ -45,16 +45,21 @@ def _object_array(values: Sequence[Any]) -> Any:
     return array
 
 
+#: rows an INSERT: one article with 40,000 spans must not need more than DuckDB's memory cap
+INSERT_ROWS = 2048
+
+
 def _insert(con: Any, name: str, rows: list[tuple[Any, ...]], *, returning: str = "") -> Any:
-    if not rows:
-        return []
-    con.register("_rows", _columns(name, rows))
-    try:
-        return con.execute(
-            f"INSERT INTO {name} SELECT {_select_list(name)} FROM _rows {returning}"
-        ).fetchall()
-    finally:
-        con.unregister("_rows")
+    out: list[Any] = []
+    for start in range(0, len(rows), INSERT_ROWS):
+        con.register("_rows", _columns(name, rows[start : start + INSERT_ROWS]))
+        try:
+            out += con.execute(
+                f"INSERT INTO {name} SELECT {_select_list(name)} FROM _rows {returning}"
+            ).fetchall()
+        finally:
+            con.unregister("_rows")
+    return out
 
 
 def _in_list(values: Iterable[Any]) -> tuple[str, list[Any]]:
@@ -107,9 +112,17 @@ def write_rows(
         _insert(con, "errors", errors)
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
     return dropped
+
+
+def _rollback(con: Any) -> None:
+    """Roll back, if a transaction is still open (a failed COMMIT may have ended it)."""
+    try:
+        con.execute("ROLLBACK")
+    except Exception:  # no transaction left to roll back
+        pass
 
 
 def _delete_errors(con: Any, keys: set[tuple[str, int]]) -> None:
