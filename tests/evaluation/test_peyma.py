@@ -13,7 +13,7 @@ import pytest
 from mahrumiat_extract.cli import main
 from mahrumiat_extract.evaluation.peyma import (
     DEFAULT_SILVER,
-    _Entities,
+    Entities,
     evaluate_peyma,
     load_silver,
 )
@@ -41,7 +41,7 @@ def test_inside_is_whole_words_on_the_match_key(
 ) -> None:
     from mahrumiat_extract.text.keys import match_key
 
-    assert _Entities(entities).inside(match_key(name)) is inside
+    assert Entities(entities).inside(match_key(name)) is inside
 
 
 # Hand-written documents (not news): what each contains is stated in the silver lines below.
