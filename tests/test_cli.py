@@ -79,3 +79,52 @@ def test_console_script_runs() -> None:
         pytest.skip("console script not installed")
     proc = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True)
     assert "mahrumiat-extract" in proc.stdout
+
+
+def test_extract_reads_standard_input(tmp_path: Path) -> None:
+    exe = [sys.executable, "-m", "mahrumiat_extract"]
+    proc = subprocess.run([*exe, "extract", "-"], input=ARTICLE.encode(), capture_output=True,
+                          timeout=120)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr.decode()
+    (record,) = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert record["id"] == "stdin" and record["source"] == "مهر"
+    lines = "".join(json.dumps({"id": f"j{i}", "text": ARTICLE}, ensure_ascii=False) + "\n"
+                    for i in range(3))  # fmt: skip
+    proc = subprocess.run([*exe, "extract", "-", "--no-progress"], input=lines.encode(),
+                          capture_output=True, timeout=120)  # fmt: skip
+    assert [json.loads(x)["id"] for x in proc.stdout.decode().splitlines()] == ["j0", "j1", "j2"]
+
+
+class _Terminal:
+    """A stderr that says it is a terminal and keeps what was written."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_extract_shows_a_progress_bar_only_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dump = tmp_path / "d.jsonl"
+    dump.write_text("".join(json.dumps({"id": f"a{i}", "text": ARTICLE}, ensure_ascii=False) + "\n"
+                            for i in range(5)), encoding="utf-8")  # fmt: skip
+    assert main(["extract", str(dump), "-o", str(tmp_path / "o.jsonl")]) == 0
+    assert "extract:" not in capsys.readouterr().err  # not a terminal: no bar
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["extract", str(dump), "-o", str(tmp_path / "o.jsonl")]) == 0
+    shown = "".join(terminal.parts)
+    assert "extract:" in shown and "100%" in shown and "articles=5" in shown
+    terminal.parts.clear()
+    assert main(["extract", str(dump), "-o", str(tmp_path / "o.jsonl"), "--no-progress"]) == 0
+    assert "extract:" not in "".join(terminal.parts)

@@ -52,6 +52,7 @@ def test_quickstart_runs_and_highlights(executed: dict[str, Any]) -> None:
     html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
     assert any('dir="rtl"' in h and "<mark" in h for h in html)  # the highlighted article
     assert any("entities" in h for h in html)  # displacy's ent view
+    assert any(h.startswith("<iframe srcdoc=") and "&lt;mark" in h for h in html)  # the page
 
 
 @pytest.mark.slow
