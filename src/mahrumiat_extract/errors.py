@@ -3,7 +3,9 @@ catalogue of warning codes that go into ``ArticleRecord.warnings``."""
 
 from __future__ import annotations
 
-__all__ = ["InputError", "MahrumiatError", "PipelineError", "ResourceError", "W", "warning"]
+__all__ = [
+    "CODES", "E", "InputError", "MahrumiatError", "PipelineError", "ResourceError", "W", "warning"
+]
 
 
 class MahrumiatError(Exception):
@@ -58,6 +60,27 @@ W: dict[str, str] = {
     "W107": "lone surrogate replaced with U+FFFD",
     "W601": "figure count too large for the store's BIGINT; stored as NULL (the record has it)",
 }
+
+
+# Error catalogue: codes of the exceptions raised (their messages start with the code and
+# give the detail) and of the evaluation commands' failures. Batch row reasons are in W.
+E: dict[str, str] = {
+    "E001": "a shipped resource file is missing or malformed (reinstall the package)",
+    "E002": "a pipeline stage reads what no earlier stage writes",
+    "E003": "a pipeline was given both its stages and the resources to build them on",
+    "E101": "extract() takes str or bytes",
+    # evaluation (mahrumiat-extract evaluate / bench): exit status 2
+    "E701": "malformed gold, silver or records line",
+    "E702": "a gold, records, silver or corpus file cannot be read",
+    "E703": "a saved record is not an ArticleRecord",
+    "E704": "records cannot be paired with the gold articles (no ids, counts differ)",
+    "E705": "the floors file cannot be read or is malformed",
+    "E706": "no articles to benchmark",
+    "E707": "no such half of the gold (A or B)",
+}
+
+#: Every code: the warnings and batch reasons (W) and the errors (E).
+CODES: dict[str, str] = {**W, **E}
 
 
 def warning(code: str, detail: str | None = None) -> str:
