@@ -9,9 +9,11 @@
 from __future__ import annotations
 
 from .api import extract, extract_many
-from .errors import InputError, MahrumiatError, ResourceError
+from .errors import InputError, MahrumiatError, PipelineError, ResourceError
 from .evaluation import evaluate
 from .frames import to_frame, to_frames  # pandas is imported only when called
+from .language import Resources
+from .pipeline import Pipeline
 from .records import (
     ArticleRecord,
     Figure,
@@ -32,10 +34,13 @@ __all__ = [
     "MahrumiatError",
     "Neighborhood",
     "Official",
+    "Pipeline",
+    "PipelineError",
     "Place",
     "ProvinceMention",
     "PublishedDate",
     "ResourceError",
+    "Resources",
     "Span",
     "__version__",
     "evaluate",
