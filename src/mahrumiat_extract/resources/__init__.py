@@ -1,8 +1,8 @@
-"""Shipped data files, read with :func:`read_lines` / :func:`read_tsv` (cached)."""
+"""Shipped data files, read with :func:`read_lines` / :func:`read_tsv` (each call reads the
+file: the lexicons are built once per ``Resources``, which keeps them)."""
 
 from __future__ import annotations
 
-from functools import cache
 from importlib import resources
 
 from ..errors import ResourceError
@@ -10,7 +10,6 @@ from ..errors import ResourceError
 __all__ = ["read_lines", "read_tsv"]
 
 
-@cache
 def read_lines(name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a shipped resource file."""
     try:
@@ -22,7 +21,6 @@ def read_lines(name: str) -> tuple[str, ...]:
     )
 
 
-@cache
 def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a shipped TSV file (comment lines start with ``#``)."""
     return tuple(tuple(line.split("\t")) for line in read_lines(name))
