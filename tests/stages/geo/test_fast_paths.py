@@ -1,0 +1,194 @@
+"""The geo stage's speed tricks equal their plain logic (issue 12): the gazetteer's own copy of
+the key stream and its bit-packed automaton values (``Gazetteer.scan``) against a reference
+scan written here character by character, and ``_Spans.one`` against ``Doc.span``; on random
+text and on real articles read from ../shared at test time (skipped when absent)."""
+
+from __future__ import annotations
+
+import json
+import random
+from functools import cache
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mahrumiat_extract.language import Resources
+from mahrumiat_extract.pipeline import get_pipeline
+from mahrumiat_extract.stages.geo.gazetteer import Entry, Gazetteer, is_word_char
+from mahrumiat_extract.stages.geo.stage import _Spans
+from mahrumiat_extract.text.chars import MATCH_FOLD
+from mahrumiat_extract.text.keys import key_stream
+
+from ...conftest import SHARED
+
+Hit = tuple[int, int, Entry]
+
+
+@cache
+def _gaz() -> Gazetteer:
+    return Resources().gazetteer
+
+
+@cache
+def _names() -> tuple[tuple[str, Entry], ...]:
+    """Every key of the automaton with its entry; the packed value checked field by field."""
+    gaz = _gaz()
+    out = []
+    for key, value in gaz.automaton.items():
+        assert value & 63 == len(key), key
+        assert bool(value & 64) == (not (key[0].isalnum() and key[-1].isalnum())), key
+        out.append((key, gaz.entries[value >> 7]))
+    return tuple(out)
+
+
+def plain_scan(text: str) -> list[Hit]:
+    """Every name on word boundaries, the longest then the earliest of overlapping ones: the
+    key built one character at a time, every name looked for with ``str.find``."""
+    gaz = _gaz()
+    keys: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        folded = MATCH_FOLD.get(ord(ch), ch)
+        if folded is None:
+            continue
+        for k in folded.lower():
+            keys.append(k)
+            where.append(i)
+    stream = "".join(keys)
+    found: list[Hit] = []
+    for key, entry in _names():
+        at = stream.find(key)
+        while at != -1:
+            start, end = where[at], where[at + len(key) - 1] + 1
+            at = stream.find(key, at + 1)
+            if start > 0 and is_word_char(text[start - 1]) or end < len(text) and is_word_char(text[end]):
+                continue
+            if gaz._split_on_function_word(text[start:end], entry):
+                continue
+            after = text[end:].split(maxsplit=1)
+            if after and after[0] in gaz.surname_endings:
+                continue
+            found.append((start, end, entry))
+    found.sort(key=lambda h: (h[0] - h[1], h[0]))
+    taken: set[int] = set()
+    out: list[Hit] = []
+    for start, end, entry in found:
+        if taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            out.append((start, end, entry))
+    return sorted(out, key=lambda h: h[0])
+
+
+def fast_scans(text: str) -> list[list[Hit]]:
+    """``scan`` with its own key stream, with ``key_stream``'s, and through a list index (the
+    slow branch)."""
+    gaz = _gaz()
+    keys, index = key_stream(text)
+    return [
+        [(c.start, c.end, c.entry) for c in hits]
+        for hits in (
+            gaz.scan(text),
+            gaz.scan(text, stream=(keys, index)),
+            gaz.scan(text, stream=(keys, list(index))),
+        )
+    ]
+
+
+# random text: gazetteer names (as written, spaced apart, glued, with ZWNJ or Arabic letters),
+# words of letters that occur in names, separators and the characters the key folds
+_PIECES = ["خرم آباد", "خرم‌آباد", "کرمان", "کرمانشاه", "در", "میان", "قوچان", "نژاد", "بندر عباس",
+           "سیستان و بلوچستان", "كرمان", "قائم‌شهر", "قايم شهر", "آران و بیدگل", "فارس", "خلیج فارس"]
+_SEPARATORS = [" ", "  ", "\u200c", "\n", "، ", "-", " و ", "«", "»", ".", "ـ", "\u064e", "A", "1"]
+
+
+@cache
+def _sample_names() -> tuple[str, ...]:
+    return tuple(sorted(_gaz().by_name))[::7]
+
+
+_piece = st.one_of(
+    st.sampled_from(_PIECES),
+    st.sampled_from(_SEPARATORS),
+    st.text(alphabet="آابپتجچخدرزسشکگلمنوهیئءأي\u200c ", min_size=1, max_size=6),
+    st.integers(min_value=0, max_value=10_000).map(lambda i: _sample_names()[i % len(_sample_names())]),
+)
+_texts = st.lists(_piece, max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_texts)
+def test_scan_equals_the_plain_scan_on_random_text(text: str) -> None:
+    want = plain_scan(text)
+    for got in fast_scans(text):
+        assert got == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("از خرم آباد تا خرم‌آباد و خرمآباد", id="سه-نوشتن"),
+        pytest.param("کرمانشاه و کرمان و کرمانی", id="کرمان-درون-کرمانشاه"),
+        pytest.param("رضا قوچان نژاد در قوچان", id="نام-خانوادگی"),
+        pytest.param("در میان مردم درمیان", id="واژه-دستوری"),
+        pytest.param("استان سیستان و بلوچستان", id="نام-چندواژه"),
+        pytest.param("", id="تهی"),
+    ],
+)
+def test_scan_equals_the_plain_scan_on_written_text(text: str) -> None:
+    want = plain_scan(text)
+    for got in fast_scans(text):
+        assert got == want
+
+
+def _real_texts(n: int) -> list[str]:
+    path = SHARED / "eval" / "dev2.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not found: real articles live in ../shared, beside the repo")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r["text"] for r in random.Random(12).sample(rows, n)]
+
+
+@pytest.mark.shared
+def test_scan_equals_the_plain_scan_on_real_text() -> None:
+    pipe = get_pipeline()
+    for text in _real_texts(12):
+        work = pipe.make_doc(text).work
+        want = plain_scan(work)
+        for got in fast_scans(work):
+            assert got == want
+
+
+# _Spans.one against Doc.span: every range, on text that normalization edits (Arabic letters,
+# diacritics, digits, runs of spaces, half-spaces to restore, HTML-ish characters)
+_span_texts = st.text(
+    alphabet="ابکيكیمهای \u200c\n\t\u064e\u0640۱۲٫,.«»<>&آأ  xY", min_size=1, max_size=40
+)
+
+
+def _check_all_ranges(text: str) -> None:
+    doc = get_pipeline().make_doc(text)
+    spans = _Spans(doc)
+    n = len(doc.norm.text)
+    for start in range(n + 1):
+        for end in range(start + 1, n + 1):
+            assert spans.one(start, end) == doc.span(start, end), (start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_span_texts)
+def test_spans_one_equals_doc_span_on_random_text(text: str) -> None:
+    _check_all_ranges(text)
+
+
+@pytest.mark.shared
+def test_spans_one_equals_doc_span_on_real_text() -> None:
+    rng = random.Random(7)
+    for text in _real_texts(8):
+        doc = get_pipeline().make_doc(text)
+        spans = _Spans(doc)
+        n = len(doc.norm.text)
+        ranges = [(s, min(n, s + rng.randint(1, 40))) for s in (rng.randrange(n) for _ in range(3000))]
+        ranges += [(h.start, h.end) for h in get_pipeline().run(doc).geo]
+        for start, end in ranges:
+            assert spans.one(start, end) == doc.span(start, end), (start, end)
