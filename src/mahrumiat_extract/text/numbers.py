@@ -359,15 +359,25 @@ def _read(
 
 
 def _keep(used: list[_Tok], nxt: _Tok | None, text: str, lex: NumberLexicon) -> bool:
-    """The contextual filters: indefinite «یک», «ده»/«نه» before a non-counter, fused words."""
+    """:func:`_context_keeps` for the tokens ``used`` by a number and the token after it."""
     last = used[-1]
     nxt_key = nxt.key if nxt is not None and nxt.kind == "word" and _adjacent(text, last, nxt) else ""
-    if last.kind == "word" and nxt_key and (nxt_key in lex.fused_any or (last.key, nxt_key) in lex.fused):
+    key = last.key if last.kind == "word" else ""
+    return _context_keeps(key, nxt_key, lex, alone=len(used) == 1)
+
+
+def _context_keeps(key: str, nxt_key: str, lex: NumberLexicon, *, alone: bool) -> bool:
+    """The contextual filters (the one copy): is a number kept whose last word is ``key``
+    ("" when it ends in digits) and whose next word (adjacent) is ``nxt_key`` ("" if none)?
+    A number word fused with the next word is no number («پنج شنبه»); a number of one word
+    (``alone``) that is «یک» is the indefinite article; «ده»/«نه» alone are numbers only
+    before a counter noun."""
+    if key and nxt_key and (nxt_key in lex.fused_any or (key, nxt_key) in lex.fused):
         return False
-    if len(used) == 1 and last.kind == "word":
-        if last.key == "یک":
+    if alone:
+        if key == "یک":
             return False
-        if last.key in ("ده", "نه"):
+        if key in ("ده", "نه"):
             return nxt_key in lex.counters
     return True
 
@@ -417,7 +427,7 @@ def _read_digits_scale(
                     return None  # «2 هزار و 838», «33 هزار میلیارد»
                 if nxt_key in lex.ordinals:
                     return nxt.end(), None
-    if context and nxt_key and (nxt_key in lex.fused_any or (key, nxt_key) in lex.fused):
+    if context and not _context_keeps(key, nxt_key, lex, alone=False):
         return end, None
     value = _plain((v or 1) * info.value)
     return end, NumberMatch(start, end, value, text[start:end], has_words=True, has_digits=True)
@@ -447,13 +457,8 @@ def _read_word(
                     return None  # «سه هزار», «بیست و پنج»
                 if nxt_key in lex.ordinals:
                     return nxt.end(), None
-    if context:
-        if nxt_key and (nxt_key in lex.fused_any or (key, nxt_key) in lex.fused):
-            return end, None  # «پنج شنبه»
-        if key == "یک":
-            return end, None  # the indefinite article
-        if key in ("ده", "نه") and nxt_key not in lex.counters:
-            return end, None
+    if context and not _context_keeps(key, nxt_key, lex, alone=True):
+        return end, None  # «پنج شنبه», the indefinite «یک», «ده» before no counter
     return end, NumberMatch(start, end, _plain(info.value), word, has_words=True, has_digits=False)
 
 

@@ -17,7 +17,9 @@ from ...doc import Doc
 from ...records import Figure, Span, Status
 from ...text.numbers import NumberLexicon, NumberMatch, find_numbers
 from ..base import Stage
-from .context import Context
+from . import rules
+from .category import category, governing_word
+from .window import Article, Window, window_around
 from .lexicon import FiguresLexicon, Unit
 from ...text.chars import ZWNJ
 
@@ -45,17 +47,17 @@ class Candidate:
     ranges: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _unit_at(ctx: Context, i: int) -> tuple[Unit, int] | None:
+def _unit_at(win: Window, i: int) -> tuple[Unit, int] | None:
     """The counted noun starting at token ``i``: (unit, index of the token after it)."""
-    lex = ctx.lex
-    key = ctx.key(i)
+    lex = win.lex
+    key = win.key(i)
     while key in ("عدد", "مورد", "فقره") and lex.cue("skip", key):
         i += 1
-        key = ctx.key(i)
+        key = win.key(i)
     for unit in lex.units.get(key, ()):
         n = len(unit.words)
-        if ctx.gap_ok(i - 1, i) and (
-            n == 1 or all(ctx.key(i + k) == w and ctx.gap_ok(i + k - 1, i + k) for k, w in enumerate(unit.words))
+        if win.gap_ok(i - 1, i) and (
+            n == 1 or all(win.key(i + k) == w and win.gap_ok(i + k - 1, i + k) for k, w in enumerate(unit.words))
         ):
             return unit, i + n
     if key.endswith("ی") and key[:-1].endswith(_EZAFE_STEMS):
@@ -65,10 +67,10 @@ def _unit_at(ctx: Context, i: int) -> tuple[Unit, int] | None:
     return None
 
 
-def _maybe_counted(ctx: Context, end: int) -> bool:
+def _maybe_counted(art: Article, end: int) -> bool:
     """A counted noun among the next words (a cheap test before tokenizing the context)."""
-    units = ctx.lex.units
-    for w in ctx.next_words_raw(end):
+    units = art.lex.units
+    for w in art.next_words_raw(end):
         if w:
             k = w.replace(ZWNJ, "")
             if k in units or (k.endswith("ی") and k[:-1] in units):
@@ -76,62 +78,62 @@ def _maybe_counted(ctx: Context, end: int) -> bool:
     return False
 
 
-def _find_unit(ctx: Context, after: int) -> tuple[Unit, int, int] | None:
+def _find_unit(win: Window, after: int) -> tuple[Unit, int, int] | None:
     """(unit, its first token, token after it) for a number ending before token ``after``."""
-    if not ctx.gap_ok(after - 1, after):
+    if not win.gap_ok(after - 1, after):
         return None
-    found = _unit_at(ctx, after)
+    found = _unit_at(win, after)
     if found:
         return found[0], after, found[1]
     # «۲ هزار و ۸۶۰ کار و یا پروژه»: an alternative noun, then the counted one
     j = after + 1
-    if ctx.has(after) and ctx.kinds[after] == "word":
-        while ctx.key(j) in ("و", "یا") and j <= after + 2:
+    if win.has(after) and win.kinds[after] == "word":
+        while win.key(j) in ("و", "یا") and j <= after + 2:
             j += 1
-        if j > after + 1 and ctx.has(j) and ctx.starts[j] not in ctx.num_starts:
-            found = _unit_at(ctx, j)
+        if j > after + 1 and win.has(j) and not win.is_number(j):
+            found = _unit_at(win, j)
             if found:
                 return found[0], j, found[1]
     return None
 
 
-def _is_reference(ctx: Context, first: int, after: int) -> bool:
+def _is_reference(win: Window, first: int, after: int) -> bool:
     """Law articles, years, list numbering, scores: numbers that count nothing."""
-    lex = ctx.lex
-    if lex.cue("not_before", ctx.key(first - 1)) and ctx.gap_ok(first - 1, first):
+    lex = win.lex
+    if lex.cue("not_before", win.key(first - 1)) and win.gap_ok(first - 1, first):
         return True
-    start = ctx.starts[first]
-    if _SPLIT_DECIMAL_RE.search(ctx.text, max(0, start - 4), start):
+    start = win.starts[first]
+    if _SPLIT_DECIMAL_RE.search(win.text, max(0, start - 4), start):
         return True  # «2. 4 میلیون»: a decimal cut by tokenization, its value unknown
-    if ctx.key(after) == "بر" and ctx.has(after + 1) and ctx.starts[after + 1] in ctx.num_starts:
+    if win.key(after) == "بر" and win.is_number(after + 1):
         return True  # «۵ بر سه»
-    line_start = first == 0 or not ctx.gap_ok(first - 1, first)
-    if line_start and ctx.has(after) and ctx.texts[after] in _LIST_MARKS:
+    line_start = first == 0 or not win.gap_ok(first - 1, first)
+    if line_start and win.has(after) and win.texts[after] in _LIST_MARKS:
         return True
-    return ctx.key(first - 1) == "(" and ctx.key(after) == ")"
+    return win.key(first - 1) == "(" and win.key(after) == ")"
 
 
-def _target(ctx: Context, unit: Unit, first: int, after: int) -> str | None:
+def _target(win: Window, unit: Unit, first: int, after: int) -> str | None:
     """Which list a figure goes to (None: not a figure at all)."""
-    lex = ctx.lex
+    lex = win.lex
     if unit.kind in ("project", "housing"):
         if unit.words[-1] in ("طرح", "پروژه") and (
-            lex.cue("not_after", ctx.key(after)) or (ctx.key(after) == "و" and lex.cue("name_and", ctx.key(after + 1)))
+            lex.cue("not_after", win.key(after)) or (win.key(after) == "و" and lex.cue("name_and", win.key(after + 1)))
         ):
             return None
-        if ctx.window_after("project_negative", after, 12):
+        if win.cue_after("project_negative", after, 12):
             return "quantities"
         if unit.kind == "project":
             return "project_counts"
-        built = ctx.window_has("construction", first - 8, after + 12, stop_at_punct=False)
+        built = win.has_cue("construction", first - 8, after + 12)
         return "project_counts" if built else "quantities"
     if unit.kind == "job":
-        bad = ctx.window_before("job_negative", first, 6) or ctx.window_after("job_negative", after, 6)
+        bad = win.cue_before("job_negative", first, 6) or win.cue_after("job_negative", after, 6)
         return "quantities" if bad else "job_figures"
     if unit.kind == "person":
-        if ctx.window_before("job_negative", first, 6) or ctx.window_after("job_negative", after, 6):
+        if win.cue_before("job_negative", first, 6) or win.cue_after("job_negative", after, 6):
             return "quantities"
-        if ctx.window_before("job", first, 6) or ctx.window_after("job", after, 6):
+        if win.cue_before("job", first, 6) or win.cue_after("job", after, 6):
             return "job_figures"
     return "quantities"
 
@@ -147,48 +149,48 @@ def _count(m: NumberMatch, unit: Unit) -> int | None:
 
 def match(doc: Doc, lex: FiguresLexicon, numbers_lex: NumberLexicon) -> list[Candidate]:
     """Every figure candidate of the document, in text order."""
-    ctx = Context(doc, lex)
     numbers = find_numbers(doc.work, lex=numbers_lex)
-    ctx.num_starts = {m.start for m in numbers}
+    art = Article(doc, lex, {m.start for m in numbers})
     out: list[Candidate] = []
+    win: Window | None = None
     for m in numbers:
-        if not _maybe_counted(ctx, m.end):
+        if not _maybe_counted(art, m.end):
             continue
-        ctx.focus(m.start, m.end)
-        first, after = ctx.tok_at(m.start), ctx.tok_at(m.end)
-        found = _find_unit(ctx, after)
-        if found is None or _is_reference(ctx, first, after):
+        win = window_around(art, m.start, m.end, prev=win)
+        first, after = win.tok_at(m.start), win.tok_at(m.end)
+        found = _find_unit(win, after)
+        if found is None or _is_reference(win, first, after):
             continue
-        if m.has_words and not m.has_digits and m.value < 10 and ctx.lex.cue("dem", ctx.key(first - 1)):
+        if m.has_words and not m.has_digits and m.value < 10 and lex.cue("dem", win.key(first - 1)):
             continue  # «این دو طرح»: the plans already named, not a count
         unit, _, tail = found
         count = _count(m, unit)
-        target = _target(ctx, unit, first, tail)
+        target = _target(win, unit, first, tail)
         if count is None or target is None:
             continue
-        end = ctx.ends[tail - 1]
-        sent = ctx.sentence(m.start)
+        end = win.ends[tail - 1]
+        sent = art.sentence(m.start)
         cand = Candidate(count, unit, target, m.start, end, sent)
-        cand.category = _category(ctx, cand, out, first, tail, numbers)
-        cand.status = ctx.status(m.start, end, sent)  # type: ignore[assignment]
-        cand.period = ctx.period(m.start, end, sent)
-        cand.place = ctx.place(m.start, end, sent)
+        cand.category = _category(win, cand, out, first, tail, numbers)
+        cand.status = rules.status(art, win, m.start, end, sent)  # type: ignore[assignment]
+        cand.period = rules.period(art, m.start, end, sent)
+        cand.place = rules.place(art, m.start, end, sent)
         cand.ranges.append((m.start, end))
         out.append(cand)
     return out
 
 
 def _category(
-    ctx: Context, cand: Candidate, done: list[Candidate], first: int, tail: int, numbers: list[NumberMatch]
+    win: Window, cand: Candidate, done: list[Candidate], first: int, tail: int, numbers: list[NumberMatch]
 ) -> str | None:
-    lex = ctx.lex
-    if lex.cue("other", ctx.key(tail)):  # «۳۵ پروژه دیگر»: the kind of the previous figure
+    lex = win.lex
+    if lex.cue("other", win.key(tail)):  # «۳۵ پروژه دیگر»: the kind of the previous figure
         for prev in reversed(done):
             if prev.unit.name == cand.unit.name:
                 return prev.category
         return None
-    cat = ctx.category(tail, cand.unit.category)
-    if cat is None and lex.cue("dem", ctx.key(first - 1)):  # «این ۳۷۲ پروژه»
+    cat = category(win, tail, cand.unit.category)
+    if cat is None and lex.cue("dem", win.key(first - 1)):  # «این ۳۷۲ پروژه»
         for prev in reversed(done):
             if prev.count == cand.count and prev.unit.name == cand.unit.name:
                 return prev.category
@@ -196,9 +198,7 @@ def _category(
             if m.start >= cand.start:
                 break
             if m.value == cand.count:
-                word = ctx.governing_word(m.start)
-                ctx.focus(cand.start, cand.end)
-                return word
+                return governing_word(win.art, m.start)
     return cat
 
 

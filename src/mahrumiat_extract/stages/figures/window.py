@@ -1,0 +1,244 @@
+"""The article a figure is read in, and the window of tokens around one number.
+
+:class:`Article` holds what is found once per article (the numbers' starts, the sentence
+ends, the status and period matches, the places in text order): the rules read it and keep
+their memo tables on it, so nothing outlives the call.
+
+:class:`Window` is the tokens of the sentence around one number, as parallel lists built by
+one ``findall`` (no object per token): ``starts``, ``ends``, ``texts``, ``keys`` (ZWNJ
+removed), ``kinds`` (num, word, punct) and ``gaps`` (the whitespace before each token). A
+window is made for one number by :func:`window_around` and never moves; the only thing that
+changes in it is that the part of its sentence past the first cut is tokenized when a rule
+first reads there (:meth:`Window.has`), which no rule can see.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from itertools import accumulate, chain, repeat
+from typing import Any
+
+from ...doc import Doc, GeoHit
+from ...text.chars import ZWNJ
+from ...text.sentences import sentence_at, sentence_ends
+from .lexicon import FiguresLexicon
+
+__all__ = ["Article", "Window", "window_around"]
+
+# whitespace before a token, the token, and its kind (a digit run or a word; else punct)
+_TOKEN_WS_RE = re.compile(r"(\s*)((\d+(?:[٫٬,.:/\-]\d+)*)|([^\W\d_]+(?:\u200c[^\W\d_]+)*)|\S)")
+_NEXT_WORDS_RE = re.compile(
+    r"(?:[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*|%))(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
+    r"(?:[ \u200c]+([^\W\d_]+))?(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
+)
+_QUOTES = "«»\"'()"
+_FIRST_PART = 60  # characters after the number tokenized at once (most rules look closer)
+_BACK = 70  # characters before the number tokenized first (the full window reaches 120)
+_LOOK_BACK = 9  # tokens before a number the rules read (window_has from first - 8)
+
+
+class Article:
+    """One article's text and the indexes the figure rules share, found on first use.
+
+    The ``memo`` dict is the rules' per-article memo table (status and period matches)."""
+
+    def __init__(self, doc: Doc, lex: FiguresLexicon, num_starts: set[int]) -> None:
+        self.doc = doc
+        self.text = doc.work
+        self.lex = lex
+        self.num_starts = num_starts
+        self.memo: dict[str, Any] = {}
+        self._ends: list[int] | None = None
+        self._sentences: dict[int, tuple[int, int]] = {}
+        self._geo: list[GeoHit] | None = None
+        self.geo_starts: list[int] = []
+        self.geo_len = 0
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The clause (``sentence_ends(clauses=True)``) around ``pos``."""
+        found = self._sentences.get(pos)
+        if found is None:
+            ends = self._ends
+            if ends is None:
+                ends = self._ends = sentence_ends(self.text, clauses=True)
+            found = self._sentences[pos] = sentence_at(ends, pos, len(self.text))
+        return found
+
+    def geo(self) -> list[GeoHit]:
+        """The geo hits in text order (``geo_starts``, ``geo_len``: their starts, longest)."""
+        if self._geo is None:
+            self._geo = sorted(self.doc.geo, key=lambda h: h.start)
+            self.geo_starts = [h.start for h in self._geo]
+            self.geo_len = max((h.end - h.start for h in self._geo), default=0)
+        return self._geo
+
+    def next_words_raw(self, pos: int) -> tuple[str | None, ...]:
+        """Up to four words right after ``pos`` as written (None for the missing ones)."""
+        m = _NEXT_WORDS_RE.match(self.text, pos)
+        return () if m is None else m.groups()
+
+
+class Window:
+    """The tokens of ``[lo, hi)`` of one sentence; ``n`` is their number. Tokens up to
+    ``done`` are read; ``[done, hi)`` is read by :meth:`has` when a rule reaches there."""
+
+    def __init__(self, art: Article, lo: int, hi: int) -> None:
+        self.art = art
+        self.text = art.text
+        self.lex = art.lex
+        self.lo = lo
+        self.hi = hi
+        self.done = lo
+        self.n = 0
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.texts: list[str] = []
+        self.keys: list[str] = []
+        self.kinds: list[str] = []
+        self.gaps: list[str] = []
+        self._rest: tuple[int, int] | None = None
+
+    # -- reading ---------------------------------------------------------------------------
+    def _tokenize(self, lo: int, cut: int, *, append: bool) -> None:
+        """Tokens of ``[lo, cut)``; ``[cut, hi)`` is left for :meth:`has`. ``cut`` is ``hi``
+        or a space: no token crosses it."""
+        hi = self.hi
+        rows = _TOKEN_WS_RE.findall(self.text, lo, cut)  # trailing whitespace makes no row
+        self.done = cut
+        if rows:
+            gaps, texts, nums, words = zip(*rows)
+            offs = list(accumulate(map(len, chain.from_iterable(zip(gaps, texts))), initial=lo))
+            keys = list(map(str.replace, texts, repeat(ZWNJ), repeat("")))
+            kinds = ["num" if x else "word" if y else "punct" for x, y in zip(nums, words)]
+            if append:
+                self.starts += offs[1::2]
+                self.ends += offs[2::2]
+                self.texts += texts
+                self.gaps += gaps
+                self.keys += keys
+                self.kinds += kinds
+            else:
+                self.starts, self.ends = offs[1::2], offs[2::2]
+                self.texts, self.gaps, self.keys, self.kinds = list(texts), list(gaps), keys, kinds
+        self.n = len(self.starts)
+        if cut < hi:  # the rest resumes after the last token (its gap then starts there)
+            self._rest = (self.ends[-1] if self.n else lo, hi)
+
+    def has(self, i: int) -> bool:
+        """Token ``i`` exists (reading the rest of the window if needed)."""
+        if 0 <= i < self.n:
+            return True
+        if i < 0 or self._rest is None:
+            return False
+        resume, _ = self._rest
+        self._rest = None
+        self._tokenize(resume, self.hi, append=True)
+        return i < self.n
+
+    def key(self, i: int) -> str:
+        return self.keys[i] if 0 <= i < self.n or self.has(i) else ""
+
+    def tok_at(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def is_number(self, i: int) -> bool:
+        """Token ``i`` starts a number of the article."""
+        return self.has(i) and self.starts[i] in self.art.num_starts
+
+    def gap_ok(self, i: int, j: int) -> bool:
+        """Tokens ``i`` and ``j`` (j = i + 1) are on one line with only spaces between."""
+        if i < 0 or j < 0 or not (max(i, j) < self.n or self.has(max(i, j))):
+            return False
+        if j == i + 1:
+            return "\n" not in self.gaps[j]
+        return "\n" not in self.text[self.ends[i] : self.starts[j]]
+
+    # -- cue words -------------------------------------------------------------------------
+    def has_cue(self, kind: str, lo: int, hi: int) -> bool:
+        """A ``kind`` cue among tokens ``lo..hi-1``, across punctuation."""
+        exact, prefixes = self.lex.cue_sets[kind]
+        if hi > self.n:
+            self.has(hi - 1)
+        keys, kinds = self.keys, self.kinds
+        for i in range(max(lo, 0), min(hi, self.n)):
+            if kinds[i] == "word":
+                k = keys[i]
+                if k in exact or k.startswith(prefixes):
+                    return True
+        return False
+
+    def cue_before(self, kind: str, first: int, n: int) -> bool:
+        """A cue among the ``n`` tokens before ``first``, not crossing punctuation."""
+        return self._cue_in(kind, range(first - 1, max(first - n, 0) - 1, -1))
+
+    def cue_after(self, kind: str, first: int, n: int) -> bool:
+        """A cue among the ``n`` tokens from ``first``, not crossing punctuation."""
+        if first + n > self.n:
+            self.has(first + n - 1)
+        return self._cue_in(kind, range(first, min(self.n, first + n)))
+
+    def _cue_in(self, kind: str, indices: range) -> bool:
+        """A cue word of ``kind`` at one of ``indices``, walked in order until punctuation."""
+        exact, prefixes = self.lex.cue_sets[kind]
+        keys, kinds, texts = self.keys, self.kinds, self.texts
+        for i in indices:
+            kd = kinds[i]
+            if kd == "punct" and texts[i] not in _QUOTES:
+                return False
+            if kd == "word":
+                k = keys[i]
+                if k in exact or k.startswith(prefixes):
+                    return True
+        return False
+
+
+def _cut(text: str, end: int, hi: int) -> int:
+    """Where the first part of a window ends: a space some words after the number."""
+    cut = text.find(" ", end + _FIRST_PART, hi)
+    return hi if cut < 0 else cut
+
+
+def _read(art: Article, lo: int, end: int, hi: int, prev: Window | None) -> Window:
+    """The window ``[lo, hi)`` for a number ending at ``end``; the tokens of ``prev`` (the
+    window of the previous number) that lie in it are kept, not read again."""
+    win = Window(art, lo, hi)
+    cut = _cut(art.text, end, hi)
+    if prev is not None and prev.n and prev.lo <= lo <= prev.done <= hi:
+        # tokens ending two characters before the old end cannot grow in the new window
+        a = bisect.bisect_left(prev.starts, lo)
+        b = bisect.bisect_left(prev.ends, prev.done - 1)
+        if b > a:
+            win.starts, win.ends = prev.starts[a:b], prev.ends[a:b]
+            win.texts, win.keys = prev.texts[a:b], prev.keys[a:b]
+            win.kinds, win.gaps = prev.kinds[a:b], prev.gaps[a:b]
+            win.n = b - a
+            win._tokenize(prev.ends[b - 1], cut, append=True)
+            return win
+    win._tokenize(lo, cut, append=False)
+    return win
+
+
+def window_around(art: Article, start: int, end: int, *, full: bool = False, prev: Window | None = None) -> Window:
+    """The window of the number ``[start, end)``: its sentence from up to 120 characters
+    before it (from a space) to 250 after it (the only tokens the rules look at: a
+    whole-text tokenization would cost more than the stage). Unless ``full``, it starts
+    nearer when the tokens the rules read back (``_LOOK_BACK``) are there anyway. ``prev``:
+    the previous number's window, whose tokens are kept (the next number of a sentence)."""
+    text = art.text
+    s, e = art.sentence(start)
+    lo, hi = max(s, start - 120), min(max(e, end), end + 250)
+    if lo > s:
+        sp = text.rfind(" ", s, lo)
+        lo = sp if sp >= 0 else s
+    if not full and start - _BACK > lo:
+        # the rules look back at most _LOOK_BACK tokens (and 40 characters): tokens from a
+        # nearer space are the same (no token holds a space); else the full window
+        sp = text.rfind(" ", lo, start - _BACK)
+        if sp > lo:
+            win = _read(art, sp, end, hi, prev)
+            if bisect.bisect_left(win.starts, start) >= _LOOK_BACK:
+                return win
+            return _read(art, lo, end, hi, None)
+    return _read(art, lo, end, hi, prev)
