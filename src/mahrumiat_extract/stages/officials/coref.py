@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, count
+from typing import Any
 
 from ...doc import GeoHit
 from ...text.keys import match_key as _match_key
@@ -65,6 +67,9 @@ class Resolver:
         self.lex = lex
         self.persons: list[Person] = []
         self.unnamed: list[TitleMention] = []  # subject offices never given a name
+        # persons by surname key, and by (surname key, given key): identity in O(1)
+        self._by_surname: dict[str, list[int]] = {}
+        self._by_full: dict[tuple[str, str], int] = {}
 
     # ------------------------------------------------------------ apposition and identity
     def link(self, names: list[NameMention], titles: list[TitleMention]) -> None:
@@ -94,14 +99,22 @@ class Resolver:
             j += 1
         return by_first.get(j)
 
+    def _add(self, p: Person) -> int:
+        idx = len(self.persons)
+        self.persons.append(p)
+        self._by_surname.setdefault(p.surname_key, []).append(idx)
+        if p.given:
+            self._by_full.setdefault((p.surname_key, match_key(p.given)), idx)
+        return idx
+
     def _person(self, n: NameMention) -> Person:
         idx = self._find(n)
         if idx is None:
-            self.persons.append(Person(n.given, n.surname))
-            idx = len(self.persons) - 1
+            idx = self._add(Person(n.given, n.surname))
         p = self.persons[idx]
         if n.given and not p.given:
             p.given = n.given
+            self._by_full.setdefault((p.surname_key, match_key(n.given)), idx)
         if n.honorific and (p.honorific is None or p.honorific_kind == "polite"):
             p.honorific = n.honorific
             p.honorific_kind = self.lex.honorifics.get(match_key(n.honorific).replace(" ", ""), ("", ""))[1]
@@ -114,44 +127,74 @@ class Resolver:
         return p
 
     def _find(self, n: NameMention) -> int | None:
+        """The person ``n`` names: the one with the same full name, else the last one with
+        the same surname and no other given name, of a compatible honorific kind."""
         sk = n.surname_key
-        same = [i for i, p in enumerate(self.persons) if p.surname_key == sk]
         if n.given:
-            gk = match_key(n.given)
-            for i in same:
-                if self.persons[i].given and match_key(self.persons[i].given or "") == gk:
-                    return i
-            same = [i for i in same if not self.persons[i].given]
+            idx = self._by_full.get((sk, match_key(n.given)))
+            if idx is not None:
+                return idx
         kind = self.lex.honorifics.get(match_key(n.honorific or "").replace(" ", ""), ("", ""))[1]
-        same = [i for i in same if _compatible(self.persons[i].honorific_kind, kind)]
-        return same[-1] if same else None
+        persons = self.persons
+        for i in reversed(self._by_surname.get(sk, ())):
+            p = persons[i]
+            if n.given and p.given:
+                continue
+            if _compatible(p.honorific_kind, kind):
+                return i
+        return None
 
     # ------------------------------------------------------------ surname-only mentions
     def surname_mentions(self, taken: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-        """(start, end, person) of each later mention of a known surname, glued ones too."""
-        folded: str | None = None
-        found: list[tuple[int, int, int]] = []
+        """(start, end, person) of each later mention of a known surname, glued ones too.
+
+        One scan of the text for all surnames at once (a regex built as a trie of their
+        written forms), the occupied ranges (``taken``: disjoint) looked up by bisection: the
+        cost is linear in the text, whatever the number of persons."""
+        owner: dict[str, int] = {}  # written form -> the first person with it
         for pi, p in enumerate(self.persons):
-            if len(p.surname_key) < 3:
-                continue
-            if folded is None:
-                folded = _fold(self.text)
-            for form in _forms(p.surname):
-                pos = folded.find(form)
-                while pos >= 0:
-                    found.append((pos, pos + len(form), pi))
-                    pos = folded.find(form, pos + 1)
+            if len(p.surname_key) >= 3:
+                for form in _forms(p.surname):
+                    owner.setdefault(form, pi)
+        if not owner:
+            return []
+        folded = _fold(self.text)
+        pattern = _trie_regex(owner)
+        lengths = sorted({len(f) for f in owner}, reverse=True)
+        busy = _merged(taken)
+        busy_starts = [a for a, _b in busy]
+        last_end = -1  # end of the last accepted mention (accepted ones come left to right)
         out: list[tuple[int, int, int]] = []
-        busy = list(taken)
-        for s, e, pi in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
-            glue = self._glue(s, e)
-            if glue is None or any(a < e and s < b for a, b in busy):
+        pos = 0
+        while True:
+            m = pattern.search(folded, pos)
+            if m is None:
+                break
+            s = m.start()
+            got = None
+            for n in lengths:  # the longest form at ``s`` first, then the shorter ones
+                if n > m.end() - s:
+                    continue
+                who = owner.get(folded[s : s + n])
+                if who is None:
+                    continue
+                e = s + n
+                if s < last_end or _overlaps(busy, busy_starts, s, e):
+                    continue
+                glue = self._glue(s, e)
+                if glue is not None:
+                    got = (e, who, glue)
+                    break
+            if got is None:
+                pos = s + 1
                 continue
-            busy.append((s, e))
+            e, pi, glue = got
+            last_end = e
             out.append((s, e, pi))
             self.persons[pi].ranges.append((s, e))
             if glue:
                 self.persons[pi].glued.append(glue)
+            pos = e
         return out
 
     def _glue(self, s: int, e: int) -> str | None:
@@ -197,6 +240,7 @@ class Resolver:
         found = list(compress(count(), codes))
         ends = [i for i in found if codes[i] == 1]
         self._marks = sorted(by_token.keys() | {i for i in found if codes[i] == 2})
+        self._free_firsts = [t.first for t in self.free]  # sorted: offices come left to right
         self._current: int | None = None
         self._pending: TitleMention | None = None
         self._age = 0
@@ -207,12 +251,17 @@ class Resolver:
                 self._age += 1
                 continue
             self._step(*subject)
-        self.unnamed = [t for t in self.unnamed if not any(t in p.titles for p in self.persons)]
+        named = {id(t) for p in self.persons for t in p.titles}
+        self.unnamed = [t for t in self.unnamed if id(t) not in named]
 
     def _introduced(self, sent: tuple[int, int]) -> None:
         """«به ریاست فرماندار قدس», «از سوی معاون ... اعلام شد»: an office about to be named."""
-        for t in self.free:
-            if sent[0] <= t.first < sent[1] and t.first >= 2:
+        free = self.free
+        for k in range(bisect_left(self._free_firsts, sent[0]), len(free)):
+            t = free[k]
+            if t.first >= sent[1]:
+                break
+            if t.first >= 2:
                 prev = (self.tokens.keys[t.first - 2], self.tokens.keys[t.first - 1])
                 if prev[1] == "ریاست" or prev == ("از", "سوی"):
                     self._pending, self._age = t, 0
@@ -320,8 +369,7 @@ class Resolver:
         return j + 1
 
     def _new_person(self, tok: Token) -> int:
-        self.persons.append(Person(None, tok.text, ranges=[(tok.start, tok.end)]))
-        return len(self.persons) - 1
+        return self._add(Person(None, tok.text, ranges=[(tok.start, tok.end)]))
 
 
 
@@ -343,6 +391,45 @@ def _forms(surname: str) -> set[str]:
     («گلی کانی» = «گلی‌کانی» = «گلیکانی»), hamza/alef folded like the searched text."""
     parts = surname.translate(_SAME_LENGTH_FOLD).replace("\u200c", " ").split()
     return {sep.join(parts) for sep in (" ", "\u200c", "")}
+
+
+def _trie_regex(forms: dict[str, int]) -> re.Pattern[str]:
+    """One pattern matching any of ``forms``, the longest at a position first, built as a
+    trie (a flat alternation tries every form at every position)."""
+    trie: dict[str, Any] = {}
+    for f in forms:
+        node = trie
+        for ch in f:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return re.compile(_trie_source(trie))
+
+
+def _trie_source(node: dict[str, Any]) -> str:
+    alts = [re.escape(ch) + _trie_source(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ranges`` sorted, overlapping ones joined: disjoint, by start (and so by end)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a < out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _overlaps(busy: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Does [s, e) overlap one of ``busy`` (disjoint ranges sorted by start; ``starts``
+    their starts)? Only the last range starting before ``e`` can."""
+    k = bisect_left(starts, e) - 1
+    return k >= 0 and busy[k][1] > s
 
 
 def _same_office(a: str, b: str) -> bool:

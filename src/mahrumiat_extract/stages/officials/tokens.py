@@ -129,19 +129,30 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
     several = [i for i, k in enumerate(kinds) if k.__class__ is tuple]
     if not several:
         return Tokens(starts, chunks, kinds, set())  # type: ignore[arg-type]  # all keys
-    # each chunk of several tokens replaced in place by its tokens (the tail moves in C)
+    # each chunk of several tokens replaced by its tokens: the runs between them are copied
+    # by C slices into new columns (an in-place splice would move the whole tail each time)
     glued: set[int] = set()
-    off = 0
+    new_starts: list[int] = []
+    new_texts: list[str] = []
+    new_keys: list[str] = []
+    prev = 0
     for k in several:
-        k += off
+        new_starts += starts[prev:k]
+        new_texts += chunks[prev:k]
+        new_keys += kinds[prev:k]  # type: ignore[arg-type]  # keys between the several
         rel, texts, keys, g = cast("_Several", kinds[k])
         if g:
-            glued.update([k + x for x in g])
+            base = len(new_keys)
+            glued.update([base + x for x in g])
         pos = starts[k]
-        starts[k : k + 1] = [pos + x for x in rel]
-        chunks[k : k + 1] = texts
-        kinds[k : k + 1] = keys
-        off += len(keys) - 1
+        new_starts += [pos + x for x in rel]
+        new_texts += texts
+        new_keys += keys
+        prev = k + 1
+    new_starts += starts[prev:]
+    new_texts += chunks[prev:]
+    new_keys += kinds[prev:]  # type: ignore[arg-type]
+    starts, chunks, kinds = new_starts, new_texts, new_keys  # type: ignore[assignment]
     return Tokens(starts, chunks, kinds, glued)  # type: ignore[arg-type]  # all keys now
 
 
