@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ...errors import warning
@@ -45,20 +46,36 @@ def _object_array(values: Sequence[Any]) -> Any:
     return array
 
 
-#: rows an INSERT: one article with 40,000 spans must not need more than DuckDB's memory cap
+#: rows and bytes of text an INSERT: one article with 40,000 spans, or a batch of long records,
+#: must not need more than DuckDB's memory cap at once
 INSERT_ROWS = 2048
+INSERT_BYTES = 4 << 20
+
+
+def _slices(rows: list[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
+    """``rows`` in slices of at most :data:`INSERT_ROWS` rows and about :data:`INSERT_BYTES`
+    characters of text."""
+    start, size = 0, 0
+    for i, row in enumerate(rows):
+        size += sum(len(v) for v in row if isinstance(v, str))
+        if i + 1 - start >= INSERT_ROWS or size >= INSERT_BYTES:
+            yield rows[start : i + 1]
+            start, size = i + 1, 0
+    if start < len(rows):
+        yield rows[start:]
 
 
 def _insert(con: Any, name: str, rows: list[tuple[Any, ...]], *, returning: str = "") -> Any:
     out: list[Any] = []
-    for start in range(0, len(rows), INSERT_ROWS):
-        con.register("_rows", _columns(name, rows[start : start + INSERT_ROWS]))
+    for part in _slices(rows):
+        con.register("_rows", _columns(name, part))
         try:
             out += con.execute(
                 f"INSERT INTO {name} SELECT {_select_list(name)} FROM _rows {returning}"
             ).fetchall()
         finally:
-            con.unregister("_rows")
+            with contextlib.suppress(Exception):  # an aborted transaction refuses it too
+                con.unregister("_rows")
     return out
 
 
