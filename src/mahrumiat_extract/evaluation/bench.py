@@ -286,6 +286,43 @@ def time_streams(
     return runs, ratio
 
 
+def distinct_memory(
+    corpus_path: Path, tmp: Path, *, sizes: tuple[int, ...] = (10_000, 50_000),
+    jobs: tuple[int, ...] = (1, 2),
+) -> dict[str, Any]:
+    """Peak memory of ``run`` on distinct corpus articles (issue 16: repeated articles hide
+    caches that grow). The corpus has about 10,000 articles: a larger size repeats them with
+    a varied suffix on every line (``" ‹k›"``, k the round), so no paragraph, sentence or id
+    comes twice. Returns peak MB per (size, jobs) and the ratio largest / smallest size."""
+    import gzip
+
+    opener = gzip.open if corpus_path.suffix == ".gz" else open
+    with opener(corpus_path, "rt", encoding="utf-8") as fh:
+        base = [json.loads(line) for line in fh if line.strip()]
+    out: dict[str, Any] = {"distinct_in_corpus": len(base), "runs": [], "ratio": {}}
+    for n in sizes:
+        path = tmp / f"distinct-{n}.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for i in range(n):
+                k, obj = divmod(i, len(base))[0], base[i % len(base)]
+                text = str(obj.get("text") or "")
+                if k:
+                    text = "\n".join(f"{line} ‹{k}›" for line in text.split("\n"))
+                fh.write(json.dumps({"id": f"{obj.get('id')}#{k}", "text": text}, ensure_ascii=False) + "\n")
+        for j in jobs:
+            store = tmp / f"distinct-{n}-j{j}.duckdb"
+            store.unlink(missing_ok=True)
+            cmd = [sys.executable, "-m", "mahrumiat_extract", "run", str(path), "-o", str(store),
+                   "--jobs", str(j), "--no-progress"]  # fmt: skip
+            secs, peak, code = run_measured(cmd)
+            out["runs"].append({"articles": n, "jobs": j, "peak_mb": round(peak, 1),
+                                "seconds": round(secs, 1), "exit": code})  # fmt: skip
+    for j in jobs:
+        peaks = [r["peak_mb"] for r in out["runs"] if r["jobs"] == j]
+        out["ratio"][f"jobs {j}"] = round(peaks[-1] / peaks[0], 3) if peaks and peaks[0] else None
+    return out
+
+
 def _spin(n: int) -> int:
     """A pure CPU loop (no memory traffic, no I/O): what two cores can do at best."""
     total = 0
@@ -407,9 +444,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dev", type=Path, default=None, help="dev set JSONL (default ../shared)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--markdown", type=Path, default=None, help="also write a Markdown report")
+    p.add_argument("--distinct-memory", type=Path, default=None, metavar="CORPUS",
+                   help="only measure run's peak memory on distinct articles of CORPUS (JSONL, "
+                   "e.g. ../shared/corpus/news.jsonl.gz): 10,000 vs 50,000, --jobs 1 and 2")
 
 
 def main_args(args: argparse.Namespace) -> int:
+    if getattr(args, "distinct_memory", None) is not None:
+        with tempfile.TemporaryDirectory() as tmp:
+            print(json.dumps(distinct_memory(args.distinct_memory, Path(tmp)), indent=2))
+        return 0
     default_sizes = [50, 200] if args.quick else [10_000, 100_000]
     sizes = args.stream if args.stream is not None else default_sizes
     result = run_bench(
