@@ -151,6 +151,7 @@ def build(shared: Path = SHARED) -> dict[str, str]:
         "variants.tsv": tsv(gen + "# spelling\tcanonical name\n", variants),
         "neighborhoods.tsv": tsv(gen + "# name\tcity\tprovince\n", build_neighborhoods(shared)),
         "cues.tsv": copy_list("cues.tsv"),
+        "contexts.tsv": copy_list("contexts.tsv"),
         "needs_cue.tsv": copy_list("needs_cue.tsv"),
         "blockers.txt": copy_list("blockers.txt"),
         "function_words.txt": copy_list("function_words.txt"),

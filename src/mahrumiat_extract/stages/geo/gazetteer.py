@@ -21,6 +21,7 @@ from ...resources import read_lines, read_tsv
 from ...text.chars import MATCH_FOLD
 from ...text.keys import match_key
 from ...text.chars import ZWNJ
+from .context import ContextWords
 
 __all__ = ["Candidate", "Gazetteer", "GeoPlace", "GeoNeighborhood", "is_word_char"]
 
@@ -207,6 +208,12 @@ class Gazetteer:
         self.automaton.make_automaton()
         self.function_words = frozenset(read_lines("geo/function_words.txt"))
         self.surname_endings = frozenset(read_lines("geo/surname_endings.txt"))
+        self.contexts = ContextWords.load()
+
+    def is_name(self, word: str) -> bool:
+        """Whether ``word`` is a place name of the gazetteer (a province, county, city ...)."""
+        got = self.automaton.get(match_key(word), None)
+        return got is not None and bool(self.entries[got >> 7].places)
 
     def scan(self, text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> list[Candidate]:
         """Every name in ``text`` on word boundaries; overlapping hits resolved by the longest

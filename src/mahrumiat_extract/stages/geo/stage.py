@@ -23,7 +23,7 @@ from ...text.keys import match_key
 from ...text.normalize import normalize
 from ..base import Stage
 from .cues import KIND_CUES, CueReader
-from .gazetteer import Candidate, GeoPlace
+from .gazetteer import Candidate, Gazetteer, GeoPlace
 from .neighborhoods import find_neighborhoods, neighborhood_cues
 
 __all__ = ["GeoFound", "GeoStage"]
@@ -85,6 +85,12 @@ class GeoStage(Stage):
             if not c.entry.blocker
             and (c.entry.provinces or not _after_given_name(text, c.start, given, honorifics))
         ]
+        if cands:
+            # outlets, brands, teams, lakes and the state are not the place (context.py)
+            ctx = gaz.contexts
+            sports = ctx.is_sports(text)
+            is_cue = _CueTest(res.geo_cues, gaz)
+            cands = [c for c in cands if not ctx.rejects(text, c.start, c.end, sports=sports, is_cue=is_cue)]
         readings = _read(text, cands, res.geo_cues)
         hits, ambiguous = _resolve(readings)
         if near_cue:
@@ -96,6 +102,24 @@ class GeoStage(Stage):
                 hits.extend(nbs)
         hits.sort(key=_START)
         return hits, ambiguous
+
+
+class _CueTest:
+    """Whether the last words are a place cue («استانداری», «از», «شهرستان») or a place."""
+
+    __slots__ = ("table", "longest", "gaz")
+
+    def __init__(self, cues: CueReader, gaz: Gazetteer) -> None:
+        self.table = cues.table
+        self.longest = cues.longest
+        self.gaz = gaz
+
+    def __call__(self, words: list[str]) -> bool:
+        for n in range(min(self.longest, len(words)), 0, -1):
+            kind = self.table.get(match_key("".join(words[-n:])))
+            if kind is not None and kind != "outlet":
+                return True
+        return bool(words) and self.gaz.is_name(words[-1])
 
 
 def _after_given_name(text: str, start: int, given: Collection[str], honorifics: Collection[str]) -> bool:
