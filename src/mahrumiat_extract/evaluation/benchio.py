@@ -132,8 +132,9 @@ def machine_info() -> dict[str, Any]:
 
 
 def build_kind() -> str:
-    """``"compiled"`` when the stages run as mypyc-compiled extension modules (setup.py,
-    ``MAHRUMIAT_COMPILE=1``), else ``"pure Python"``; found without importing them."""
+    """``"compiled"`` when the stages run as mypyc-compiled extension modules (setup.py: what
+    ``pip install .`` builds when it can), else ``"pure Python"``; found without importing
+    them."""
     import importlib.machinery
     import importlib.util
 
@@ -145,8 +146,14 @@ def build_kind() -> str:
 
 def _build_text(kind: str | None) -> str:
     if kind == "compiled":
-        return "compiled with mypyc (`MAHRUMIAT_COMPILE=1 pip install .`, or `scripts/bench.sh`)"
-    return "pure Python (the compiled build is faster: `MAHRUMIAT_COMPILE=1 pip install .`)"
+        return (
+            "compiled with mypyc (what `pip install .` builds when a C compiler is present; "
+            "`scripts/bench.sh`)"
+        )
+    return (
+        "pure Python (an editable install, `MAHRUMIAT_PURE=1`, or no C compiler; the compiled "
+        "build that `pip install .` makes is faster)"
+    )
 
 
 def load_average() -> float | None:
