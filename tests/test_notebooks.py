@@ -3,6 +3,7 @@ are committed with outputs stripped, and produce what they promise (highlighted 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -29,6 +30,15 @@ def test_committed_without_outputs(name: str) -> None:
     for cell in _load(name).cells:
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None, cell.source[:60]
+
+
+def test_readme_links_to_every_notebook_and_its_links_resolve() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in NAMES:
+        assert f"](notebooks/{name}.ipynb)" in readme, name
+    for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", readme):
+        if "://" not in target:
+            assert (ROOT / target).exists(), f"README links to a missing {target}"
 
 
 @pytest.fixture(scope="module")

@@ -33,6 +33,9 @@ __all__ = [
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT_SAMPLES = REPO / "data" / "samples" / "articles"
 DEFAULT_DEV = REPO.parent / "shared" / "eval" / "dev.jsonl"
+#: the same sample articles shipped in the package (scripts/bundle_samples.py), read when the
+#: repository's data/ is not beside the code (an installed wheel)
+BUNDLED_SAMPLES = "resources/samples.jsonl.gz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +79,25 @@ def _sample_texts(directory: Path) -> list[str]:
     return [t for t in (f.read_text(encoding="utf-8") for f in files) if t.strip()]
 
 
+def _bundled_texts() -> list[str]:
+    import gzip
+    from importlib import resources
+
+    data = resources.files("mahrumiat_extract").joinpath(BUNDLED_SAMPLES).read_bytes()
+    lines = gzip.decompress(data).decode("utf-8").splitlines()
+    return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
 def load_corpus(
     *, mb: float, samples_dir: Path | None = None, dev_path: Path | None = None
 ) -> Corpus:
-    """The dev set's texts and the sample articles, repeated to at least ``mb`` MB."""
+    """The dev set's texts and the sample articles, repeated to at least ``mb`` MB. Without
+    ``samples_dir`` and without the repository's data/samples/articles (an installed wheel),
+    the sample articles shipped in the package."""
     dev = _dev_texts(dev_path or DEFAULT_DEV)
     samples = _sample_texts(samples_dir or DEFAULT_SAMPLES)
+    if samples_dir is None and not DEFAULT_SAMPLES.is_dir():
+        samples = _bundled_texts()
     unique = dev + samples
     if not unique:
         raise InputError(
