@@ -202,8 +202,8 @@ def _chunk(chunk: str, lex: Lexicon) -> _Chunk:
     if chunk.split() == [chunk]:  # no whitespace at all: its tokens tile it
         return _tile(chunk, lex)
     toks = tokenize_slow(chunk, lex)
-    if len(toks) == 1 and not toks[0].glued:
-        return toks[0].key
+    if len(toks) == 1 and not toks[0].glued and toks[0].text == chunk:
+        return toks[0].key  # (a chunk with whitespace around its token keeps its offsets)
     return _several([tuple(t) for t in toks])  # type: ignore[misc]
 
 
