@@ -25,7 +25,10 @@ from .base import (
     file_format,
 )
 from .feeds import read_rss
+from .jsonarray import read_json
 from .tabular import read_csv, read_jsonl
+from .tar import is_tar, read_tar
+from .telegram import read_telegram
 from .text import read_html, read_txt
 from .warc import read_warc
 
@@ -38,6 +41,8 @@ READERS: dict[str, Callable[[IO[bytes], str, str, ReadOptions], Iterator[Item]]]
     "csv": read_csv,
     "rss": read_rss,
     "warc": read_warc,
+    "json": read_json,
+    "telegram": read_telegram,
 }
 
 
@@ -110,6 +115,9 @@ def read_stream(
     suffix = PurePosixPath(rel.lower()).suffix
     if suffix == ".zip":
         yield from _read_zip(stream, name, opts)
+        return
+    if is_tar(rel):
+        yield from read_tar(stream, name, rel, opts)
         return
     if fmt is None:
         yield _error(name, 0, "E603", "use --format")

@@ -19,12 +19,12 @@ __all__ = [
     "clean_date", "file_format",
 ]  # fmt: skip
 
-FORMATS = ("auto", "txt", "html", "jsonl", "csv", "rss", "warc")
+FORMATS = ("auto", "txt", "html", "jsonl", "json", "csv", "rss", "warc", "telegram")
 
 SUFFIX_FORMAT = {
     ".txt": "txt", ".text": "txt",
     ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".csv": "csv", ".tsv": "csv",
     ".rss": "rss", ".atom": "rss", ".xml": "rss",
     ".warc": "warc", ".arc": "warc",
@@ -32,6 +32,7 @@ SUFFIX_FORMAT = {
 COMPRESSED = (".gz", ".bz2", ".zst", ".zip")
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_TELEGRAM_PAGE = re.compile(r"messages\d*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +123,10 @@ def file_format(name: str, default: str = "auto") -> str | None:
     suffixes = path.suffixes
     while suffixes and suffixes[-1] in COMPRESSED:
         suffixes = suffixes[:-1]
-    return SUFFIX_FORMAT.get(suffixes[-1]) if suffixes else None
+    fmt = SUFFIX_FORMAT.get(suffixes[-1]) if suffixes else None
+    if fmt == "html" and _TELEGRAM_PAGE.fullmatch(path.name.split(".")[0]):
+        return "telegram"  # messages.html, messages2.html ...: a Telegram HTML export's pages
+    return fmt
 
 
 def clean_date(value: Any) -> str | None:

@@ -11,6 +11,7 @@ from typing import IO
 
 from .archives import read_stream
 from .base import FORMATS, Item, ReadOptions, Tracker, _error, file_format
+from .tar import is_tar
 
 __all__ = ["input_size", "iter_items"]
 
@@ -82,7 +83,8 @@ def _sources(
                 if exclude and _resolved(file) in exclude:
                     continue
                 rel = file.relative_to(path).as_posix()
-                if not (rel.lower().endswith(".zip") or file_format(rel, opts.format)):
+                archive = rel.lower().endswith(".zip") or is_tar(rel)
+                if not (archive or file_format(rel, opts.format)):
                     continue
                 yield _not_regular(file, str(file)) or (file, str(file), rel)
         elif os.path.lexists(raw):
