@@ -14,6 +14,7 @@ from . import __version__
 from .batch.cli import add_read_arguments, read_options
 from .batch.readers import Item, ReadOptions, Tracker, input_size, iter_items
 from .batch.readers.archives import read_stream
+from .batch.readers.ids import prefix_id
 from .batch.work import extract_item
 from .errors import InputError
 from .records import ArticleRecord
@@ -66,7 +67,8 @@ def iter_inputs(
             continue
         stream = sys.stdin.buffer
         head = stream.peek(512) if hasattr(stream, "peek") else b""
-        yield from read_stream(stream, STDIN, _stdin_name(head, opts), opts)
+        for item in read_stream(stream, STDIN, _stdin_name(head, opts), opts):
+            yield prefix_id(item, opts.id_prefix)
 
 
 class _Bar:

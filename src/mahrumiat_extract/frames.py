@@ -3,7 +3,7 @@
 >>> from mahrumiat_extract import extract, to_frames
 >>> frames = to_frames([extract("استاندار لرستان گفت: ۱۳۲ پروژه افتتاح شد.", id="x1")])
 >>> sorted(frames)  # doctest: +SKIP
-['articles', 'errors', 'figures', 'mentions', 'neighborhoods', 'officials', 'places', 'provinces']
+['articles', 'errors', 'figures', 'mentions', 'neighborhoods', 'officials', 'places', 'provinces', 'texts']
 
 The tables and their columns are exactly those of the DuckDB store
 (:data:`mahrumiat_extract.batch.store.SCHEMA`, documented in the README); rows are built by
@@ -49,6 +49,7 @@ _ORDER = {
     "errors": ("input", "position"),
     "figures": ("article_id", "kind", "idx"),
     "mentions": ("article_id", "kind", "idx", "start"),
+    "texts": ("article_id",),
 }
 
 RecordLike = ArticleRecord | Mapping[str, Any]
@@ -162,13 +163,14 @@ def to_frames(
     now: dt.datetime | None = None,
 ) -> dict[str, pd.DataFrame]:
     """One pandas DataFrame per store table (``articles``, ``officials``, ``provinces``,
-    ``places``, ``neighborhoods``, ``figures``, ``mentions``, ``errors``).
+    ``places``, ``neighborhoods``, ``figures``, ``mentions``, ``texts``, ``errors``).
 
     ``source`` is one of:
 
     * ArticleRecords (or their JSON dicts), one or an iterable: rows are built as the batch job
       builds them; ``input``, ``run_id`` and ``now`` fill the bookkeeping columns, a record
-      without an id gets ``"<input>:<position>"``, ``articles.chars`` is null;
+      without an id gets ``"<input>:<position>"``, ``articles.chars`` is null and ``texts``
+      empty (a record does not know its text);
     * the path of a JSONL file of records (``.jsonl``/``.json``, as the CLI writes them);
     * the path of a DuckDB store (as ``mahrumiat-extract run`` writes it), or an open DuckDB
       connection to one;

@@ -11,27 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .api import decode_bytes
-from .batch.html import page_to_text
 from .batch.readers import Item, ReadOptions, iter_items
 from .batch.work import extract_item
 from .errors import InputError
 from .highlight import page_html
 from .records import ArticleRecord
 
-__all__ = ["article_text", "pick", "show", "show_items"]
-
-
-def article_text(item: Item) -> str | None:
-    """The text :func:`~.batch.work.extract_item` extracts from ``item`` (an HTML page's main
-    text, bytes decoded), which the record's spans index; None when there is none."""
-    if item.html is not None:
-        page = item.html if isinstance(item.html, str) else decode_bytes(item.html)[0]
-        found = page_to_text(page, url=item.url)
-        return None if found is None else found.text
-    if isinstance(item.text, bytes):
-        return decode_bytes(item.text)[0]
-    return item.text
+__all__ = ["pick", "show", "show_items"]
 
 
 def pick(items: Iterable[Item], id: str | None = None) -> Item:
@@ -50,14 +36,11 @@ def show_items(
     :class:`InputError` with the coded reason when it cannot be read or extracted."""
     item = pick(items, id)
     got = extract_item(item)
-    text = article_text(item) if got.record is not None else None
+    text = got.text
     if got.record is None or text is None:
         where = f"{item.input}:{item.position}" if item.position else item.input
         raise InputError(f"{where}: {got.error or 'no article text'}")
-    record = got.record
-    if any(text[s.start : s.end] != s.text for _, s in record.spans()):  # pragma: no cover
-        raise InputError(f"{item.input}: the text changed between two readings")
-    return page_html(text, record), record, text
+    return page_html(text, got.record), got.record, text
 
 
 def show(source: str | Path, *, id: str | None = None, options: ReadOptions | None = None) -> str:

@@ -57,8 +57,8 @@ def test_tables_and_columns_are_the_store_schema() -> None:
     [
         ("officials", [("k1", 0, "حبیب‌الله خنجری", "فرماندار", "کرمان")]),
         ("provinces", [("k1", 0, "کرمان", True)]),
-        ("figures", [("k1", "project", 0, 132, "پروژه")]),
-        ("mentions", [("k1", "official", 0, 0, 15), ("k1", "project", 0, 36, 45), ("k1", "province", 0, 49, 60)]),
+        ("figures", [("k1", "project_count", 0, 132, "پروژه")]),
+        ("mentions", [("k1", "official", 0, 0, 15), ("k1", "project_count", 0, 36, 45), ("k1", "province", 0, 49, 60)]),
     ],
     ids=["مقام", "استان", "رقم", "اشاره"],
 )

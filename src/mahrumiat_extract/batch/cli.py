@@ -35,6 +35,9 @@ def add_read_arguments(p: argparse.ArgumentParser) -> None:
                           ("title", "title"), ("source", "source")):  # fmt: skip
         p.add_argument(f"--{name}-field", default=default, metavar="FIELD",
                        help=f"JSONL/CSV field of the article's {name} (default {default!r})")
+    p.add_argument("--id-prefix", default="", metavar="TEMPLATE",
+                   help="put before every article id; {name} is the input's file name without "
+                   "suffixes ('{name}:' gives mehr:1, irna:1 for two dumps numbered alike)")
     p.add_argument("--max-record-mb", type=int, default=16, help="longest article/line in MB")
     p.add_argument("--max-decompressed-mb", type=int, default=4096,
                    help="largest decompressed file in MB (zip bomb guard)")  # fmt: skip
@@ -50,6 +53,7 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
         url_field=args.url_field,
         title_field=args.title_field,
         source_field=args.source_field,
+        id_prefix=args.id_prefix,
         max_record_bytes=args.max_record_mb << 20,
         max_decompressed_bytes=args.max_decompressed_mb << 20,
     )
@@ -100,6 +104,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         parquet=Path(args.parquet) if args.parquet else None,
         progress=False if args.no_progress else None,
         max_seconds=args.max_seconds if args.max_seconds > 0 else None,
+        text=not args.no_text,
     )
     summary = run(args.inputs, args.output, read=read, options=options)
     t = summary.totals
@@ -173,6 +178,8 @@ def add_commands(sub: Any) -> None:
                    help=f"time budget of one article (default {MAX_SECONDS:g}); past it the "
                    "article is an E613 error row; 0: no budget")  # fmt: skip
     p.add_argument("--no-progress", action="store_true", help="plain log lines, no bar")
+    p.add_argument("--no-text", action="store_true",
+                   help="leave the article texts out of the store (the texts table)")  # fmt: skip
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser(

@@ -31,6 +31,7 @@ from typing import Any
 
 from . import store
 from .readers import Item, ReadOptions, _article
+from .readers.ids import prefix_id
 from .store import Rows
 from .work import process_item
 
@@ -59,7 +60,7 @@ def _item(article: Any, *, position: int, input: str, opts: ReadOptions) -> Item
     if isinstance(article, str):
         return Item(input=input, position=position, id=f"{input}:{position}", text=article)
     if isinstance(article, Mapping):
-        return _article(_plain(article), input, position, opts)
+        return prefix_id(_article(_plain(article), input, position, opts), opts.id_prefix)
     return Item(input=input, position=position, error="E607 malformed record: not a mapping")
 
 

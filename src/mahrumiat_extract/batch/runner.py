@@ -61,6 +61,7 @@ class RunOptions:
     progress: bool | None = None  # None: a bar on a terminal, log lines otherwise
     log_every: float = 10.0  # seconds between plain progress lines
     max_seconds: float | None = MAX_SECONDS  # time budget of one article (None: no budget)
+    text: bool = True  # keep the article texts (the ``texts`` table); False: --no-text
 
     def check(self) -> None:
         """Raise :class:`BatchError` for options that do not go together."""
@@ -241,9 +242,9 @@ class _Writer:
     one item at a time: the item that cannot be stored becomes an E612 row."""
 
     def __init__(self, con: Any, run_id: str, summary: RunSummary, jsonl: TextIO | None,
-                 *, every: int) -> None:  # fmt: skip
+                 *, every: int, text: bool = True) -> None:  # fmt: skip
         self.con, self.run_id, self.summary, self.jsonl = con, run_id, summary, jsonl
-        self.every, self.last = every, time.monotonic()
+        self.every, self.last, self.text = every, time.monotonic(), text
         self.done: list[Done] = []
         self.pending: set[str] = set()
 
@@ -254,6 +255,8 @@ class _Writer:
                 done = self._duplicate(done)
             elif done.ok:
                 self.pending.add(aid)
+            if not self.text:
+                done.rows.tables["texts"].clear()
             self.done.append(done)
             self.summary.stored += done.ok
             self.summary.failed += not done.ok
@@ -367,7 +370,7 @@ def run(
     tracker = Tracker(total=input_size(inputs, read, exclude=outputs))
     counted = _count(iter_items(inputs, read, tracker=tracker, exclude=outputs), summary)
     chunks: Iterable[list[Item]] = _chunks(counted, options.chunk_size)
-    writer = _Writer(con, run_id, summary, jsonl, every=options.commit_every)
+    writer = _Writer(con, run_id, summary, jsonl, every=options.commit_every, text=options.text)
     if options.resume:
         chunks = _resume_filter(chunks, con, summary, writer=writer)
     progress = _Progress(tracker, options, stream)

@@ -145,6 +145,7 @@ class Extracted:
     record: ArticleRecord | None
     chars: int = 0
     error: str | None = None
+    text: str | None = None  # the article text the record's spans index
 
 
 def extract_item(item: Item, *, max_seconds: float | None = None) -> Extracted:
@@ -192,7 +193,7 @@ def _extract(item: Item) -> Extracted:
         update["published"] = PublishedDate(jalali=feed[0], gregorian=feed[1])
     if update:
         record = record.model_copy(update=update)
-    return Extracted(record, chars=len(text))
+    return Extracted(record, chars=len(text), text=text)
 
 
 def process_item(
@@ -209,6 +210,7 @@ def process_item(
             rows = article_rows(
                 got.record, input=item.input, position=item.position, chars=got.chars,
                 url=item.url and replace_surrogates(item.url)[0], run_id=run_id, now=now,
+                text=got.text,
             )  # fmt: skip
             return Done(item.input, item.position, got.record.id, rows, ok=True)
     except Exception as exc:  # rows that cannot be built: the article's error, not the run's

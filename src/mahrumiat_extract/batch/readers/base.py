@@ -51,6 +51,8 @@ class ReadOptions:
     max_record_bytes: int = 16 << 20
     #: one compressed file or zip member may not inflate to more than this
     max_decompressed_bytes: int = 4 << 30
+    #: put before every id an input gives; ``{name}``: the input's file name (see :mod:`.ids`)
+    id_prefix: str = ""
 
 
 @dataclass(slots=True)

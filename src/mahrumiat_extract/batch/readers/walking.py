@@ -11,6 +11,7 @@ from typing import IO
 
 from .archives import read_stream
 from .base import FORMATS, Item, ReadOptions, Tracker, _error, file_format
+from .ids import prefix_id
 from .tar import is_tar
 
 __all__ = ["input_size", "iter_items"]
@@ -130,7 +131,7 @@ def iter_items(
                 else:
                     for item in read_stream(stream, name, rel, opts):
                         position = item.position
-                        yield item
+                        yield prefix_id(item, opts.id_prefix)
             except Exception as exc:  # a reader's bug: a row, and the next file
                 yield _error(name, position + 1, "E615", f"{type(exc).__name__}: {exc}")
             tracker._current = None

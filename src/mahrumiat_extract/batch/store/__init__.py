@@ -14,6 +14,7 @@ from __future__ import annotations
 from .exports import export_jsonl, export_parquet, import_parquet, summary, summary_one
 from .rows import Rows, article_rows, arrow_schema, arrow_table, error_rows
 from .schema import FIGURE_KINDS, ITEM_TABLES, MEMORY_LIMIT, SCHEMA, TABLES, connect
+from .views import VIEWS, create_views
 from .writes import stored_ids, write_rows
 
 __all__ = [
@@ -22,11 +23,13 @@ __all__ = [
     "MEMORY_LIMIT",
     "SCHEMA",
     "TABLES",
+    "VIEWS",
     "Rows",
     "article_rows",
     "arrow_schema",
     "arrow_table",
     "connect",
+    "create_views",
     "error_rows",
     "export_jsonl",
     "export_parquet",

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...api import replace_surrogates
 from ...errors import warning
 from ...records import ArticleRecord, Figure
 from .schema import FIGURE_KINDS, SCHEMA, TABLES
@@ -46,8 +47,10 @@ def article_rows(
     url: str | None,
     run_id: str,
     now: dt.datetime,
+    text: str | None = None,
 ) -> Rows:
-    """The rows of one extracted article (``record.id`` must be set)."""
+    """The rows of one extracted article (``record.id`` must be set); with ``text`` (the
+    article text the record's spans index), its ``texts`` row too."""
     aid = record.id
     rows = Rows()
     t = rows.tables
@@ -83,6 +86,8 @@ def article_rows(
         mentions.extend((aid, "neighborhood", idx, s.start, s.end, s.text) for s in n.mentions)
     for kind, idx, f in _figures(record):
         mentions.extend((aid, kind, idx, s.start, s.end, s.text) for s in f.mentions)
+    if text is not None:
+        t["texts"].append((aid, replace_surrogates(text)[0]))  # offsets kept
     return rows
 
 

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .views import create_views
+
 __all__ = ["FIGURE_KINDS", "ITEM_TABLES", "MEMORY_LIMIT", "SCHEMA", "TABLES", "connect"]
 
 #: table -> ((column, DuckDB type), ...); the order of columns is the order of row tuples.
@@ -75,6 +77,10 @@ SCHEMA: dict[str, tuple[tuple[str, str], ...]] = {
         ("end", "INTEGER"),
         ("text", "VARCHAR"),
     ),
+    "texts": (
+        ("article_id", "VARCHAR"),
+        ("text", "VARCHAR"),
+    ),
     "errors": (
         ("input", "VARCHAR"),
         ("position", "BIGINT"),
@@ -88,7 +94,9 @@ TABLES = tuple(SCHEMA)
 ITEM_TABLES = tuple(t for t in TABLES if t != "errors")
 assert ITEM_TABLES[0] == "articles"  # write_rows inserts the articles first
 #: figure lists of a record -> value of ``figures.kind`` (and ``mentions.kind``)
-FIGURE_KINDS = (("project_counts", "project"), ("job_figures", "job"), ("quantities", "other"))
+FIGURE_KINDS = (
+    ("project_counts", "project_count"), ("job_figures", "job_figure"), ("quantities", "quantity"),
+)  # fmt: skip
 
 
 def _quote(name: str) -> str:
@@ -119,6 +127,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> Any:
             cols = ", ".join(f"{_quote(c)} {t}" for c, t in columns)
             key = ", PRIMARY KEY (article_id)" if name == "articles" else ""
             con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols}{key})")
+        create_views(con)
     return con
 
 
