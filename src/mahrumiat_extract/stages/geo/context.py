@@ -21,7 +21,7 @@ import regex
 from ...resources import read_tsv
 from ...text.keys import match_key
 
-__all__ = ["ContextWords", "CueTest"]
+__all__ = ["ContextWords", "CueTest", "SportsTest"]
 
 #: Whether the last words (of a list) are a place cue or a place.
 CueTest = Callable[[list[str]], bool]
@@ -32,6 +32,11 @@ _LOOK = 90  # characters read before a name
 _CREDIT_GAP = 6  # words between a credit opener and the outlet's name
 _SPORTS_MIN = 3  # distinct sports words that make an article about sport
 _VENUE_GAP = 4  # words between a venue word and the name it locates
+_LETTERS_AT_END = regex.compile(r"[\p{L}\p{M}\u200c]+$")
+_LETTERS_AT_START = regex.compile(r"\u200c?[\p{L}\p{M}\u200c]+")
+_NEAR_WORDS = 5  # words read right before a name
+# a credit opener has one of these: a window without any has no credit (a cheap first test)
+_CREDIT_ANCHOR = regex.compile("گزارش|نقل|منبع|گفت|گفتگو|مصاحبه")
 
 
 def _phrase_key(words: list[str] | tuple[str, ...]) -> str:
@@ -45,6 +50,7 @@ class ContextWords:
     roles: dict[str, frozenset[str]]
     longest: int  # words in the longest phrase
     sport_re: regex.Pattern[str]
+    sport_words: tuple[str, ...]
 
     @classmethod
     def load(cls) -> ContextWords:
@@ -61,10 +67,12 @@ class ContextWords:
         sport_re = regex.compile(
             r"(?<![\p{L}\p{M}\u200c])(?:" + "|".join(map(regex.escape, sport)) + r")(?![\p{L}\p{M}])"
         )
-        return cls({k: frozenset(v) for k, v in roles.items()}, longest, sport_re)
+        return cls({k: frozenset(v) for k, v in roles.items()}, longest, sport_re, tuple(sport))
 
     def is_sports(self, text: str) -> bool:
         """Several distinct sports words: the article is about sport."""
+        if sum(w in text for w in self.sport_words) < _SPORTS_MIN:  # a cheap first test
+            return False
         seen: set[str] = set()
         for m in self.sport_re.finditer(text):
             seen.add(m.group())
@@ -72,79 +80,103 @@ class ContextWords:
                 return True
         return False
 
-    def _ends_with(self, words: list[str], role: str) -> int:
-        """How many of the last ``words`` form a phrase of ``role`` (0: none)."""
+    def _ends_with(self, keys: list[str], role: str) -> int:
+        """How many of the last words (``keys``: their match keys) form a phrase of
+        ``role`` (0: none)."""
         phrases = self.roles.get(role, frozenset())
-        for n in range(min(self.longest, len(words)), 0, -1):
-            if _phrase_key(words[-n:]) in phrases:
+        for n in range(min(self.longest, len(keys)), 0, -1):
+            if " ".join(keys[-n:]) in phrases:
                 return n
         return 0
 
-    def rejects(self, text: str, start: int, end: int, *, sports: bool, is_cue: CueTest) -> bool:
+    def rejects(self, text: str, start: int, end: int, *, sports: SportsTest, is_cue: CueTest) -> bool:
         """Whether the name at ``[start, end)`` is an outlet, a brand, a team, a natural
         feature or the state rather than the place (``is_cue``: whether words are a place cue;
         ``sports``: the article is about sport)."""
-        toks = _WORD.findall(text, max(0, start - _LOOK), start)
-        if start > _LOOK and toks:
-            toks = toks[1:]  # the first may be cut
-        # the words right before the name (no punctuation between)
+        begin = max(0, start - _LOOK)
+        # the words right before the name (no punctuation between), by a plain split
         near: list[str] = []
-        for t in reversed(toks):
-            if not (t[0].isalpha() or t[0] == "\u200c"):
+        for t in reversed(text[begin:start].split()):
+            if len(near) == _NEAR_WORDS:
                 break
-            near.insert(0, t)
-        if self._credit(toks, is_cue):
+            if not t.replace("\u200c", "").isalpha():
+                tail = _LETTERS_AT_END.search(t)  # «است:ملوان»: the word after the colon
+                if tail:
+                    near.append(tail.group())
+                break
+            near.append(t)
+        near.reverse()
+        keys = [match_key(w) for w in near]
+        if _CREDIT_ANCHOR.search(text, begin, start) and self._credit(text, begin, start, is_cue):
             return True
-        if near and self._ends_with(near, "nature"):
+        if keys and self._ends_with(keys, "nature"):
             return True
-        after = _WORD.findall(text, end, min(len(text), end + 12))
-        if after and _phrase_key(after[:1]) in self.roles.get("river", ()):
+        after = [m.group() for m in (_LETTERS_AT_START.match(t) for t in text[end : end + 16].split()[:3]) if m]
+        if after and match_key(after[0]) in self.roles.get("river", ()):
             return True
-        name = match_key(text[start:end])
-        if name == "تهران" and self._state(near, after):
+        if match_key(text[start:end]) == "تهران" and self._state(keys, after):
             return True
-        n = self._ends_with(near, "brand")
-        if n and not self._ends_with(near[:-n], "keep"):
+        n = self._ends_with(keys, "brand")
+        if n and not self._ends_with(keys[:-n], "keep"):
             return True
-        if sports and near:
-            return self._team(near, is_cue)
+        if near and sports():
+            return self._team(near, keys, is_cue)
         return False
 
-    def _credit(self, toks: list[str], is_cue: CueTest) -> bool:
+    def _credit(self, text: str, begin: int, start: int, is_cue: CueTest) -> bool:
         """An agency credit opens the clause before the name, with no place cue between."""
+        toks = _WORD.findall(text, begin, start)
+        if begin > 0 and toks:
+            toks = toks[1:]  # the first may be cut
         words: list[str] = []
         for t in reversed(toks):
             if t in _CLAUSE_END:
                 break
             if t[0].isalpha() or t[0] == "\u200c":
-                words.insert(0, t)
-        words = " ".join(words).replace("\u200c", " ").split()
+                words.append(t)
+        words = " ".join(reversed(words)).replace("\u200c", " ").split()
+        keys = [match_key(w) for w in words]
         credit = self.roles.get("credit", frozenset())
-        for i in range(len(words) - 1, -1, -1):
+        for i in range(len(keys) - 1, -1, -1):
             for n in range(min(self.longest, i + 1), 0, -1):
-                if _phrase_key(words[i - n + 1 : i + 1]) in credit:
+                if " ".join(keys[i - n + 1 : i + 1]) in credit:
                     between = words[i + 1 :]
                     if len(between) > _CREDIT_GAP:
                         return False
                     return not any(is_cue(between[j:]) for j in range(len(between)))
         return False
 
-    def _state(self, near: list[str], after: list[str]) -> bool:
+    def _state(self, keys: list[str], after: list[str]) -> bool:
+        """«روابط تهران», «تهران و واشنگتن», «مسکو و تهران»."""
         state = self.roles.get("state", frozenset())
-        if near and (match_key(near[-1]) in state or len(near) >= 2 and match_key(near[-1]) == "و" and match_key(near[-2]) in state):
+        if keys and (keys[-1] in state or len(keys) >= 2 and keys[-1] == "و" and keys[-2] in state):
             return True
-        words = [w for w in after if w[0].isalpha()]
-        return len(words) >= 2 and match_key(words[0]) == "و" and (
-            match_key(words[1]) in state or _phrase_key(words[1:3]) in state
-        )
+        words = [match_key(w) for w in after]
+        return len(words) >= 2 and words[0] == "و" and (words[1] in state or " ".join(words[1:3]) in state)
 
-    def _team(self, near: list[str], is_cue: CueTest) -> bool:
+    def _team(self, near: list[str], keys: list[str], is_cue: CueTest) -> bool:
         """In a sports article: a name right after a word that is no place cue is a team,
         unless a venue word comes shortly before («ورزشگاه امام رضا مشهد»)."""
-        if self._ends_with(near, "team"):
+        if self._ends_with(keys, "team"):
             return True
         if is_cue(near):
             return False
         keep = self.roles.get("keep", frozenset())
-        return not any(match_key(w) in keep for w in near[-_VENUE_GAP:])
+        return not any(k in keep for k in keys[-_VENUE_GAP:])
 
+
+class SportsTest:
+    """Whether an article is about sport (:meth:`ContextWords.is_sports`), read the first
+    time a name asks (most articles never need it)."""
+
+    __slots__ = ("ctx", "text", "value")
+
+    def __init__(self, ctx: ContextWords, text: str) -> None:
+        self.ctx = ctx
+        self.text = text
+        self.value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.value is None:
+            self.value = self.ctx.is_sports(self.text)
+        return self.value

@@ -12,7 +12,7 @@ from ...text.keys import match_key
 __all__ = ["KIND_CUES", "CueReader", "is_dateline", "joined_by_list"]
 
 #: Cue kinds that say what a place is (as opposed to «weak» prepositions and «nb»).
-KIND_CUES = frozenset({"province", "office", "county", "city", "district", "village"})
+KIND_CUES = frozenset({"province", "office", "county", "city", "district", "village", "island"})
 
 _TRAIL = "«»\"'()[]{}:؛«»“”‘’ \u200c"
 _LOOKBACK = 48

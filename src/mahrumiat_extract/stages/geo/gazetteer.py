@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from operator import itemgetter
 from collections.abc import Sequence
 from typing import Literal
@@ -22,6 +23,7 @@ from ...text.chars import MATCH_FOLD
 from ...text.keys import match_key
 from ...text.chars import ZWNJ
 from .context import ContextWords
+from .villages import Divisions
 
 __all__ = ["Candidate", "Gazetteer", "GeoPlace", "GeoNeighborhood", "is_word_char"]
 
@@ -209,6 +211,12 @@ class Gazetteer:
         self.function_words = frozenset(read_lines("geo/function_words.txt"))
         self.surname_endings = frozenset(read_lines("geo/surname_endings.txt"))
         self.contexts = ContextWords.load()
+
+    @cached_property
+    def divisions(self) -> Divisions:
+        """The national divisions (villages, rural districts, districts), loaded the first
+        time an article has a cue that names one (:mod:`.villages`)."""
+        return Divisions()
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is a place name of the gazetteer (a province, county, city ...)."""

@@ -22,9 +22,11 @@ from ...records import Neighborhood, Place, ProvinceMention, Span
 from ...text.keys import match_key
 from ...text.normalize import normalize
 from ..base import Stage
+from .context import SportsTest
 from .cues import KIND_CUES, CueReader
 from .gazetteer import Candidate, Gazetteer, GeoPlace
 from .neighborhoods import find_neighborhoods, neighborhood_cues
+from .villages import find_divisions, has_cue
 
 __all__ = ["GeoFound", "GeoStage"]
 
@@ -88,11 +90,25 @@ class GeoStage(Stage):
         if cands:
             # outlets, brands, teams, lakes and the state are not the place (context.py)
             ctx = gaz.contexts
-            sports = ctx.is_sports(text)
+            sports = SportsTest(ctx, text)
             is_cue = _CueTest(res.geo_cues, gaz)
-            cands = [c for c in cands if not ctx.rejects(text, c.start, c.end, sports=sports, is_cue=is_cue)]
+            cue_reader = res.geo_cues
+            cands = [
+                c for c in cands
+                # a kind cue right before («استان», «شهرستان» ...) settles it, but in sport
+                # («شهرداری تبریز» is a team there)
+                if not _worth_checking(c, cue_reader.cues_before(text, c.start)[0], sports)
+                or not ctx.rejects(text, c.start, c.end, sports=sports, is_cue=is_cue)
+            ]
         readings = _read(text, cands, res.geo_cues)
         hits, ambiguous = _resolve(readings)
+        if has_cue(text):
+            # villages, rural districts and districts named by their cue (villages.py): the
+            # text says what they are, so they replace a same-named town read there
+            divs = find_divisions(text, gaz.divisions, hits, words.common, gaz.function_words)
+            if divs:
+                hits = [h for h in hits if h.kind == "province" or not _overlaps(h, divs)]
+                hits.extend(divs)
         if near_cue:
             nbs = find_neighborhoods(text, cands, hits, words, near_cue)
             if nbs:
@@ -102,6 +118,18 @@ class GeoStage(Stage):
                 hits.extend(nbs)
         hits.sort(key=_START)
         return hits, ambiguous
+
+
+def _worth_checking(c: Candidate, cue: str | None, sports: SportsTest) -> bool:
+    """Whether the context rules could change what ``c`` becomes: not for a name that is no
+    place (a neighborhood's), nor one that needs a cue it lacks (dropped anyway), nor one
+    after a kind cue outside sport."""
+    entry = c.entry
+    if not entry.places:
+        return False
+    if cue in KIND_CUES:
+        return sports()
+    return entry.needs_cue != "strong"
 
 
 class _CueTest:

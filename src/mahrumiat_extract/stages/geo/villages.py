@@ -1,0 +1,193 @@
+"""Villages, rural districts, districts and islands named after their cue (issue 14):
+«روستای X», «روستاهای X، Y و Z از توابع شهرستان W», «دهستان چاهان», «بخش خشکبیجار»,
+«جزیره کیش».
+
+A village name is common and shared by many villages, so the national divisions
+(``resources/geo/divisions.tsv``, ~75,000 names from the Statistical Centre's lists) are read
+only where such a cue stands, and only when an article has one: the table is loaded the
+first time a cue asks for it. A name's county and province come from the article: the
+county named in its sentence, else the counties, else the provinces the article names; a name
+still shared by several provinces keeps no province (never the first row of the list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import regex
+
+from ...doc import GeoHit, GeoKind
+from ...resources import read_lines, read_tsv
+from ...text.chars import MATCH_FOLD
+from ...text.keys import match_key
+from ...text.sentences import SENTENCE_END_CHARS
+
+__all__ = ["Divisions", "find_divisions", "has_cue"]
+
+# the cue's match key -> the kinds of the table it names, in order (d district, r rural
+# district, v village)
+_CUES: dict[str, str] = {
+    "روستای": "vr",
+    "روستاهای": "vr",
+    "دهستان": "r",
+    "دهستانهای": "r",
+    "بخش": "d",
+    "بخشهای": "d",
+    "جزیره": "vrd",
+    "جزیرهی": "vrd",
+    "جزایر": "vrd",
+}
+# «روستای X» (ezafe) names a village; a bare «روستا» is followed by anything («روستا گفت»)
+_CUE_RE = regex.compile(
+    r"(?<![\p{L}\p{M}\u200c])(?<!شبه[ \u200c])(?:روستا[\u200c ]?های|روستای|دهستان[\u200c ]?های|دهستان|بخش[\u200c ]?های|بخش"
+    r"|جزیره[\u200c ]?ی|جزیره|جزایر)(?![\p{L}\p{M}])"
+)
+_TOKEN = regex.compile(r"[\p{L}\p{M}\u200c]+|[^\s\p{L}\p{M}\u200c]")
+_QUOTES = frozenset("«»\"“”'")
+_MAX_WORDS = 4  # words in the longest name read
+_MAX_ITEMS = 12  # names in one list
+_WINDOW = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    name: str
+    kind: str  # d, r, v
+    counties: tuple[tuple[str, str], ...]  # (county, province)
+
+
+# match_key's fold with the line breaks kept: the whole names column folded in one call
+_FOLD_LINES = dict(MATCH_FOLD)
+_FOLD_LINES[ord("\n")] = "\n"
+
+
+class Divisions:
+    """The national divisions by match key (``divisions.tsv``, ``division_counties.tsv``).
+
+    Rows are kept as read (name, kind, county ids) and made into :class:`Division` only
+    when looked up: building 75,000 objects would cost more than most articles."""
+
+    __slots__ = ("by_key", "counties")
+
+    def __init__(self) -> None:
+        self.counties = {i: (c, p) for i, c, p in read_tsv("geo/division_counties.tsv")}
+        lines = read_lines("geo/divisions.tsv")
+        names = "\n".join(line[: line.index("\t")] for line in lines)
+        keys = names.translate(_FOLD_LINES).lower().split("\n")
+        # str -> str (rows joined by a newline): no container the garbage collector walks
+        by_key: dict[str, str] = {}
+        for k, line in zip(keys, lines):
+            got = by_key.get(k)
+            by_key[k] = line if got is None else got + "\n" + line
+        self.by_key = by_key
+
+    def get(self, key: str, kinds: str) -> Division | None:
+        """The row of that key whose kind is one of ``kinds`` (the first such kind)."""
+        rows = self.by_key.get(key)
+        if rows is None:
+            return None
+        split = [r.split("\t") for r in rows.split("\n")]
+        for kind in kinds:
+            for name, k, ids in split:
+                if k == kind:
+                    return Division(name, k, tuple(self.counties[i] for i in ids.split(",")))
+        return None
+
+
+def has_cue(text: str) -> bool:
+    """Cheap test: a text without these letters names no village by a cue."""
+    return "روستا" in text or "دهستان" in text or "جزیر" in text or "جزایر" in text or "بخش" in text
+
+
+def find_divisions(
+    text: str, table: Divisions, hits: list[GeoHit], common: Collection[str], function_words: Collection[str]
+) -> list[GeoHit]:
+    """A hit for each name of the divisions read after a cue (normalized offsets). A name of
+    one word that is a common word or its adjective (``common``: match keys; «جزیره ایرانی»)
+    is no name; nor are words glued across a function word («روستاهای عرب و ...» is not
+    «عربو»). An island's name already found in the gazetteer («جزیره کیش», a city) stays the
+    gazetteer's."""
+    words = _Words(common, function_words)
+    out: list[GeoHit] = []
+    for m in _CUE_RE.finditer(text):
+        kinds = _CUES[match_key(m.group())]
+        island = "جز" in m.group()
+        for s, e, row in _names_after(text, m.end(), table, kinds, words):
+            if island and any(h.start < e and s < h.end for h in hits):
+                continue
+            kind: GeoKind = "village" if row.kind == "v" else "district"
+            out.append(GeoHit(s, e, row.name, kind, _province(text, s, row, hits)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    common: Collection[str]
+    function: Collection[str]
+
+    def name_ok(self, pieces: list[str], key: str, row: Division) -> bool:
+        if len(pieces) == 1:
+            return key not in self.common and not (key.endswith("ی") and key[:-1] in self.common)
+        own = row.name.split()
+        return not any(p in self.function and p not in own for p in pieces)
+
+
+def _names_after(text: str, pos: int, table: Divisions, kinds: str, words: _Words) -> list[tuple[int, int, Division]]:
+    """The names of the table listed right after a cue: each the longest run of up to four
+    words that is a name; the list goes on over «،» and «و» while names follow."""
+    # tokens read lazily: after most cues («بخش خصوصی») the first word already ends it
+    stream = (t for t in _TOKEN.finditer(text, pos, min(len(text), pos + _WINDOW)) if t.group() not in _QUOTES)
+    toks: list[regex.Match[str]] = []
+    found: list[tuple[int, int, Division]] = []
+    i = 0
+    while len(found) < _MAX_ITEMS:
+        while len(toks) < i + _MAX_WORDS + 1:
+            t = next(stream, None)
+            if t is None:
+                break
+            toks.append(t)
+        if i >= len(toks):
+            break
+        got = None
+        for n in range(min(_MAX_WORDS, len(toks) - i), 0, -1):
+            run = toks[i : i + n]
+            pieces = [w.group() for w in run]
+            if not all(p[0].isalpha() for p in pieces):
+                continue
+            key = match_key("".join(pieces))
+            row = table.get(key, kinds)
+            if row is not None and words.name_ok(pieces, key, row):
+                got = (run[0].start(), run[-1].end(), row, n)
+                break
+        if got is None:
+            break
+        found.append(got[:3])
+        i += got[3]
+        if i < len(toks) and toks[i].group() in ("،", ",", "و"):
+            i += 1
+            continue
+        break
+    return found
+
+
+def _province(text: str, start: int, row: Division, hits: list[GeoHit]) -> str | None:
+    """The province of a division, from the article (see the module doc)."""
+    if len({p for _, p in row.counties}) == 1:
+        return row.counties[0][1]
+    begin = max(text.rfind(ch, 0, start) for ch in SENTENCE_END_CHARS) + 1
+    ends = [i for i in (text.find(ch, start) for ch in SENTENCE_END_CHARS) if i >= 0]
+    stop = min(ends, default=len(text))
+    places = [h for h in hits if h.kind != "province" and h.kind != "neighborhood"]
+    for pool in (
+        {h.name for h in places if begin <= h.start < stop},
+        {h.name for h in places},
+    ):
+        rows = [c for c in row.counties if c[0] in pool]
+        if len({p for _, p in rows}) == 1:
+            return rows[0][1]
+    provinces = {h.province for h in hits if h.province}
+    rows = [c for c in row.counties if c[1] in provinces]
+    if len({p for _, p in rows}) == 1:
+        return rows[0][1]
+    return None
