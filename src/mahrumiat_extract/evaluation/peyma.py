@@ -40,7 +40,8 @@ from typing import Any
 
 from ..records import ArticleRecord
 from ..text.keys import match_key
-from .scoring import Item, _Finder, _Mentions, match_officials
+from .locate import Finder, Mentions
+from .scoring import Item, match_officials
 from .silver import (
     BODY_KEYS,
     DEFAULT_SILVER,
@@ -136,7 +137,7 @@ def score_document(doc: SilverDoc, record: ArticleRecord, text: str) -> PeymaDoc
     """Score one record against its document's silver entities."""
     out = PeymaDoc(doc.id, doc.part)
     t = out.tallies
-    first = _Mentions(text)
+    first = Mentions(text)
     per = Entities(doc.per)
     seen: set[str] = set()
     officials: list[Item] = []
@@ -152,7 +153,7 @@ def score_document(doc: SilverDoc, record: ArticleRecord, text: str) -> PeymaDoc
             out.false_officials.append((o.name, first(o.mentions)[0]))
     titled = list({match_key(s): Item(match_key(s), s) for s in doc.per_titled if s.strip()}.values())
     found = {i for i, _ in match_officials(titled, officials)}
-    finder = _Finder(text)
+    finder = Finder(text)
     for i, it in enumerate(titled):
         t.per_titled.add(i in found)
         if i not in found:

@@ -9,15 +9,15 @@ jurisdiction are compared by key (``None`` equals ``None``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
 
 from ..errors import InputError
 from ..records import ArticleRecord, Figure
-from ..text.keys import key, key_stream, match_key
+from ..text.keys import key
+from .locate import Finder, Mentions, dedupe
 
 __all__ = [
     "FIELDS",
@@ -40,8 +40,6 @@ FIELDS: tuple[str, ...] = (
     "project_counts",
     "job_figures",
 )
-#: Characters of context shown either side of a mention in error listings.
-_CONTEXT = 30
 
 NAME_FIELDS = ("officials", "provinces", "places", "neighborhoods")
 FIGURE_FIELDS = ("project_counts", "job_figures")
@@ -189,7 +187,7 @@ def gold_items(gold: Mapping[str, Any], *, text: str = "", where: str = "gold") 
     """
     if not isinstance(gold, Mapping):
         raise InputError(f"E701 {where}: \"gold\" must be an object")
-    finder = _Finder(text)
+    finder = Finder(text)
     out: dict[str, list[Item]] = {}
     for fname in NAME_FIELDS:
         items: list[Item] = []
@@ -206,7 +204,7 @@ def gold_items(gold: Mapping[str, Any], *, text: str = "", where: str = "gold") 
                     jurisdiction=_opt_str(obj.get("jurisdiction")),
                 )
             )
-        out[fname] = _dedupe(items)
+        out[fname] = dedupe(items)
     for fname in FIGURE_FIELDS:
         figs: list[Item] = []
         for i, entry in enumerate(_as_list(gold.get(fname), where=f"{where}.{fname}")):
@@ -232,16 +230,16 @@ def _as_list(value: Any, *, where: str) -> list[Any]:
 def predicted_items(record: ArticleRecord, *, text: str = "") -> dict[str, list[Item]]:
     """The scored items of a record, per field (names deduplicated by key). With the
     article's ``text``, an item's mention is shown in its context."""
-    first = _Mentions(text)
+    first = Mentions(text)
     out: dict[str, list[Item]] = {}
-    out["officials"] = _dedupe(
+    out["officials"] = dedupe(
         [
             Item(key(o.name), o.name, *first(o.mentions), title=o.title, jurisdiction=o.jurisdiction)
             for o in record.officials
         ]
     )
     for fname in ("provinces", "places", "neighborhoods"):
-        out[fname] = _dedupe(
+        out[fname] = dedupe(
             [Item(key(x.name), x.name, *first(x.mentions)) for x in getattr(record, fname)]
         )
     for fname in FIGURE_FIELDS:
@@ -251,84 +249,6 @@ def predicted_items(record: ArticleRecord, *, text: str = "") -> dict[str, list[
             for f in figs
         ]
     return out
-
-
-class _Mentions:
-    """The first mention of an item, in context when the article text is known."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __call__(self, mentions: Sequence[Any]) -> tuple[str | None, int | None]:
-        if not mentions:
-            return None, None
-        span = min(mentions, key=lambda s: s.start)
-        if self.text[span.start : span.end] != span.text:
-            return span.text, span.start
-        return _context(self.text, span.start, span.end), span.start
-
-
-def _context(text: str, start: int, end: int) -> str:
-    left = text[max(0, start - _CONTEXT) : start]
-    right = text[end : end + _CONTEXT]
-    return " ".join(f"…{left}[{text[start:end]}]{right}…".split())
-
-
-def _dedupe(items: list[Item]) -> list[Item]:
-    seen: set[str] = set()
-    out: list[Item] = []
-    for it in items:
-        if it.key and it.key not in seen:
-            seen.add(it.key)
-            out.append(it)
-    return out
-
-
-# ---------------------------------------------------------------- finding gold items in text
-
-class _Finder:
-    """Locates a gold name or number in the article to show it in ``--errors``."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._stream: tuple[str, Any] | None = None
-
-    def _ks(self) -> tuple[str, Any]:
-        if self._stream is None:
-            self._stream = key_stream(self.text)
-        return self._stream
-
-    def _snippet(self, pos: int, length: int) -> tuple[str | None, int | None]:
-        idx = self._ks()[1]
-        start, end = idx[pos], idx[pos + length - 1] + 1
-        return _context(self.text, start, end), start
-
-    def name(self, name: str) -> tuple[str | None, int | None]:
-        if not self.text:
-            return None, None
-        needle = match_key(name)
-        pos = self._ks()[0].find(needle) if needle else -1
-        return self._snippet(pos, len(needle)) if pos >= 0 else (None, None)
-
-    def number(self, count: int) -> tuple[str | None, int | None]:
-        if not self.text:
-            return None, None
-        m = regex.search(_number_pattern(count), self._ks()[0])
-        return self._snippet(m.start(), m.end() - m.start()) if m else (None, None)
-
-
-def _number_pattern(count: int) -> str:
-    digits = str(abs(count))
-    groups: list[str] = []
-    while digits:
-        groups.insert(0, digits[-3:])
-        digits = digits[:-3]
-    alts = ["[,٬.]?".join(groups)]
-    for scale, word in ((1_000_000_000, "میلیارد"), (1_000_000, "میلیون"), (1000, "هزار")):
-        if count >= scale and count % scale == 0:
-            alts.append(f"{count // scale}{word}")
-            break
-    return r"(?<![\d.,٬])(?:" + "|".join(alts) + r")(?![\d])"
 
 
 # ---------------------------------------------------------------- matching
