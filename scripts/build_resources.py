@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RES = ROOT / "src" / "mahrumiat_extract" / "resources"
 ZWNJ = "\u200c"
+FREQUENT = 1_000_000
 
 
 def hazm_data_dir() -> Path:
@@ -63,6 +64,15 @@ def build_zwnj(data: Path) -> dict[str, str]:
     out["known_words.txt"] = "# words with frequency > 0 in hazm words.dat\n" + "\n".join(known) + "\n"
     adjs = sorted(w for w in known if "AJ" in tags.get(w, "").split(","))
     out["adjectives.txt"] = "# adjectives (AJ) from hazm words.dat, for تر/ترین\n" + "\n".join(adjs) + "\n"
+    # officials/frequent_words.txt: the most frequent words (a million occurrences or more):
+    # the officials' test of «a common word», which the whole attested list (it has most
+    # names, Persian and foreign, too) cannot be
+    frequent = sorted(w for w in known if words[w] >= FREQUENT)
+    out["officials/frequent_words.txt"] = (
+        f"# words with frequency >= {FREQUENT:,} in hazm words.dat (the officials' common words)\n"
+        + "\n".join(frequent)
+        + "\n"
+    )
     stems: set[str] = set()
     for line in (data / "verbs.dat").read_text(encoding="utf-8").splitlines():
         line = line.strip()

@@ -11,11 +11,9 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, count
-from typing import Any
 
 from ...doc import GeoHit
 from ...text.keys import match_key as _match_key
@@ -23,6 +21,7 @@ from ...text.sentences import SENTENCE_END_CHARS
 from .lexicon import Lexicon
 from .names import NameMention, NameParts, surname_shaped
 from .titles import TitleMention
+from .search import fold, forms, merged, overlaps, trie_regex
 from .tokens import Token, Tokens
 
 __all__ = ["Person", "Resolver"]
@@ -77,6 +76,11 @@ class Resolver:
         linked: set[int] = set()
         for n in names:
             p = self._person(n)
+            if n.office is not None:  # apposition or a list's share of a plural office
+                linked.add(n.office.first)
+                p.titles.append(n.office)
+                p.ranges.append(self._range(n.office))
+                continue
             t = self._next(n.last, by_first)
             if t is not None and t.first not in linked:
                 linked.add(t.first)
@@ -154,14 +158,14 @@ class Resolver:
         owner: dict[str, int] = {}  # written form -> the first person with it
         for pi, p in enumerate(self.persons):
             if len(p.surname_key) >= 3:
-                for form in _forms(p.surname):
+                for form in forms(p.surname):
                     owner.setdefault(form, pi)
         if not owner:
             return []
-        folded = _fold(self.text)
-        pattern = _trie_regex(owner)
+        folded = fold(self.text)
+        pattern = trie_regex(owner)
         lengths = sorted({len(f) for f in owner}, reverse=True)
-        busy = _merged(taken)
+        busy = merged(taken)
         busy_starts = [a for a, _b in busy]
         last_end = -1  # end of the last accepted mention (accepted ones come left to right)
         out: list[tuple[int, int, int]] = []
@@ -179,7 +183,7 @@ class Resolver:
                 if who is None:
                     continue
                 e = s + n
-                if s < last_end or _overlaps(busy, busy_starts, s, e):
+                if s < last_end or overlaps(busy, busy_starts, s, e):
                     continue
                 glue = self._glue(s, e)
                 if glue is not None:
@@ -371,65 +375,6 @@ class Resolver:
     def _new_person(self, tok: Token) -> int:
         return self._add(Person(None, tok.text, ranges=[(tok.start, tok.end)]))
 
-
-
-_SAME_LENGTH_FOLD = str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ئ": "ی", "ؤ": "و", "ة": "ه"})
-_FOLD_PAIRS = tuple((chr(a), b) for a, b in _SAME_LENGTH_FOLD.items())
-
-
-def _fold(text: str) -> str:
-    """``text.translate(_SAME_LENGTH_FOLD)``, one C ``replace`` per folded letter (a dict
-    ``translate`` of a whole article costs a Python-level lookup per character)."""
-    for a, b in _FOLD_PAIRS:
-        if a in text:
-            text = text.replace(a, b)
-    return text
-
-
-def _forms(surname: str) -> set[str]:
-    """A surname as it may be written: its parts joined by a space, a ZWNJ or nothing
-    («گلی کانی» = «گلی‌کانی» = «گلیکانی»), hamza/alef folded like the searched text."""
-    parts = surname.translate(_SAME_LENGTH_FOLD).replace("\u200c", " ").split()
-    return {sep.join(parts) for sep in (" ", "\u200c", "")}
-
-
-def _trie_regex(forms: dict[str, int]) -> re.Pattern[str]:
-    """One pattern matching any of ``forms``, the longest at a position first, built as a
-    trie (a flat alternation tries every form at every position)."""
-    trie: dict[str, Any] = {}
-    for f in forms:
-        node = trie
-        for ch in f:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return re.compile(_trie_source(trie))
-
-
-def _trie_source(node: dict[str, Any]) -> str:
-    alts = [re.escape(ch) + _trie_source(sub) for ch, sub in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``ranges`` sorted, overlapping ones joined: disjoint, by start (and so by end)."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(ranges):
-        if out and a < out[-1][1]:
-            if b > out[-1][1]:
-                out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
-
-
-def _overlaps(busy: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
-    """Does [s, e) overlap one of ``busy`` (disjoint ranges sorted by start; ``starts``
-    their starts)? Only the last range starting before ``e`` can."""
-    k = bisect_left(starts, e) - 1
-    return k >= 0 and busy[k][1] > s
 
 
 def _same_office(a: str, b: str) -> bool:

@@ -34,6 +34,7 @@ class TitleEntry:
     canonical: str
     cls: str  # office / head / national / rank / alias
     level: str  # province / county / city / district / village / national / -
+    plural: bool = False  # «نمایندگان», «وزرای»: a list of names shares it (plurals.tsv)
 
 
 @dataclass(slots=True)
@@ -74,6 +75,13 @@ class Lexicon:
     prefixes: dict[str, dict[str, bool]]  # table -> every prefix of its keys -> is a whole key
     loose: bool = False  # some key has a character other than a letter or a parenthesis
     verb_stems: frozenset[str] = frozenset()  # present and past stems (hazm's list)
+    org_nouns: dict[str, str] = field(default_factory=dict)  # key -> level of its place (org_nouns.tsv)
+    countries: frozenset[str] = frozenset()  # foreign states (countries.txt)
+    particles: frozenset[str] = frozenset()  # «بن», «آل», «فون» (name_particles.txt)
+    ambiguous_given: frozenset[str] = frozenset()  # given names that are common words
+    frequent: frozenset[str] = frozenset()  # the most frequent words (frequent_words.txt)
+    noun_endings: tuple[str, ...] = ()  # plural / abstract endings no name has (noun_endings.txt)
+    eponym_nouns: frozenset[str] = frozenset()  # «خیابان», «دانشگاه»: a name after one names a thing
     memo: LexiconMemo = field(default_factory=LexiconMemo, compare=False, repr=False)
 
     @classmethod
@@ -222,6 +230,14 @@ def _load() -> Lexicon:
         phrase_key(row[0]): (row[1], row[2]) for row in read_tsv("officials/honorifics.tsv") if len(row) == 3
     }
     given = {match_key(x): x for x in read_lines("officials/given_names.txt")}
+    # «سید» glued to a given name («سیدعباس») is a given name too
+    given.update({"سید" + k: "سید" + v for k, v in list(given.items()) if not k.startswith("سید")})
+    for row in read_tsv("officials/plurals.tsv"):
+        one = titles.get(phrase_key(row[1])) if len(row) == 2 else None
+        if one is not None:
+            titles[phrase_key(row[0])] = TitleEntry(one.canonical, one.cls, one.level, plural=True)
+    org_nouns = {phrase_key(r[0]): r[1] for r in read_tsv("officials/org_nouns.tsv") if len(r) == 2}
+    countries = _keyed(read_lines("officials/countries.txt"))
     suffixes = [row for row in read_tsv("officials/surname_suffixes.tsv") if len(row) == 2]
     orgs = _keyed(read_lines("officials/organizations.txt"))
     speech = _keyed(read_lines("officials/speech_verbs.txt"))
@@ -232,6 +248,8 @@ def _load() -> Lexicon:
             *read_lines("officials/speech_verbs.txt"),
             *(row[0] for row in read_tsv("officials/titles.tsv")),
             *(row[0] for row in read_tsv("officials/honorifics.tsv")),
+            *read_lines("officials/countries.txt"),
+            *(row[0] for row in read_tsv("officials/org_nouns.tsv")),
         )
     )
     tables = {
@@ -240,6 +258,8 @@ def _load() -> Lexicon:
         "honorific": honorifics.keys(),
         "given": given.keys(),
         "speech": speech,
+        "orgnoun": org_nouns.keys(),
+        "country": countries,
     }
     prefixes = {name: _prefixes(keys) for name, keys in tables.items()}
     loose = any(not (c.isalpha() or c in "()") for pre in prefixes.values() for k in pre for c in k)
@@ -260,6 +280,14 @@ def _load() -> Lexicon:
         max_len=max_len,
         loose=loose,
         verb_stems=frozenset(match_key(x) for x in read_lines("verb_stems.txt")),
+        org_nouns=org_nouns,
+        countries=countries,
+        particles=frozenset(match_key(x) for x in read_lines("officials/name_particles.txt")),
+        ambiguous_given=frozenset(match_key(x) for x in read_lines("officials/ambiguous_given.txt")),
+        frequent=frozenset(match_key(x) for x in read_lines("officials/frequent_words.txt")),
+        noun_endings=tuple(match_key(x) for x in read_lines("officials/noun_endings.txt")),
+        eponym_nouns=frozenset(match_key(x) for x in read_lines("officials/eponym_nouns.txt"))
+        | frozenset(k for k in org_nouns if k.isalpha()),
     )
 
 

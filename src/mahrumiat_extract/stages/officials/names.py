@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from ...doc import GeoHit
 from ...text.keys import match_key as _match_key
 from .lexicon import Lexicon, TitleEntry
+from .titles import TitleMention
 from .tokens import Token, Tokens, is_word
 
-__all__ = ["NameMention", "find_names", "surname_shaped"]
+__all__ = ["NameMention", "find_names", "nisba", "surname_shaped", "surname_text"]
 
 match_key = _match_key
 
@@ -54,6 +55,7 @@ class NameMention(NameParts):
     rank: TitleEntry | None = None
     glued: bool = False
     person: int | None = None  # index of the person it refers to, set by coreference
+    office: TitleMention | None = None  # the office it is in apposition to (:mod:`.apposition`)
 
 
 def find_names(
@@ -123,6 +125,8 @@ def _name_at(
     k0 = keys[i]
     if not k0 or not k0[0].isalpha():  # not a word
         return None
+    if i > 0 and keys[i - 1] in lex.eponym_nouns:  # «دانشگاه آزاد», «جشنواره شهید رجایی»
+        return None
     office_next = before is None or i in before
     pre = lex.prefixes
     if k0 not in pre["honorific"] and k0 not in pre["given"] and k0 not in _SAYYID:
@@ -155,16 +159,18 @@ def _name_at(
         if sur is None and given_end - g > 1:  # «محمد حسین» + stop: the second is the surname
             given_end = g + 1
             sur = _surname(tokens, keys, given_end, geo_at, lex)
+        if sur is not None and honorific is None and not sayyid and _ambiguous(keys, g, given_end, sur, lex):
+            sur = None  # «نظام پزشکی», «آزاد اسلامی»: a common word, not a given name
         if sur is not None:
             given = _given_text(tokens, g, given_end, lex, sayyid=sayyid)
-            return NameMention(i, sur, given, _surname_text(tokens, given_end, sur), honorific, rank,
+            return NameMention(i, sur, given, surname_text(tokens, given_end, sur), honorific, rank,
                                glued=not tokens.glued.isdisjoint(range(i, sur)))
     if honorific is not None:
         sur = _surname(tokens, keys, j, geo_at, lex)
         if sur is not None and sur == j + 1 and _plain_noun(keys[j], lex):
             sur = None  # «سردار مقاومت»
         if sur is not None:
-            return NameMention(i, sur, None, _surname_text(tokens, j, sur), honorific, rank,
+            return NameMention(i, sur, None, surname_text(tokens, j, sur), honorific, rank,
                                glued=not tokens.glued.isdisjoint(range(i, sur)))
         return None
     return _before_office(tokens, keys, i, geo_at, lex) if office_next else None
@@ -180,6 +186,28 @@ def _given(keys: list[str], g: int, lex: Lexicon) -> int | None:
         if first[0] + second[0] in lex.given:
             return end + 1
     return end
+
+
+def _ambiguous(keys: list[str], g: int, given_end: int, sur: int, lex: Lexicon) -> bool:
+    """A given name that is also a common word («آزاد», «نظام», «پیام») with no surname
+    evidence after it: the surname is a common word, or a derived form of one."""
+    if "".join(keys[g:given_end]) not in lex.ambiguous_given:
+        return False
+    k = keys[given_end]
+    if k.endswith(lex.suffix_endings):
+        return nisba(k, lex)  # «حسینی» (from a given name) is a surname, «اسلامی» is not
+    return k in lex.common
+
+
+def nisba(k: str, lex: Lexicon) -> bool:
+    """An adjective in -ی from a common noun that is not a given name («اسلامی», «پزشکی»,
+    «جمهوری»); «حسینی», «کریمی», «رضایی» come from given names, as surnames often do."""
+    if not k.endswith("ی"):
+        return False
+    for stem in (k[:-2], k[:-1]) if k.endswith("یی") else (k[:-1],):
+        if stem in lex.common and stem not in lex.given:
+            return True
+    return False
 
 
 def _given_text(tokens: Tokens, g: int, end: int, lex: Lexicon, *, sayyid: bool) -> str:
@@ -214,6 +242,7 @@ def _surname(tokens: Tokens, keys: list[str], j: int, geo_at: dict[int, GeoHit],
             not _bad_word(tokens, geo_at, lex, keys, end)
             and k2 not in lex.given
             and not _glued_junk(k2, lex)
+            and (k2 not in lex.common or k2.endswith(lex.suffix_endings))  # not «... نسبت»
         ):
             after = _suffixes(tokens, end + 1, lex)
             if _boundary(tokens, keys, after, geo_at, lex):
@@ -245,7 +274,7 @@ def _boundary(tokens: Tokens, keys: list[str], j: int, geo_at: dict[int, GeoHit]
     return _bad_word(tokens, geo_at, lex, keys, j)
 
 
-def _surname_text(tokens: Tokens, a: int, b: int) -> str:
+def surname_text(tokens: Tokens, a: int, b: int) -> str:
     out = ""
     for k, w in zip(tokens.keys[a:b], tokens.texts[a:b]):
         if out:
@@ -269,12 +298,12 @@ def _before_office(
         return None
     if k in lex.given or k in lex.stop or _bad_word(tokens, geo_at, lex, keys, i):
         return None
-    if end == i + 1 and _derived(k, lex):  # «امضای», «جنجالی», «اجرایی»
+    if end == i + 1 and (_derived(k, lex) or k.endswith(lex.noun_endings)):  # «امضای», «اجرایی»
         return None
     nxt = lex.phrase(keys, end, "title")
     if nxt is None or lex.titles[nxt[0]].cls not in ("office", "head", "national"):
         return None
-    return NameMention(i, end, None, _surname_text(tokens, i, end))
+    return NameMention(i, end, None, surname_text(tokens, i, end))
 
 
 def _plain_noun(k: str, lex: Lexicon) -> bool:
@@ -298,6 +327,6 @@ def surname_shaped(tok: Token, lex: Lexicon, geo_at: dict[int, GeoHit]) -> bool:
     k = tok.key
     if len(k) < 4 or not is_word(tok) or k in lex.given or k in lex.stop:
         return False
-    if _derived(k, lex) or tok.start in geo_at or lex.is_verb(k):
+    if _derived(k, lex) or k.endswith(lex.noun_endings) or tok.start in geo_at or lex.is_verb(k):
         return False
     return k.endswith(lex.suffix_endings) and k not in lex.titles and k not in lex.honorifics

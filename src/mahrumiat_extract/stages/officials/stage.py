@@ -11,15 +11,16 @@ grammar lives in :mod:`.titles` and :mod:`.names`, the lexicon in
 # (shared working tree: commit only your own files, never `git add -A`; golden records; floors).
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from ...doc import Doc, GeoHit
 from ...records import Official
 from ...text.keys import match_key
 from ..base import Stage
+from .apposition import apposed_names
 from .coref import Person, Resolver
 from .lexicon import Lexicon
-from .names import find_names
+from .names import NameMention, find_names
 from .titles import TitleMention, find_titles
 from .tokens import Tokens, tokenize
 
@@ -40,9 +41,13 @@ def _resolve(
 ) -> Resolver:
     """:func:`match` past the offices: names, coreference, the speaker chain."""
     keys = tokens.keys
-    names = find_names(tokens, geo_at, lex, keys, title_at, name_at)
+    names = _bare_outside(find_names(tokens, geo_at, lex, keys, title_at, name_at), titles)
     spans = [(n.first, n.last) for n in names]
     titles = _outside(titles, spans)
+    more = apposed_names(tokens, keys, titles, names, geo_at, lex)
+    if more:
+        names = sorted(names + more, key=lambda n: n.first)
+        spans = [(n.first, n.last) for n in names]
     res = Resolver(tokens, doc.work, lex, geo_at, keys)
     res.link(names, titles)
     taken = [(tokens.starts[a], tokens.end(b - 1)) for a, b in spans]
@@ -63,6 +68,21 @@ def _outside(titles: list[TitleMention], spans: list[tuple[int, int]]) -> list[T
         k = bisect_left(firsts, t.last) - 1  # the last name starting before the office ends
         if k < 0 or spans[k][1] <= t.first:
             out.append(t)
+    return out
+
+
+def _bare_outside(names: list[NameMention], titles: list[TitleMention]) -> list[NameMention]:
+    """The names, less the bare surnames (no given name, no honorific) inside an office: the
+    office's grammar outweighs a lone surname-shaped word («معاون علمی و [فناوری] ...»)."""
+    if not titles:
+        return names
+    firsts = [t.first for t in titles]
+    out = []
+    for n in names:
+        k = bisect_right(firsts, n.first) - 1  # the last office starting at or before the name
+        inside = k >= 0 and titles[k].first < n.first and n.last <= titles[k].last
+        if not inside or n.given or n.honorific:
+            out.append(n)
     return out
 
 
@@ -190,7 +210,7 @@ def _jurisdiction(titles: list[TitleMention], province: str | None) -> str | Non
             return t.place.name
     if any(t.province_word for t in titles if t.title == main.title):
         return province
-    if main.entry.level == "province":
+    if main.entry.level == "province" or main.org_level == "province":
         return province
     return None
 

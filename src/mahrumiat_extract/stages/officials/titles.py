@@ -41,6 +41,7 @@ class TitleMention:
     place: GeoHit | None = None
     national: bool = False
     province_word: bool = False  # «... استان» with no name: the article's province
+    org_level: str | None = None  # «معاون ... استانداری»: the level of the body's place
 
     @property
     def head_key(self) -> str:
@@ -111,6 +112,16 @@ def _parse(
     generic = entry.cls in ("head", "national") and entry.canonical not in ("رئیس‌جمهور",)
     while j < len(tokens.keys) and words < _MAX_WORDS:
         tk = keys[j]
+        country = lex.phrase(keys, j, "country") if tokens.starts[j] not in geo_at else None
+        if country is not None:  # «وزیر امور خارجه اسپانیا»: a foreign office, the country dropped
+            m.national = True
+            j += country[1]
+            break
+        if tk == "منطقه" and j + 1 < len(keys) and keys[j + 1][:1].isdigit():  # «شهردار منطقه ۱۳»
+            parts.append(tokens.texts[j] + " " + tokens.texts[j + 1])
+            j += 2
+            words += 1
+            continue
         if tokens.starts[j] in geo_at:
             j = _take_place(tokens, j, geo_at, m)
             break
@@ -126,7 +137,22 @@ def _parse(
             j += 1
             break
         org = lex.phrase(keys, j, "org") if generic else None
+        noun = lex.phrase(keys, j, "orgnoun") if generic else None
         sub = lex.phrase(keys, j, "title")
+        if noun is not None and (org is None or noun[1] > org[1]) and (sub is None or noun[1] >= sub[1]):
+            # «معاون اقتصادی [استانداری] قزوین», «رئیس [سازمان] ...»: an organization noun and
+            # its complements; a government body of a place sets the level of its place
+            parts.append(_text(tokens, j, j + noun[1]))
+            level = lex.org_nouns[noun[0]]
+            if level != "-":
+                m.org_level = level
+            j += noun[1]
+            words += 1
+            continue
+        if tk == "در" and generic and len(parts) > 1 and lex.phrase(keys, j + 1, "orgnoun") is not None:
+            parts.append(tokens.texts[j])  # «نمایندگی ولی‌فقیه در سپاه ...»
+            j += 1
+            continue
         if org is not None and (sub is None or org[1] >= sub[1]):
             parts.append(_text(tokens, j, j + org[1]))
             j += org[1]
@@ -160,9 +186,13 @@ def _parse(
             j += 1
             words += 1
             continue
+        if tk == "و" and generic and len(parts) > 1 and _coordinated(tokens, keys, j + 1, lex, geo_at):
+            parts.append(tokens.texts[j])  # «معاون علمی و فناوری ...», «روابط عمومی و اطلاع‌رسانی»
+            j += 1
+            continue
         break
-    if entry.cls == "head" and len(parts) == 1:
-        return None
+    if entry.cls == "head" and len(parts) == 1 and m.place is None and not m.national:
+        return None  # a head needs an organization, a place («نماینده خرمشهر») or a country
     m.last = max(j, m.last)
     m.title = " ".join(parts)
     return m
@@ -172,15 +202,28 @@ def _complement_word(
     tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]
 ) -> bool:
     k = keys[j]
-    if not _is_word_key(k) or k in lex.stop or k in lex.honorifics or lex.is_verb(k):
+    if not _is_word_key(k) or k in lex.stop or lex.is_verb(k):
         return False
+    if k in lex.honorifics and not (j > 0 and keys[j - 1] in lex.eponym_nouns):
+        return False  # (but «جشنواره شهید رجایی» names the festival)
     if lex.phrase(keys[j : j + 3], 0, "speech") is not None:
         return False
     light = lex.light_verbs.get(keys[j + 1]) if j + 1 < len(keys) else None
     if light == "any" or (light == "adjective" and k in lex.adjectives):
         return False  # «... مجلس معتقد است», «... پایتخت قدردانی کرد»: a predicate, not the office
     after_holy = j > 0 and tokens.keys[j - 1] in ("امام", "حضرت", "شهید")
-    return after_holy or not starts_name(tokens, j, lex, geo_at)
+    after_noun = j > 0 and keys[j - 1] in lex.eponym_nouns  # «دانشگاه آزاد»: the noun's name
+    return after_holy or after_noun or not starts_name(tokens, j, lex, geo_at)
+
+
+def _coordinated(tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]) -> bool:
+    """Is the word at ``j`` (after «و» inside an office) a relational adjective that
+    coordinates with the one before it («علمی و فناوری», «اداری و استخدامی»)?"""
+    if j >= len(keys) or not keys[j].endswith("ی") or len(keys[j]) < 4:
+        return False
+    if lex.phrase(keys, j, "title") is not None or lex.phrase(keys, j, "orgnoun") is not None:
+        return False
+    return _complement_word(tokens, keys, j, lex, geo_at) and keys[j - 2].endswith("ی")
 
 
 def _take_place(tokens: Tokens, j: int, geo_at: dict[int, GeoHit], m: TitleMention) -> int:

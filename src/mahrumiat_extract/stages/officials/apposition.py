@@ -1,0 +1,207 @@
+"""Names in apposition to an office, whether the lexicon knows them or not.
+
+A noun phrase right before an office, set off by nothing or a light separator, is the office
+holder's name in news Persian («[میگل آنخل موراتینوس]» وزیر امور خارجه اسپانیا», «[ولادیمیر
+لئونتیف]، معاون ...»). The grammar, and the evidence that the phrase is a person's name:
+
+    APPOSITION := EDGE NAME SEP? OFFICE
+                | EDGE ITEM (LSEP ITEM)* و ITEM SEP? PLURAL-OFFICE PLACE (LSEP PLACE)* و PLACE
+                  (names and places paired by order; «نمایندگان», «وزرای»: plurals.tsv)
+    SEP        := «،» | «-» | «؛» | «»» | «"» | «:»
+    LSEP       := «،» | «و»
+    EDGE       := the text's start | punctuation | a function word (stopwords.txt) | a verb
+                | an honorific (honorifics.tsv)
+    NAME       := WORD (PARTICLE? WORD){0,3}              PARTICLE := «بن» | «آل» | ... (name_particles.txt)
+    WORD       := a word that is no function word, office, honorific, verb, place, country or number,
+                  and has no noun ending (noun_endings.txt: «نهادهای», «شفافیت»)
+    ITEM       := a name found by :mod:`.names` | WORD  (a list of surnames)
+
+    NAME is a person's name when one of these holds:
+      GIVEN    its first word is a known given name (given_names.txt)      «حسین عرب»
+      SHAPE    its last word ends like a surname (surname_suffixes.tsv) and no other word is
+               a common word; a lone word is not even a word of the attested list
+               (known_words.txt) nor the adjective of a common noun («اسلامی»)
+                                                                           «سورنا ستاری»
+      FOREIGN  two words or more, none of them a common Persian word (frequent_words.txt,
+               the most frequent words of hazm's corpus), none the adjective of a common
+               noun: a name in transliteration                             «آنگلا مرکل»
+
+A common word is rarely a name; here the office next to it is the context that says it is one,
+and still one of the three kinds of evidence must hold.
+"""
+
+from __future__ import annotations
+
+from ...doc import GeoHit
+from .lexicon import Lexicon
+from .names import NameMention, nisba, surname_text
+from .titles import TitleMention
+from .tokens import Tokens
+
+__all__ = ["apposed_names"]
+
+_SEPS = frozenset({"،", "-", "؛", "»", '"', ":", ","})
+_LIST_SEPS = frozenset({"،", "و", ","})
+_MAX_WORDS = 4
+
+
+def apposed_names(
+    tokens: Tokens,
+    keys: list[str],
+    titles: list[TitleMention],
+    names: list[NameMention],
+    geo_at: dict[int, GeoHit],
+    lex: Lexicon,
+) -> list[NameMention]:
+    """The names in apposition before each office that :func:`.names.find_names` did not
+    find (``names``), each with its office set (``NameMention.office``); a list of names
+    before a plural office shares it, paired with a list of places by order."""
+    busy: set[int] = set()
+    for n in names:
+        busy.update(range(n.first, n.last))
+    for t in titles:
+        busy.update(range(t.first, t.last))
+    by_last = {n.last: n for n in names}
+    out: list[NameMention] = []
+    for t in titles:
+        j = t.first - 1 if t.first > 0 and keys[t.first - 1] in _SEPS else t.first
+        if j in by_last:
+            if t.entry.plural:
+                _share(tokens, keys, t, by_last[j], by_last, busy, geo_at, lex, out)
+            continue
+        a = _run_start(tokens, keys, j, busy, geo_at, lex)
+        if a is None:
+            continue
+        found = _judge(tokens, keys, a, j, lex)
+        if found is None:
+            continue
+        found.office = t
+        busy.update(range(a, j))
+        out.append(found)
+        if t.entry.plural:
+            _share(tokens, keys, t, found, by_last, busy, geo_at, lex, out)
+    return out
+
+
+def _word(tokens: Tokens, keys: list[str], i: int, busy: set[int], geo_at: dict[int, GeoHit], lex: Lexicon) -> bool:
+    """Can token ``i`` be a word of a name?"""
+    k = keys[i]
+    return (
+        len(k) >= 2
+        and k[0].isalpha()
+        and i not in busy
+        and k not in lex.stop
+        and k not in lex.honorifics
+        and tokens.starts[i] not in geo_at
+        and lex.phrase(keys, i, "title") is None
+        and lex.phrase(keys, i, "country") is None
+        and not lex.is_verb(k)
+    )
+
+
+def _edge(keys: list[str], i: int, lex: Lexicon) -> bool:
+    """Can a name start right after token ``i`` (-1: the text's start)?"""
+    if i < 0:
+        return True
+    k = keys[i]
+    return not k or not k[0].isalpha() or k in lex.stop or k in lex.honorifics or lex.is_verb(k)
+
+
+def _run_start(
+    tokens: Tokens, keys: list[str], j: int, busy: set[int], geo_at: dict[int, GeoHit], lex: Lexicon
+) -> int | None:
+    """The first token of the name ending before token ``j``: the words back to an edge, at
+    most four (particles not counted), or None."""
+    a, words = j, 0
+    while a > 0 and (_word(tokens, keys, a - 1, busy, geo_at, lex) or _particle(keys, a - 1, j, lex)):
+        a -= 1
+        if keys[a] not in lex.particles:
+            words += 1
+        if words > _MAX_WORDS:
+            return None
+    if a == j or keys[a] in lex.particles or not _edge(keys, a - 1, lex):
+        return None
+    return a
+
+
+def _particle(keys: list[str], i: int, j: int, lex: Lexicon) -> bool:
+    return keys[i] in lex.particles and 0 < i < j - 1
+
+
+def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> NameMention | None:
+    """The name of tokens ``a:j`` when the evidence says it is one (see the module)."""
+    ks = [k for k in keys[a:j] if k not in lex.particles]
+    if any(k.endswith(lex.noun_endings) for k in ks):
+        return None  # «[وعده‌های] شهردار»: a noun the office is the genitive of
+    last = ks[-1]
+    shaped = len(last) >= 4 and last.endswith(lex.suffix_endings)
+    if ks[0] in lex.given and len(ks) >= 2 and not nisba(last, lex):
+        g = a + 1
+        if len(ks) >= 3 and ks[0] + ks[1] in lex.given:
+            g = a + 2
+        given = lex.given.get("".join(keys[a:g])) or " ".join(tokens.texts[a:g])
+        return NameMention(a, j, given, surname_text(tokens, g, j))
+    common = [k in lex.frequent for k in ks]
+    if shaped and not any(common[:-1]) and (len(ks) > 1 or (last not in lex.common and not nisba(last, lex))):
+        return NameMention(a, j, _given_part(tokens, a, j, lex), _surname_part(tokens, a, j, lex))
+    if len(ks) >= 2 and not any(common) and not any(nisba(k, lex) for k in ks):
+        return NameMention(a, j, _given_part(tokens, a, j, lex), _surname_part(tokens, a, j, lex))
+    return None
+
+
+def _given_part(tokens: Tokens, a: int, j: int, lex: Lexicon) -> str | None:
+    """A name of several words: all but the last are the given name(s) («میگل آنخل»), unless
+    a particle joins the last ones («خالد بن خلیفه» stays whole as a surname part)."""
+    if j - a < 2:
+        return None
+    return " ".join(tokens.texts[a : j - 1])
+
+
+def _surname_part(tokens: Tokens, a: int, j: int, lex: Lexicon) -> str:
+    return tokens.texts[j - 1] if j - a >= 2 else surname_text(tokens, a, j)
+
+
+def _share(
+    tokens: Tokens,
+    keys: list[str],
+    t: TitleMention,
+    last: NameMention,
+    by_last: dict[int, NameMention],
+    busy: set[int],
+    geo_at: dict[int, GeoHit],
+    lex: Lexicon,
+    out: list[NameMention],
+) -> None:
+    """«A، B و C نمایندگان X، Y و Z»: every name of the list before a plural office holds it;
+    with as many places after it as names, each name the place of its rank."""
+    items = [last]
+    a = last.first
+    while a >= 2 and keys[a - 1] in _LIST_SEPS:
+        prev = by_last.get(a - 1)
+        if prev is None and _word(tokens, keys, a - 2, busy, geo_at, lex):
+            k = keys[a - 2]
+            if k in lex.given or (k in lex.frequent and not k.endswith(lex.suffix_endings)):
+                break  # a list of surnames: a common word or a lone given name ends it
+            prev = NameMention(a - 2, a - 1, None, surname_text(tokens, a - 2, a - 1))
+            busy.add(a - 2)
+            out.append(prev)
+        if prev is None:
+            break
+        items.append(prev)
+        a = prev.first
+    if len(items) < 2:
+        return
+    items.reverse()
+    places = [t.place] if t.place is not None else []
+    j = t.last
+    while j + 1 < len(keys) and keys[j] in _LIST_SEPS and tokens.starts[j + 1] in geo_at:
+        hit = geo_at[tokens.starts[j + 1]]
+        places.append(hit)
+        j += 1
+        while j < len(keys) and tokens.starts[j] < hit.end:
+            j += 1
+    paired = len(places) == len(items)
+    for i, n in enumerate(items):
+        n.office = TitleMention(
+            t.first, t.last, t.title, t.entry, place=places[i] if paired else None, national=t.national
+        )
