@@ -21,6 +21,8 @@ RUN_EPILOG = """examples:
   mahrumiat-extract run dump.csv -o news.duckdb --id-field news_id --text-field body
   mahrumiat-extract run archive.warc.gz -o news.duckdb --parquet out/parquet
   mahrumiat-extract run dumps/ -o news.duckdb --engine dask --scheduler tcp://10.0.0.5:8786
+  mahrumiat-extract run mehr.jsonl irna.jsonl -o news.duckdb --id-prefix '{name}:'
+  mahrumiat-extract run ChatExport/result.json telegram.tar.gz -o news.duckdb --no-text
 
 exit code: 0 every article stored, 1 some failed (see the errors table), 2 the run could not
 run (usage, a locked store, a crash), 130 interrupted.
