@@ -154,3 +154,29 @@ def test_not_persons(text: str) -> None:
 def test_ambiguous_given_name_with_a_surname() -> None:
     """«آزاد» opens a name when a real surname follows it."""
     assert _triples("آزاد حسینی استاندار کرمان گفت: خوب.") == {("آزاد حسینی", "استاندار", "کرمان")}
+
+
+ENDS = [
+    pytest.param("علی کریمی رئیس کمیته ملی المپیک نوشت: خوب است.", "رئیس کمیته ملی المپیک", id="فعل-ماضی-ساده"),
+    pytest.param("علی کریمی وزیر کار دولت دوازدهم گفت: خوب است.", "وزیر کار", id="دولت"),
+    pytest.param(
+        "فرج‌الله مرادی معاون سیاسی استانداری روزگار سختی را گذراند.", "معاون سیاسی استانداری", id="نهاد-مکان-فقط-با-مکان"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), ENDS)
+def test_office_ends(text: str, title: str) -> None:
+    (official,) = extract(text).officials
+    assert official.title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("برای جمع‌بندی، معاون اول رئیس‌جمهور گفت: خوب است.", id="واژه-مرکب-جمع‌بندی"),
+        pytest.param("او ابراز خوش‌بینی کرد و وزیر نفت گفت: خوب است.", id="واژه-مرکب-خوش‌بینی"),
+    ],
+)
+def test_compound_nouns_are_not_surnames(text: str) -> None:
+    assert _names(text) == set()

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from ...doc import GeoHit
 from .lexicon import Lexicon
-from .names import NameMention, nisba, surname_text
+from .names import NameMention, compound_noun, nisba, surname_text
 from .titles import TitleMention
 from .tokens import Tokens
 
@@ -133,6 +133,8 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
     ks = [k for k in keys[a:j] if k not in lex.particles]
     if any(k.endswith(lex.noun_endings) for k in ks):
         return None  # «[وعده‌های] شهردار»: a noun the office is the genitive of
+    if j - a == 1 and compound_noun(tokens.texts[a], lex):
+        return None  # «[جمع‌بندی]، معاون ...»
     last = ks[-1]
     shaped = len(last) >= 4 and last.endswith(lex.suffix_endings)
     if ks[0] in lex.given and len(ks) >= 2 and not nisba(last, lex):
@@ -180,7 +182,9 @@ def _share(
         prev = by_last.get(a - 1)
         if prev is None and _word(tokens, keys, a - 2, busy, geo_at, lex):
             k = keys[a - 2]
-            if k in lex.given or (k in lex.frequent and not k.endswith(lex.suffix_endings)):
+            if k in lex.given or compound_noun(tokens.texts[a - 2], lex) or (
+                k in lex.frequent and not k.endswith(lex.suffix_endings)
+            ):
                 break  # a list of surnames: a common word or a lone given name ends it
             prev = NameMention(a - 2, a - 1, None, surname_text(tokens, a - 2, a - 1))
             busy.add(a - 2)

@@ -170,6 +170,8 @@ class Lexicon:
 
 
 def _is_verb(k: str, stems: frozenset[str]) -> bool:
+    if len(k) >= 3 and k.endswith(("ت", "د")) and k in stems:
+        return True  # a bare past stem is the third person past («نوشت», «گفت»)
     for pre in ("نمی", "می"):
         rest = k[len(pre) :]
         if k.startswith(pre) and len(rest) > 1 and (rest in stems or _stem_ending(rest, stems)):

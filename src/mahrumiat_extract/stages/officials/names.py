@@ -20,7 +20,7 @@ from .lexicon import Lexicon, TitleEntry
 from .titles import TitleMention
 from .tokens import Token, Tokens, is_word
 
-__all__ = ["NameMention", "find_names", "nisba", "surname_shaped", "surname_text"]
+__all__ = ["NameMention", "compound_noun", "find_names", "nisba", "surname_shaped", "surname_text"]
 
 match_key = _match_key
 
@@ -199,6 +199,20 @@ def _ambiguous(keys: list[str], g: int, given_end: int, sur: int, lex: Lexicon) 
     return k in lex.common
 
 
+_BOUND_PREFIXES = frozenset({"بی", "نا", "هم", "خوش", "بد", "پیش", "پس", "خود"})
+
+
+def compound_noun(word: str, lex: Lexicon) -> bool:
+    """A word written with ZWNJ whose first part is a common word or a bound prefix and whose
+    last part is no surname suffix: a compound noun («جمع‌بندی», «خوش‌بینی», «ورزش‌درمانی»),
+    not a lone surname («احمدی‌نژاد», «هاشم‌زهی» end in a suffix)."""
+    parts = word.split("\u200c")
+    if len(parts) < 2 or match_key(parts[-1]) in lex.suffix_tokens:
+        return False
+    first = match_key(parts[0])
+    return first in lex.common or first in _BOUND_PREFIXES
+
+
 def nisba(k: str, lex: Lexicon) -> bool:
     """An adjective in -ی from a common noun that is not a given name («اسلامی», «پزشکی»,
     «جمهوری»); «حسینی», «کریمی», «رضایی» come from given names, as surnames often do."""
@@ -298,8 +312,8 @@ def _before_office(
         return None
     if k in lex.given or k in lex.stop or _bad_word(tokens, geo_at, lex, keys, i):
         return None
-    if end == i + 1 and (_derived(k, lex) or k.endswith(lex.noun_endings)):  # «امضای», «اجرایی»
-        return None
+    if end == i + 1 and (_derived(k, lex) or k.endswith(lex.noun_endings) or compound_noun(tokens.texts[i], lex)):
+        return None  # «امضای», «اجرایی», «جمع‌بندی»
     nxt = lex.phrase(keys, end, "title")
     if nxt is None or lex.titles[nxt[0]].cls not in ("office", "head", "national"):
         return None
@@ -327,6 +341,8 @@ def surname_shaped(tok: Token, lex: Lexicon, geo_at: dict[int, GeoHit]) -> bool:
     k = tok.key
     if len(k) < 4 or not is_word(tok) or k in lex.given or k in lex.stop:
         return False
-    if _derived(k, lex) or k.endswith(lex.noun_endings) or tok.start in geo_at or lex.is_verb(k):
+    if _derived(k, lex) or k.endswith(lex.noun_endings) or compound_noun(tok.text, lex):
+        return False
+    if tok.start in geo_at or lex.is_verb(k):
         return False
     return k.endswith(lex.suffix_endings) and k not in lex.titles and k not in lex.honorifics

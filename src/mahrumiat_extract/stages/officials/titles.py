@@ -125,7 +125,10 @@ def _parse(
         if tokens.starts[j] in geo_at:
             j = _take_place(tokens, j, geo_at, m)
             break
-        if tk in _PLACE_WORDS:
+        if m.org_level is not None and parts[-1] and lex.phrase(keys, j - 1, "orgnoun") is not None:
+            break  # a government body of a place is complemented by its place only
+        long_noun = lex.phrase(keys, j, "orgnoun") if generic else None
+        if tk in _PLACE_WORDS and not (long_noun is not None and long_noun[1] > 1):
             if j + 1 < len(tokens.keys) and tokens.starts[j + 1] in geo_at:
                 j = _take_place(tokens, j + 1, geo_at, m)
             elif tk == "استان":
