@@ -14,8 +14,6 @@ from ...text.chars import ZWNJ
 
 __all__ = ["FiguresLexicon", "Unit", "phrase_regex", "word_key"]
 
-
-
 def word_key(word: str) -> str:
     """A word as the lexicon compares it: ZWNJ removed."""
     return word.replace(ZWNJ, "")
@@ -49,6 +47,8 @@ class FiguresLexicon:
     cues: dict[str, WordSet]
     status_after: regex.Pattern[str]
     status_before: regex.Pattern[str]
+    status_purpose: regex.Pattern[str]
+    status_earlier: regex.Pattern[str]
     status_of: dict[str, str]  # phrase key (no spaces/ZWNJ) -> status
     periods: regex.Pattern[str]
     # for speed: the cue sets as (exact words, prefixes); the status-after phrases' match
@@ -58,6 +58,10 @@ class FiguresLexicon:
     status_keys: Any = None
     status_before_anchors: tuple[str, ...] = ()
     period_firsts: tuple[str, ...] = ()  # first words of the period phrases, and «سال»
+    #: negatives.tsv: (kind, where) -> pattern («job», «after»: «از دست رفته»)
+    negatives: dict[tuple[str, str], regex.Pattern[str]] = field(default_factory=dict)
+    verbs: dict[str, str] = field(default_factory=dict)  # verb form key -> tense (verbs.tsv)
+    verb_pairs: dict[tuple[str, str], str] = field(default_factory=dict)  # (word, verb) -> tense
 
     @classmethod
     def load(cls) -> FiguresLexicon:
@@ -117,12 +121,23 @@ def _load() -> FiguresLexicon:
     cue_words: dict[str, list[str]] = {}
     for kind, word in resources.read_tsv("figures/cues.tsv"):
         cue_words.setdefault(kind, []).append(word)
-    after: list[str] = []
-    before: list[str] = []
+    where_phrases: dict[str, list[str]] = {"after": [], "before": [], "purpose": [], "earlier": []}
     status_of: dict[str, str] = {}
     for phrase, status, where in resources.read_tsv("figures/status.tsv"):
-        (after if where == "after" else before).append(phrase)
+        where_phrases[where].append(phrase)
         status_of[_squash(phrase)] = status
+    after, before = where_phrases["after"], where_phrases["before"]
+    negative_phrases: dict[tuple[str, str], list[str]] = {}
+    for kind, where, phrase in resources.read_tsv("figures/negatives.tsv"):
+        negative_phrases.setdefault((kind, where), []).append(phrase)
+    verbs: dict[str, str] = {}
+    verb_pairs: dict[tuple[str, str], str] = {}
+    for form, tense in resources.read_tsv("figures/verbs.tsv"):
+        forms = [word_key(w) for w in form.split()]
+        if len(forms) == 2:
+            verb_pairs[(forms[0], forms[1])] = tense
+        else:
+            verbs[forms[0]] = tense
     periods = list(resources.read_lines("figures/periods.txt"))
     year = r"(?:\d{4}|\d{2})"
     grammar = (
@@ -136,12 +151,17 @@ def _load() -> FiguresLexicon:
         cues=cues,
         status_after=regex.compile(phrase_regex(after)),
         status_before=regex.compile(phrase_regex(before)),
+        status_purpose=regex.compile(phrase_regex(where_phrases["purpose"])),
+        status_earlier=regex.compile(phrase_regex(where_phrases["earlier"])),
         status_of=status_of,
         periods=regex.compile(rf"(?:{grammar})|{phrase_regex(periods)}"),
         cue_sets={k: (w.exact, w.prefixes) for k, w in cues.items()},
         status_keys=_key_automaton(after),
-        status_before_anchors=_anchors(before),
+        status_before_anchors=_anchors(before + where_phrases["purpose"]),
         period_firsts=tuple(sorted({_parts(p)[0] for p in periods} | {"سال"})),
+        negatives={k: regex.compile(phrase_regex(v)) for k, v in negative_phrases.items()},
+        verbs=verbs,
+        verb_pairs=verb_pairs,
     )
 
 

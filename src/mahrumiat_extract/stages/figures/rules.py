@@ -1,81 +1,26 @@
-"""The rules around a figure: its status, period and place.
+"""The rules around a figure: its period and place (its status: :mod:`.status`).
 
-- status: the first status verb phrase after the counted noun in its clause, else a
-  governing noun right before the number («کلنگ‌زنی ۳ هزار واحد»);
-- period: the nearest period phrase in the clause; place: the nearest geo hit in it.
+- period: the nearest period phrase in the clause, bounded to what it says («در ۳۰ سال
+  گذشته» is «۳۰ سال گذشته», not «سال گذشته»); place: the nearest geo hit in it.
 
-Speed (the results are those of the plain rules): status phrases are found once per article
-on the shared key stream (:meth:`~...doc.Doc.key_stream`) and checked with the exact pattern
-there; the period pattern is tried only where one of its matches can start, and
-status-before only when one of its words is in reach. The matches live in the article's memo
-table (:attr:`.window.Article.memo`).
+Speed (the results are those of the plain rules): the period pattern is tried only where one
+of its matches can start; the matches live in the article's memo table
+(:attr:`.window.Article.memo`).
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import Any
-
 from ...text.chars import ZWNJ
-from .lexicon import status_of
-from .window import Article, Window
+from .window import Article
 
-__all__ = ["period", "place", "status"]
+__all__ = ["period", "place"]
 
 
 def _skip_spaces_back(text: str, i: int) -> int:
     while i > 0 and text[i - 1] == " ":
         i -= 1
     return i
-
-
-def _status_after_hits(art: Article) -> list[int]:
-    """Sorted positions where a status-after phrase matches (once per article): the
-    phrases' keys found in the key stream, each checked with the exact pattern there."""
-    hits: list[int] | None = art.memo.get("status_hits")
-    if hits is None:
-        kstr, index = art.doc.key_stream()
-        lex = art.lex
-        pat = lex.status_after
-        text = art.text
-        found = set()
-        for k_end, k_len in lex.status_keys.iter(kstr):
-            p = index[k_end - k_len + 1]
-            if p not in found and pat.match(text, p):
-                found.add(p)
-        hits = art.memo["status_hits"] = sorted(found)
-    return hits
-
-
-def status(art: Article, win: Window, num_start: int, unit_end: int, sent: tuple[int, int]) -> str | None:
-    """The status phrase governing the figure ``[num_start, unit_end)`` in clause ``sent``."""
-    s, e = sent
-    lex = art.lex
-    text = art.text
-    hits = _status_after_hits(art)
-    i = bisect.bisect_left(hits, unit_end)
-    if i < len(hits) and hits[i] < e:
-        after: dict[tuple[int, int], Any] = art.memo.setdefault("status_after", {})
-        key = (hits[i], e)  # the same for the figures of a sentence
-        if key in after:
-            m = after[key]
-        else:
-            m = after[key] = lex.status_after.match(text, hits[i], e)
-        m = m or lex.status_after.search(text, unit_end, e)  # never needed
-        if m:
-            return status_of(lex, m.group())
-    lo = max(s, num_start - 40)
-    for a in lex.status_before_anchors:
-        if text.find(a, lo, num_start) >= 0:
-            break
-    else:
-        return None
-    best = None
-    for m in lex.status_before.finditer(text, lo, num_start):
-        between = win.tok_at(num_start) - win.tok_at(m.end())
-        if between <= 3:
-            best = m
-    return status_of(lex, best.group()) if best else None
 
 
 def _period_starts(art: Article) -> list[int]:
@@ -157,7 +102,12 @@ def period(art: Article, num_start: int, num_end: int, sent: tuple[int, int]) ->
             best = (dist, ms, me)
     if best is None:
         return None
-    return art.doc.norm.original_text(best[1], best[2]).strip() or None
+    ms = best[1]
+    # bounded to what it says: «۳۰ سال گذشته» (the last thirty years) is not «سال گذشته»
+    j = _skip_spaces_back(art.text, ms)
+    if j < ms and j in art.num_at_end and art.text[ms : ms + 3] in ("سال", "ماه", "هفت", "روز", "دهه"):
+        ms = art.num_at_end[j]
+    return art.doc.norm.original_text(ms, best[2]).strip() or None
 
 
 def place(art: Article, num_start: int, num_end: int, sent: tuple[int, int]) -> str | None:

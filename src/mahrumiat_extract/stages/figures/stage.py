@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from ...doc import Doc
 from ...records import Figure, Span, Status
 from ...text.numbers import NumberLexicon, NumberMatch, find_numbers
 from ..base import Stage
 from . import rules
+from .status import status
 from .category import category, governing_word
 from .window import Article, Window, window_around
 from .lexicon import FiguresLexicon, Unit
@@ -28,6 +30,13 @@ __all__ = ["Candidate", "FiguresStage", "match"]
 _LIST_MARKS = ("-", ")", ".", "–", "ـ")
 _EZAFE_STEMS = ("ا", "و", "ه")
 _SPLIT_DECIMAL_RE = re.compile(r"\d\. ?$")
+# «2. 4 میلیون»: the integer part of a decimal cut by tokenization, right before the number
+_CUT_INTEGER_RE = re.compile(r"(?<![\d.,٫٬])(\d{1,3})\. ?$")
+_LEAD_DIGITS_RE = re.compile(r"\d{1,2}(?= )")
+_YEAR = r"(?:1[34]\d\d|19\d\d|20\d\d)"
+# «1932 تا 1939»: a range of years (the second one is no count of what follows it)
+_YEAR_RANGE_RE = re.compile(rf"(?<!\d){_YEAR} *(?:تا|-|–) *$")
+_YEAR_RE = re.compile(rf"{_YEAR}$")
 
 
 @dataclass(slots=True)
@@ -92,7 +101,7 @@ def _find_unit(win: Window, after: int) -> tuple[Unit, int, int] | None:
             j += 1
         if j > after + 1 and win.has(j) and not win.is_number(j):
             found = _unit_at(win, j)
-            if found:
+            if found and not win.lex.cue("bill", win.key(after)):
                 return found[0], j, found[1]
     return None
 
@@ -103,8 +112,12 @@ def _is_reference(win: Window, first: int, after: int) -> bool:
     if lex.cue("not_before", win.key(first - 1)) and win.gap_ok(first - 1, first):
         return True
     start = win.starts[first]
+    if start > 0 and win.text[start - 1].isalpha():
+        return True  # «غفوری۶پروژه»: glued to the word before it (a list run together)
     if _SPLIT_DECIMAL_RE.search(win.text, max(0, start - 4), start):
-        return True  # «2. 4 میلیون»: a decimal cut by tokenization, its value unknown
+        return True  # «2. 4»: a decimal cut by tokenization, its value unknown
+    if _YEAR_RE.match(win.texts[first]) and _YEAR_RANGE_RE.search(win.text, max(0, start - 12), start):
+        return True  # «1932 تا 1939»: years
     if win.key(after) == "بر" and win.is_number(after + 1):
         return True  # «۵ بر سه»
     line_start = first == 0 or not win.gap_ok(first - 1, first)
@@ -113,27 +126,60 @@ def _is_reference(win: Window, first: int, after: int) -> bool:
     return win.key(first - 1) == "(" and win.key(after) == ")"
 
 
-def _target(win: Window, unit: Unit, first: int, after: int) -> str | None:
+def _negative(art: Article, kind: str, num_start: int, unit_end: int, sent: tuple[int, int]) -> bool:
+    """A phrase of negatives.tsv says the figure is not a ``kind`` (job, project) count."""
+    s, e = sent
+    neg = art.lex.negatives
+    before, after = neg.get((kind, "before")), neg.get((kind, "after"))
+    if before is not None and before.search(art.text, max(s, num_start - 60), num_start):
+        return True
+    if after is not None:
+        m = after.search(art.text, unit_end, min(e, unit_end + 60))
+        if m is not None and m.start() <= unit_end + 40:
+            return True
+    nxt = neg.get((kind, "next"))
+    if nxt is not None:
+        m = nxt.search(art.text, unit_end, min(e, unit_end + 20))
+        return m is not None and not art.text[unit_end : m.start()].strip()
+    return False
+
+
+def _for_jobs(win: Window, first: int, after: int) -> bool:
+    """«برای N X ... اشتغال/شغل»: jobs for a group of N people (made, promised)."""
+    i = first - 1
+    while win.key(i) in ("بیش", "از", "حدود", "تعداد", "نزدیک", "به"):
+        i -= 1
+    return win.key(i) == "برای" and win.has_cue("job", after, after + 15)
+
+
+def _target(win: Window, unit: Unit, first: int, after: int, sent: tuple[int, int]) -> str | None:
     """Which list a figure goes to (None: not a figure at all)."""
     lex = win.lex
+    num_start, unit_end = win.starts[first], win.ends[after - 1]
     if unit.kind in ("project", "housing"):
         if unit.words[-1] in ("طرح", "پروژه") and (
-            lex.cue("not_after", win.key(after)) or (win.key(after) == "و" and lex.cue("name_and", win.key(after + 1)))
+            lex.cue("not_after", win.key(after))
+            or (win.key(after) == "و" and lex.cue("name_and", win.key(after + 1)))
         ):
             return None
         if win.cue_after("project_negative", after, 12):
+            return "quantities"
+        if _negative(win.art, "project", num_start, unit_end, sent):
             return "quantities"
         if unit.kind == "project":
             return "project_counts"
         built = win.has_cue("construction", first - 8, after + 12)
         return "project_counts" if built else "quantities"
-    if unit.kind == "job":
-        bad = win.cue_before("job_negative", first, 6) or win.cue_after("job_negative", after, 6)
-        return "quantities" if bad else "job_figures"
-    if unit.kind == "person":
-        if win.cue_before("job_negative", first, 6) or win.cue_after("job_negative", after, 6):
+    if unit.kind in ("job", "person", "group"):
+        if win.cue_before("job_negative", first, 6) and unit.kind != "group":
             return "quantities"
-        if win.cue_before("job", first, 6) or win.cue_after("job", after, 6):
+        if win.cue_after("job_negative", after, 6, to_verb=True):
+            return "quantities"
+        if _negative(win.art, "job", num_start, unit_end, sent):
+            return "quantities"
+        if unit.kind == "job" or _for_jobs(win, first, after):
+            return "job_figures"
+        if unit.kind == "person" and (win.cue_before("job", first, 6) or win.cue_after("job", after, 6)):
             return "job_figures"
     return "quantities"
 
@@ -147,15 +193,49 @@ def _count(m: NumberMatch, unit: Unit) -> int | None:
     return value if value > 0 else None
 
 
+def _whole(text: str, m: NumberMatch, lex: NumberLexicon) -> NumberMatch:
+    """The whole number when ``m`` starts inside one: a decimal cut by tokenization before a
+    scale word («2. 4 میلیون» → 2.4 million), or a number word joined by ZWNJ to its scale
+    word («یک‌میلیون و ۶۰۰ هزار», where the reader starts at «میلیون»)."""
+    start = m.start
+    if start > 0 and text[start - 1] == ZWNJ and m.has_words:
+        j = start - 1
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        word = lex.words.get(text[j : start - 1])
+        first = text[start:].split(" ", 1)[0]
+        scale = lex.words.get(first.replace(ZWNJ, ""))
+        if word is not None and scale is not None and scale.kind == "scale" and word.kind != "scale":
+            value = m.value + (word.value - 1) * scale.value
+            return NumberMatch(j, m.end, _plain(value), text[j : m.end], True, m.has_digits)
+    if isinstance(m.value, int) and m.has_words and m.has_digits and text[max(0, start - 1)] in ". ":
+        cut = _CUT_INTEGER_RE.search(text, max(0, start - 6), start)
+        lead = _LEAD_DIGITS_RE.match(m.text)
+        if cut and lead and m.value % int(lead.group()) == 0 and int(lead.group()):
+            frac = Fraction(int(lead.group()), 10 ** len(lead.group()))
+            value = (int(cut.group(1)) + frac) * (m.value // int(lead.group()))
+            if value.denominator == 1:
+                s0 = cut.start(1)
+                return NumberMatch(s0, m.end, int(value), text[s0 : m.end], True, True)
+    return m
+
+
+def _plain(value: float | int | Fraction) -> int | float:
+    if isinstance(value, Fraction):
+        return int(value) if value.denominator == 1 else float(value)
+    return value
+
+
 def match(doc: Doc, lex: FiguresLexicon, numbers_lex: NumberLexicon) -> list[Candidate]:
     """Every figure candidate of the document, in text order."""
     numbers = find_numbers(doc.work, lex=numbers_lex)
-    art = Article(doc, lex, {m.start for m in numbers})
+    art = Article(doc, lex, numbers)
     out: list[Candidate] = []
     win: Window | None = None
     for m in numbers:
         if not _maybe_counted(art, m.end):
             continue
+        m = _whole(doc.work, m, numbers_lex)
         win = window_around(art, m.start, m.end, prev=win)
         first, after = win.tok_at(m.start), win.tok_at(m.end)
         found = _find_unit(win, after)
@@ -165,19 +245,43 @@ def match(doc: Doc, lex: FiguresLexicon, numbers_lex: NumberLexicon) -> list[Can
             continue  # «این دو طرح»: the plans already named, not a count
         unit, _, tail = found
         count = _count(m, unit)
-        target = _target(win, unit, first, tail)
+        sent = art.clause_of(m.start, m.end)
+        target = _target(win, unit, first, tail, sent)
         if count is None or target is None:
             continue
         end = win.ends[tail - 1]
-        sent = art.sentence(m.start)
         cand = Candidate(count, unit, target, m.start, end, sent)
         cand.category = _category(win, cand, out, first, tail, numbers)
-        cand.status = rules.status(art, win, m.start, end, sent)  # type: ignore[assignment]
+        cand.status = status(art, win, first, tail, sent)  # type: ignore[assignment]
         cand.period = rules.period(art, m.start, end, sent)
         cand.place = rules.place(art, m.start, end, sent)
         cand.ranges.append((m.start, end))
         out.append(cand)
+    _inherit(art, out)
     return out
+
+
+def _inherit(art: Article, cands: list[Candidate]) -> None:
+    """The parts of a breakdown take the status and period of their total when they say
+    none: «۸۰۰ پروژه افتتاح شد که شامل ۳۱۶ پروژه بهداشتی، ۱۵۲ پروژه ...» (a total of the
+    same list with a larger count, a breakdown word or «:» between it and the part, in the
+    part's clause or, for «از این تعداد ...», the clause before)."""
+    text = art.text
+    for k, part in enumerate(cands):
+        if part.status is not None and part.period is not None:
+            continue
+        for total in reversed(cands[:k]):
+            if total.target != part.target or total.count <= part.count:
+                continue
+            if total.sentence != part.sentence and total.sentence[1] != part.sentence[0]:
+                break
+            lo = total.end if total.sentence == part.sentence else part.sentence[0]
+            between = text[lo : part.start]
+            words = between.replace(":", " : ").split()
+            if ":" in words or any(art.lex.cue("breakdown", w.replace(ZWNJ, "")) for w in words):
+                part.status = part.status or total.status
+                part.period = part.period or total.period
+                break
 
 
 def _category(
@@ -203,7 +307,8 @@ def _category(
 
 
 def _family(unit: str) -> str:
-    return "واحد" if unit.startswith("واحد") else unit
+    """Units that name one thing: «واحد مسکونی» and «واحد», «فرصت شغلی» and «فرصت اشتغال»."""
+    return unit.split(" ", 1)[0]
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:

@@ -21,10 +21,11 @@ from typing import Any
 
 from ...doc import Doc, GeoHit
 from ...text.chars import ZWNJ
+from ...text.numbers import NumberMatch
 from ...text.sentences import sentence_at, sentence_ends
 from .lexicon import FiguresLexicon
 
-__all__ = ["Article", "Window", "window_around"]
+__all__ = ["Article", "Window", "tense", "window_around"]
 
 # whitespace before a token, the token, and its kind (a digit run or a word; else punct)
 _TOKEN_WS_RE = re.compile(r"(\s*)((\d+(?:[٫٬,.:/\-]\d+)*)|([^\W\d_]+(?:\u200c[^\W\d_]+)*)|\S)")
@@ -33,6 +34,8 @@ _NEXT_WORDS_RE = re.compile(
     r"(?:[ \u200c]+([^\W\d_]+))?(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
 )
 _QUOTES = "«»\"'()"
+_PRESENT = "می\u200c"
+_NEGATIVE = "نمی\u200c"
 _FIRST_PART = 60  # characters after the number tokenized at once (most rules look closer)
 _BACK = 70  # characters before the number tokenized first (the full window reaches 120)
 _LOOK_BACK = 9  # tokens before a number the rules read (window_has from first - 8)
@@ -43,11 +46,12 @@ class Article:
 
     The ``memo`` dict is the rules' per-article memo table (status and period matches)."""
 
-    def __init__(self, doc: Doc, lex: FiguresLexicon, num_starts: set[int]) -> None:
+    def __init__(self, doc: Doc, lex: FiguresLexicon, numbers: list[NumberMatch]) -> None:
         self.doc = doc
         self.text = doc.work
         self.lex = lex
-        self.num_starts = num_starts
+        self.num_starts = {m.start for m in numbers}
+        self.num_at_end = {m.end: m.start for m in numbers}  # a number's end -> its start
         self.memo: dict[str, Any] = {}
         self._ends: list[int] | None = None
         self._sentences: dict[int, tuple[int, int]] = {}
@@ -64,6 +68,12 @@ class Article:
                 ends = self._ends = sentence_ends(self.text, clauses=True)
             found = self._sentences[pos] = sentence_at(ends, pos, len(self.text))
         return found
+
+    def clause_of(self, start: int, end: int) -> tuple[int, int]:
+        """The clause holding ``[start, end)``: from its start's clause to its end's (a number
+        cut by a sentence end, «2. 4 میلیون», is read whole)."""
+        s, e = self.sentence(start)
+        return (s, e) if end <= e else (s, self.sentence(end - 1)[1])
 
     def geo(self) -> list[GeoHit]:
         """The geo hits in text order (``geo_starts``, ``geo_len``: their starts, longest)."""
@@ -173,13 +183,14 @@ class Window:
         """A cue among the ``n`` tokens before ``first``, not crossing punctuation."""
         return self._cue_in(kind, range(first - 1, max(first - n, 0) - 1, -1))
 
-    def cue_after(self, kind: str, first: int, n: int) -> bool:
-        """A cue among the ``n`` tokens from ``first``, not crossing punctuation."""
+    def cue_after(self, kind: str, first: int, n: int, *, to_verb: bool = False) -> bool:
+        """A cue among the ``n`` tokens from ``first``, not crossing punctuation (nor, with
+        ``to_verb``, the clause's first finite verb: what follows it is another clause)."""
         if first + n > self.n:
             self.has(first + n - 1)
-        return self._cue_in(kind, range(first, min(self.n, first + n)))
+        return self._cue_in(kind, range(first, min(self.n, first + n)), to_verb=to_verb)
 
-    def _cue_in(self, kind: str, indices: range) -> bool:
+    def _cue_in(self, kind: str, indices: range, *, to_verb: bool = False) -> bool:
         """A cue word of ``kind`` at one of ``indices``, walked in order until punctuation."""
         exact, prefixes = self.lex.cue_sets[kind]
         keys, kinds, texts = self.keys, self.kinds, self.texts
@@ -187,11 +198,37 @@ class Window:
             kd = kinds[i]
             if kd == "punct" and texts[i] not in _QUOTES:
                 return False
+            if to_verb and tense(self, i) is not None:
+                return False
             if kd == "word":
                 k = keys[i]
                 if k in exact or k.startswith(prefixes):
                     return True
         return False
+
+
+def tense(win: Window, i: int) -> str | None:
+    """The tense of token ``i`` when it is a finite verb (past, future, present, stop),
+    else None; a compound verb's nominal part may decide instead («بررسی شد»: stop,
+    «تصویب شد»: planned, ``verbs.tsv``)."""
+    if not win.has(i) or win.kinds[i] != "word":
+        return None
+    lex = win.lex
+    k = win.keys[i]
+    prev = win.keys[i - 1] if i > 0 else ""
+    pair = lex.verb_pairs.get((prev, k))
+    if pair is not None:
+        return pair
+    found = lex.verbs.get(k)
+    if found is None:
+        t = win.texts[i]
+        if t.startswith(_PRESENT) or t == "می":
+            found = "present"
+        elif t.startswith(_NEGATIVE) or t == "نمی":
+            return "stop"
+        else:
+            return None
+    return lex.verb_pairs.get((prev, "*"), found)
 
 
 def _cut(text: str, end: int, hi: int) -> int:
@@ -227,7 +264,7 @@ def window_around(art: Article, start: int, end: int, *, full: bool = False, pre
     nearer when the tokens the rules read back (``_LOOK_BACK``) are there anyway. ``prev``:
     the previous number's window, whose tokens are kept (the next number of a sentence)."""
     text = art.text
-    s, e = art.sentence(start)
+    s, e = art.clause_of(start, end)
     lo, hi = max(s, start - 120), min(max(e, end), end + 250)
     if lo > s:
         sp = text.rfind(" ", s, lo)

@@ -1,0 +1,119 @@
+"""The status of a figure (completed, ongoing, planned) from the grammar of its clause.
+
+In the order a reader of Persian news decides it:
+
+1. purpose: «برای/جهت/به منظور» + a verbal noun right before the number («برای ساخت ۲۰۰
+   واحد») says what is to be done: planned, whatever the clause's verb says; so does a
+   governing noun at most three words before the number («کلنگ‌زنی ۳ هزار واحد»,
+   «پیش‌بینی ...»): the clause's verb may be another's («وزیر در آیین کلنگ‌زنی ... حضور یافت»);
+2. the predicate after the counted noun in its clause: the first status phrase
+   (``status.tsv``: «افتتاح شد», «در دست اجرا», «قرار است», «از برنامه‌های ...») or, if it
+   comes sooner, the first finite verb (``verbs.tsv``) by its tense and aspect: past →
+   completed, future («خواهد») → planned, simple present («می‌شود») → planned, or ongoing
+   with a habitual adverb («سالانه»); a copula, «داشتن», a negative or a reporting verb
+   («اظهار کرد») says nothing;
+3. «تاکنون» (so far) anywhere before it in the clause: completed.
+
+A part of a breakdown inherits the status of its total (in the stage).
+
+Speed: status phrases are found once per article on the shared key stream
+(:meth:`~...doc.Doc.key_stream`) and checked with the exact pattern there; the
+before-phrases are tried only when one of their words is in reach.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import bisect
+
+import regex
+
+from .lexicon import status_of
+from .window import Article, Window, tense
+
+__all__ = ["status"]
+
+_TENSE_STATUS = {"past": "completed", "future": "planned", "planned": "planned"}
+
+
+def _after_hits(art: Article) -> list[int]:
+    """Sorted positions where a status-after phrase matches (once per article): the
+    phrases' keys found in the key stream, each checked with the exact pattern there."""
+    hits: list[int] | None = art.memo.get("status_hits")
+    if hits is None:
+        kstr, index = art.doc.key_stream()
+        lex = art.lex
+        pat = lex.status_after
+        text = art.text
+        found = set()
+        for k_end, k_len in lex.status_keys.iter(kstr):
+            p = index[k_end - k_len + 1]
+            if p not in found and pat.match(text, p):
+                found.add(p)
+        hits = art.memo["status_hits"] = sorted(found)
+    return hits
+
+
+def _phrase_after(art: Article, unit_end: int, e: int) -> tuple[int, str | None]:
+    """(position, status) of the first status phrase after ``unit_end`` in the clause."""
+    hits = _after_hits(art)
+    i = bisect.bisect_left(hits, unit_end)
+    if i < len(hits) and hits[i] < e:
+        memo: dict[tuple[int, int], Any] = art.memo.setdefault("status_after", {})
+        key = (hits[i], e)  # the same for the figures of a sentence
+        if key in memo:
+            m = memo[key]
+        else:
+            m = memo[key] = art.lex.status_after.match(art.text, hits[i], e)
+        if m:
+            return hits[i], status_of(art.lex, m.group())
+    return e, None
+
+
+def _predicate(art: Article, win: Window, tail: int, unit_end: int, sent: tuple[int, int]) -> str | None:
+    """Step 2: the status phrase or finite verb after the counted noun, whichever first."""
+    s, e = sent
+    pos, found = _phrase_after(art, unit_end, e)
+    i = tail
+    while win.has(i) and win.starts[i] < pos:
+        t = tense(win, i)
+        if t is not None:
+            if t == "present":
+                lo = max(win.tok_at(s), 0)
+                return "ongoing" if win.has_cue("habitual", lo, i) else "planned"
+            return _TENSE_STATUS.get(t)
+        i += 1
+    return found
+
+
+def _before(art: Article, win: Window, pat: regex.Pattern[str], num_start: int, s: int) -> str | None:
+    """A phrase of ``pat`` ending at most three tokens before the number (the last one)."""
+    best = None
+    for m in pat.finditer(art.text, max(s, num_start - 40), num_start):
+        if win.tok_at(num_start) - win.tok_at(m.end()) <= 3:
+            best = m
+    return status_of(art.lex, best.group()) if best else None
+
+
+def status(art: Article, win: Window, first: int, tail: int, sent: tuple[int, int]) -> str | None:
+    """The status of the figure whose number is token ``first`` and whose counted noun ends
+    before token ``tail``, in clause ``sent``."""
+    lex = art.lex
+    text = art.text
+    s = sent[0]
+    num_start = win.starts[first]
+    lo = max(s, num_start - 40)
+    near = any(text.find(a, lo, num_start) >= 0 for a in lex.status_before_anchors)
+    if near:
+        found = _before(art, win, lex.status_purpose, num_start, s)
+        found = found or _before(art, win, lex.status_before, num_start, s)
+        if found:
+            return found
+    found = _predicate(art, win, tail, win.ends[tail - 1], sent)
+    if found:
+        return found
+    earlier = None
+    for m in lex.status_earlier.finditer(text, s, num_start):
+        earlier = m
+    return status_of(lex, earlier.group()) if earlier else None
