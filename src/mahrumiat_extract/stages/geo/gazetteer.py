@@ -25,7 +25,7 @@ from ...text.chars import ZWNJ
 from .context import ContextWords
 from .villages import Divisions
 
-__all__ = ["Candidate", "Gazetteer", "GeoPlace", "GeoNeighborhood", "is_word_char"]
+__all__ = ["Candidate", "Gazetteer", "GeoPlace", "GeoNeighborhood", "continues_word", "is_word_char"]
 
 CueLevel = Literal["weak", "strong"]
 
@@ -152,6 +152,19 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == ZWNJ
 
 
+def continues_word(text: str, i: int, step: int) -> bool:
+    """Whether ``text[i]`` continues the word next to it: a letter or digit, or a ZWNJ with
+    one beyond it (``step``: +1 after a name, -1 before it); a stray ZWNJ before punctuation
+    («گیلان‌،») ends the word."""
+    ch = text[i]
+    if ch.isalnum():
+        return True
+    if ch != ZWNJ:
+        return False
+    j = i + step
+    return 0 <= j < len(text) and text[j].isalnum()
+
+
 class Gazetteer:
     """The geo tables and their automaton, built once (``Resources.gazetteer``)."""
 
@@ -266,14 +279,14 @@ class Gazetteer:
             start = k0 + run_shift[j]  # the text index of key k0
             if start > 0:
                 ch = text[start - 1]
-                if ch.isalnum() or ch == zwnj:
+                if ch.isalnum() or ch == zwnj and continues_word(text, start - 1, -1):
                     continue
             if j < n_runs and run_keys[j] <= kend:  # a gap inside the name: shifted further
                 j = bisect_right(run_keys, kend, j)
             end = kend + run_shift[j] + 1
             if end < n:
                 ch = text[end]
-                if ch.isalnum() or ch == zwnj:
+                if ch.isalnum() or ch == zwnj and continues_word(text, end, 1):
                     continue
             entry = entries[v >> 7]
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
@@ -292,7 +305,7 @@ class Gazetteer:
             klen = v & 63
             start = idx[kend - klen + 1]
             end = idx[kend] + 1
-            if start > 0 and is_word_char(text[start - 1]) or end < n and is_word_char(text[end]):
+            if start > 0 and continues_word(text, start - 1, -1) or end < n and continues_word(text, end, 1):
                 continue
             entry = self.entries[v >> 7]
             if klen < end - start and self._split_on_function_word(text[start:end], entry):

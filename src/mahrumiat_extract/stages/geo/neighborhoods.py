@@ -38,6 +38,7 @@ class NeighborhoodWords:
     common: frozenset[str]
     cue_re: regex.Pattern[str]  # every cue word, whole words only: found in one scan
     cue_prefix: str  # what every cue word begins with: a text without it has no cue
+    verb_stems: frozenset[str]  # hazm's verb stems of three letters or more (verb_stems.txt)
 
     @classmethod
     def load(cls) -> NeighborhoodWords:
@@ -49,10 +50,17 @@ class NeighborhoodWords:
         cue_re = regex.compile(
             r"(?<![\p{L}\p{M}\u200c])(?:" + "|".join(map(regex.escape, cues)) + r")(?![\p{L}\p{M}\u200c])"
         )
-        return cls({k: frozenset(v) for k, v in roles.items()}, common, cue_re, commonprefix(cues))
+        stems = frozenset(k for k in map(match_key, read_lines("verb_stems.txt")) if len(k) >= 3)
+        return cls({k: frozenset(v) for k, v in roles.items()}, common, cue_re, commonprefix(cues), stems)
 
     def has(self, word: str, role: str) -> bool:
         return role in self.roles.get(_key(word), ())
+
+    def is_verb(self, word: str) -> bool:
+        """A verb stem, its participle or third plural («رفت», «داشته», «شدند»)."""
+        k = _key(word)
+        stems = self.verb_stems
+        return k in stems or k[-1:] == "ه" and k[:-1] in stems or k[-2:] == "ند" and k[:-2] in stems
 
 
 _key = match_key
@@ -83,8 +91,14 @@ def find_neighborhoods(
         for k, n in c.entry.nb_keys:
             known[k] = known.get(k, ()) + (n,)
     items: dict[tuple[int, int], str] = {}
+    # «محله‌های تهران و ...»: a city, county or province right after the cue is whose the
+    # neighborhoods are, not one of them (nor is what follows it)
+    towns = {c.start for c in cands if c.entry.places}
     for pos in near_cue:
-        for s, e in _list_after(text, pos, words, known):
+        listed = _list_after(text, pos, words, known)
+        if listed and listed[0][0] in towns:
+            continue
+        for s, e in listed:
             items.setdefault((s, e), text[s:e])
     listed = list(items)
     # a place-name hit on a listed item is that neighborhood, not its city
@@ -97,7 +111,7 @@ def find_neighborhoods(
     taken = [(h.start, h.end) for h in hits]
     for c in cands:
         # a listed neighborhood of a city the article names, shortly after a cue
-        if not c.entry.neighborhoods or not near_cue:
+        if not c.entry.neighborhoods:
             continue
         row = _known_row(c.entry.neighborhoods, cities)
         if row is None or not _near(text, near_cue, c.start):
@@ -152,8 +166,8 @@ def _list_after(text: str, pos: int, words: NeighborhoodWords, known: dict[str, 
             continue
         if t in _SENTENCE_END or t[0].isdigit() or words.has(t, "cue") or words.has(t, "stop"):
             break
-        if t.startswith(_VERB_PREFIXES):
-            break  # «در این محلات زندگی می‌کنند»: a verb, the clause goes on without a name
+        if t.startswith(_VERB_PREFIXES) or words.is_verb(t):
+            break  # «در این محلات زندگی می‌کنند», «محله رفت»: a verb, no name follows
         if not cur and words.has(t, "generic"):
             break
         cur.append(m)

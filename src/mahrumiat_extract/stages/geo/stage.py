@@ -13,12 +13,15 @@ county before a city), else a W201 warning. ``set_annotations`` writes ``doc.geo
 from __future__ import annotations
 
 from bisect import bisect_right
+
+import regex
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
 from ...doc import Doc, GeoHit
 from ...records import Neighborhood, Place, ProvinceMention, Span
+from ...text.chars import ZWNJ
 from ...text.keys import match_key
 from ...text.normalize import normalize
 from ..base import Stage
@@ -203,6 +206,10 @@ def _reading(c: Candidate, cue: str | None, established: set[str]) -> _Reading |
     provinces = entry.provinces
     if cue == "nb" and entry.neighborhoods:
         return None
+    if cue == "province" and not provinces:
+        # «استان‌های گیلان، مازندران و گرگان»: an old or loose name of a province, not the
+        # town of that name
+        return None
     if provinces and cue not in _PLACE_KINDS:
         # a province and its capital: «استان X», «استاندار X» are the province; «در X», «از X»,
         # a dateline, or a bare X in an article that never writes «استان X», the city
@@ -271,12 +278,23 @@ def _pick(rows: tuple[GeoPlace, ...], known: set[str]) -> tuple[GeoPlace, bool]:
 
 
 def _as_written(doc: Doc, start: int, end: int) -> str:
-    """A name read off the text, as the original writes it (ي/ك folded, spaces collapsed, no
-    ZWNJ guessed: restoration would turn «سیدی» into «سی‌دی»)."""
+    """A name read off the text, as the original writes it (ي/ك folded, spaces collapsed),
+    with the half-spaces of place names restored («بنیهاشم» → «بنی‌هاشم», «شرفآباد» →
+    «شرف‌آباد»); the general restoration is not used: it would turn «سیدی» into «سی‌دی»."""
     span = doc.span(start, end)
-    if span is None:
-        return doc.work[start:end]
-    return " ".join(normalize(span.text, restore_zwnj=False).text.split())
+    name = doc.work[start:end] if span is None else normalize(span.text, restore_zwnj=False).text
+    return restore_name_zwnj(" ".join(name.split()))
+
+
+# the half-spaces of place names: «بنی» before a name, «آباد» after a letter that joins
+_BANI = regex.compile("^(بنی)(?=[\\p{L}])")
+_ABAD = regex.compile("(?<=[بپتثجچحخسشصضطظعغفقکگلمنهی])(آباد)(?![\\p{L}])")
+
+
+def restore_name_zwnj(name: str) -> str:
+    """«بنیهاشم» → «بنی‌هاشم», «اللهآباد» → «الله‌آباد» (nothing else changes)."""
+    out: str = _ABAD.sub(ZWNJ + r"\1", _BANI.sub(r"\1" + ZWNJ, name))
+    return out
 
 
 def set_annotations(doc: Doc, hits: list[GeoHit]) -> None:

@@ -1,0 +1,39 @@
+"""Neighborhoods by their cue (issue 14): generic words and a city after the cue are no names,
+a verb ends the list, names come out with their half-spaces. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mahrumiat_extract import extract
+
+
+def _nbs(text: str) -> set[str]:
+    return {n.name for n in extract(text).neighborhoods}
+
+
+NO_NAME = [
+    pytest.param("قیمت خانه در همه محله‌های تهران و آخرین معاملات را ببینید.", id="شهر-پس-از-نشانه"),
+    pytest.param("محله‌های تاریخی شهر نیازمند مرمت است.", id="صفت-تاریخی"),
+    pytest.param("حمله به محله‌های غربی شهر ادامه دارد.", id="صفت-جهت"),
+    pytest.param("یکی از بسیجیان محله رفت و ماجرا را گفت.", id="فعل-گذشته"),
+    pytest.param("او سال‌ها در این محله سکونت داشته است.", id="فعل-با-همکرد"),
+]
+
+
+@pytest.mark.parametrize("text", NO_NAME)
+def test_no_neighborhood(text: str) -> None:
+    assert _nbs(text) == set()
+
+
+HALF_SPACES = [
+    pytest.param("در محله بنیهاشم شهر کرمان مدرسه ساخته شد.", "بنی\u200cهاشم", id="بنی"),
+    pytest.param("در محلات شرفآباد و اللهآباد کرمان پروژه‌ها آغاز شد.", "شرف\u200cآباد", id="آباد"),
+    pytest.param("در محله سیدی شهر کرمان پارک ساخته شد.", "سیدی", id="بی‌تغییر"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), HALF_SPACES)
+def test_names_keep_their_half_spaces(text: str, name: str) -> None:
+    assert name in _nbs(text)
