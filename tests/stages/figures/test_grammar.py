@@ -166,3 +166,29 @@ UNITS = [
 @pytest.mark.parametrize(("text", "expected"), UNITS)
 def test_money_unit_is_the_word_shown(text: str, expected: tuple[int, str]) -> None:
     assert [(f.count, f.unit) for f in _record(text).quantities] == [expected]
+
+
+MORE_NEGATIVES = [
+    pytest.param("پیش‌بینی می‌شود اشتغال کشور در ماه آینده ۹۰ هزار شغل افزایش یابد.", "job", id="تغییر-خالص-اشتغال"),
+    pytest.param("این شرکت ۵ هزار نفر پرسنل شاغل دارد که اشتغال آنها حفظ شد.", "job", id="پرسنل"),
+    pytest.param("شرکت‌ها از کاهش ۲۰ هزار شغل در سال آینده خبر دادند.", "job", id="کاهش-شغل"),
+    pytest.param("او مدعی بود صدها هزار شغل ایجاد کرده است.", "job", id="صدها-هزار"),
+    pytest.param("قرار است ۱۸ واحد جدید پتروشیمی در عسلویه افتتاح شود.", "project", id="واحد-پتروشیمی"),
+    pytest.param("نمایندگان مجلس درباره دو طرح پیشنهادی رای‌گیری می‌کنند.", "project", id="طرح-مجلس"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), MORE_NEGATIVES)
+def test_more_negatives(text: str, kind: str) -> None:
+    record = _record(text)
+    assert not (record.job_figures if kind == "job" else record.project_counts)
+
+
+def test_a_loss_in_the_next_clause_is_not_the_figures() -> None:
+    text = "اقتصاد این کشور ۵۰ هزار فرصت شغلی ایجاد کرد و نرخ بیکاری کاهش یافت."
+    assert _only(_record(text).job_figures).count == 50_000
+
+
+def test_first_person_perfect_is_completed() -> None:
+    text = "در مناطق سیل‌زده ۴۰ هزار واحد مسکونی را بازسازی کرده‌ایم."
+    assert _only(_record(text).project_counts).status == "completed"

@@ -10,9 +10,7 @@ scores («۵ بر سه») never reach a list: they have no counted noun or are f
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 from ...doc import Doc
 from ...records import Figure, Span, Status
@@ -21,22 +19,14 @@ from ..base import Stage
 from . import rules
 from .status import status
 from .category import category, governing_word
-from .window import Article, Window, window_around
+from .counts import count_of, is_reference, whole
+from .window import Article, Window, tense, window_around
 from .lexicon import FiguresLexicon, Unit
 from ...text.chars import ZWNJ
 
 __all__ = ["Candidate", "FiguresStage", "match"]
 
-_LIST_MARKS = ("-", ")", ".", "–", "ـ")
 _EZAFE_STEMS = ("ا", "و", "ه")
-_SPLIT_DECIMAL_RE = re.compile(r"\d\. ?$")
-# «2. 4 میلیون»: the integer part of a decimal cut by tokenization, right before the number
-_CUT_INTEGER_RE = re.compile(r"(?<![\d.,٫٬])(\d{1,3})\. ?$")
-_LEAD_DIGITS_RE = re.compile(r"\d{1,2}(?= )")
-_YEAR = r"(?:1[34]\d\d|19\d\d|20\d\d)"
-# «1932 تا 1939»: a range of years (the second one is no count of what follows it)
-_YEAR_RANGE_RE = re.compile(rf"(?<!\d){_YEAR} *(?:تا|-|–) *$")
-_YEAR_RE = re.compile(rf"{_YEAR}$")
 
 
 @dataclass(slots=True)
@@ -106,38 +96,28 @@ def _find_unit(win: Window, after: int) -> tuple[Unit, int, int] | None:
     return None
 
 
-def _is_reference(win: Window, first: int, after: int) -> bool:
-    """Law articles, years, list numbering, scores: numbers that count nothing."""
-    lex = win.lex
-    if lex.cue("not_before", win.key(first - 1)) and win.gap_ok(first - 1, first):
-        return True
-    start = win.starts[first]
-    if start > 0 and win.text[start - 1].isalpha():
-        return True  # «غفوری۶پروژه»: glued to the word before it (a list run together)
-    if _SPLIT_DECIMAL_RE.search(win.text, max(0, start - 4), start):
-        return True  # «2. 4»: a decimal cut by tokenization, its value unknown
-    if _YEAR_RE.match(win.texts[first]) and _YEAR_RANGE_RE.search(win.text, max(0, start - 12), start):
-        return True  # «1932 تا 1939»: years
-    if win.key(after) == "بر" and win.is_number(after + 1):
-        return True  # «۵ بر سه»
-    line_start = first == 0 or not win.gap_ok(first - 1, first)
-    if line_start and win.has(after) and win.texts[after] in _LIST_MARKS:
-        return True
-    return win.key(first - 1) == "(" and win.key(after) == ")"
-
-
-def _negative(art: Article, kind: str, num_start: int, unit_end: int, sent: tuple[int, int]) -> bool:
-    """A phrase of negatives.tsv says the figure is not a ``kind`` (job, project) count."""
+def _negative(win: Window, kind: str, first: int, after: int, sent: tuple[int, int]) -> bool:
+    """A phrase of negatives.tsv says the figure is not a ``kind`` (job, project) count:
+    before the number in its clause, or after the counted noun up to the clause's first finite
+    verb («۲۰ هزار شغل ایجاد کرد و نرخ بیکاری کاهش یافت»: the loss is another clause's)."""
+    art = win.art
     s, e = sent
+    num_start, unit_end = win.starts[first], win.ends[after - 1]
     neg = art.lex.negatives
-    before, after = neg.get((kind, "before")), neg.get((kind, "after"))
+    before, later, nxt = neg.get((kind, "before")), neg.get((kind, "after")), neg.get((kind, "next"))
     if before is not None and before.search(art.text, max(s, num_start - 60), num_start):
         return True
-    if after is not None:
-        m = after.search(art.text, unit_end, min(e, unit_end + 60))
-        if m is not None and m.start() <= unit_end + 40:
+    if later is not None:
+        limit = min(e, unit_end + 40)
+        i = after
+        while win.has(i) and win.starts[i] < limit:
+            if tense(win, i) is not None:
+                limit = win.ends[i]
+                break
+            i += 1
+        m = later.search(art.text, unit_end, min(e, unit_end + 60))
+        if m is not None and m.start() < limit:
             return True
-    nxt = neg.get((kind, "next"))
     if nxt is not None:
         m = nxt.search(art.text, unit_end, min(e, unit_end + 20))
         return m is not None and not art.text[unit_end : m.start()].strip()
@@ -155,7 +135,6 @@ def _for_jobs(win: Window, first: int, after: int) -> bool:
 def _target(win: Window, unit: Unit, first: int, after: int, sent: tuple[int, int]) -> str | None:
     """Which list a figure goes to (None: not a figure at all)."""
     lex = win.lex
-    num_start, unit_end = win.starts[first], win.ends[after - 1]
     if unit.kind in ("project", "housing"):
         if unit.words[-1] in ("طرح", "پروژه") and (
             lex.cue("not_after", win.key(after))
@@ -164,10 +143,16 @@ def _target(win: Window, unit: Unit, first: int, after: int, sent: tuple[int, in
             return None
         if win.cue_after("project_negative", after, 12):
             return "quantities"
-        if _negative(win.art, "project", num_start, unit_end, sent):
+        if _negative(win, "project", first, after, sent):
             return "quantities"
+        if unit.words == ("طرح",) and (
+            win.has_cue("bill_context", first - 8, first) or win.cue_after("bill_context", after, 8)
+        ):
+            return None  # «دو طرح ... رای‌گیری مجلس»: bills
         if unit.kind == "project":
             return "project_counts"
+        if win.cue_after("production", after, 3):
+            return "quantities"  # «۱۸ واحد جدید پتروشیمی»: production units
         built = win.has_cue("construction", first - 8, after + 12)
         return "project_counts" if built else "quantities"
     if unit.kind in ("job", "person", "group"):
@@ -175,55 +160,13 @@ def _target(win: Window, unit: Unit, first: int, after: int, sent: tuple[int, in
             return "quantities"
         if win.cue_after("job_negative", after, 6, to_verb=True):
             return "quantities"
-        if _negative(win.art, "job", num_start, unit_end, sent):
+        if _negative(win, "job", first, after, sent):
             return "quantities"
         if unit.kind == "job" or _for_jobs(win, first, after):
             return "job_figures"
         if unit.kind == "person" and (win.cue_before("job", first, 6) or win.cue_after("job", after, 6)):
             return "job_figures"
     return "quantities"
-
-
-def _count(m: NumberMatch, unit: Unit) -> int | None:
-    value = m.value * unit.factor
-    if isinstance(value, float):
-        if not value.is_integer():
-            return None
-        value = int(value)
-    return value if value > 0 else None
-
-
-def _whole(text: str, m: NumberMatch, lex: NumberLexicon) -> NumberMatch:
-    """The whole number when ``m`` starts inside one: a decimal cut by tokenization before a
-    scale word («2. 4 میلیون» → 2.4 million), or a number word joined by ZWNJ to its scale
-    word («یک‌میلیون و ۶۰۰ هزار», where the reader starts at «میلیون»)."""
-    start = m.start
-    if start > 0 and text[start - 1] == ZWNJ and m.has_words:
-        j = start - 1
-        while j > 0 and text[j - 1].isalpha():
-            j -= 1
-        word = lex.words.get(text[j : start - 1])
-        first = text[start:].split(" ", 1)[0]
-        scale = lex.words.get(first.replace(ZWNJ, ""))
-        if word is not None and scale is not None and scale.kind == "scale" and word.kind != "scale":
-            value = m.value + (word.value - 1) * scale.value
-            return NumberMatch(j, m.end, _plain(value), text[j : m.end], True, m.has_digits)
-    if isinstance(m.value, int) and m.has_words and m.has_digits and text[max(0, start - 1)] in ". ":
-        cut = _CUT_INTEGER_RE.search(text, max(0, start - 6), start)
-        lead = _LEAD_DIGITS_RE.match(m.text)
-        if cut and lead and m.value % int(lead.group()) == 0 and int(lead.group()):
-            frac = Fraction(int(lead.group()), 10 ** len(lead.group()))
-            value = (int(cut.group(1)) + frac) * (m.value // int(lead.group()))
-            if value.denominator == 1:
-                s0 = cut.start(1)
-                return NumberMatch(s0, m.end, int(value), text[s0 : m.end], True, True)
-    return m
-
-
-def _plain(value: float | int | Fraction) -> int | float:
-    if isinstance(value, Fraction):
-        return int(value) if value.denominator == 1 else float(value)
-    return value
 
 
 def match(doc: Doc, lex: FiguresLexicon, numbers_lex: NumberLexicon) -> list[Candidate]:
@@ -235,16 +178,16 @@ def match(doc: Doc, lex: FiguresLexicon, numbers_lex: NumberLexicon) -> list[Can
     for m in numbers:
         if not _maybe_counted(art, m.end):
             continue
-        m = _whole(doc.work, m, numbers_lex)
+        m = whole(doc.work, m, numbers_lex)
         win = window_around(art, m.start, m.end, prev=win)
         first, after = win.tok_at(m.start), win.tok_at(m.end)
         found = _find_unit(win, after)
-        if found is None or _is_reference(win, first, after):
+        if found is None or is_reference(win, first, after):
             continue
         if m.has_words and not m.has_digits and m.value < 10 and lex.cue("dem", win.key(first - 1)):
             continue  # «این دو طرح»: the plans already named, not a count
         unit, _, tail = found
-        count = _count(m, unit)
+        count = count_of(m, unit)
         sent = art.clause_of(m.start, m.end)
         target = _target(win, unit, first, tail, sent)
         if count is None or target is None:
