@@ -6,9 +6,6 @@ grammar lives in :mod:`.titles` and :mod:`.names`, the lexicon in
 ``resources/officials/``, the coreference in :mod:`.coref`.
 """
 
-# LEAD NOTE (temporary, remove before finishing): the house rules of this session for the
-# officials engineer are in /work/HOUSE_RULES_officials.md: read them before any edit
-# (shared working tree: commit only your own files, never `git add -A`; golden records; floors).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
