@@ -192,3 +192,31 @@ def test_a_loss_in_the_next_clause_is_not_the_figures() -> None:
 def test_first_person_perfect_is_completed() -> None:
     text = "در مناطق سیل‌زده ۴۰ هزار واحد مسکونی را بازسازی کرده‌ایم."
     assert _only(_record(text).project_counts).status == "completed"
+
+
+MORE_STATUS = [
+    pytest.param("در دولت قبل سالانه ۱۲ هزار شغل ایجاد می‌شد.", "completed", id="ماضی-استمراری"),
+    pytest.param("بیش از ۶۰ هزار پروژه نیمه‌کاره در کشور داریم.", "ongoing", id="نیمه‌کاره"),
+    pytest.param("۱۶ طرح بالای ۷۰ درصد پیشرفت دارد.", "ongoing", id="درصد-پیشرفت"),
+    pytest.param("امام جمعه در مراسم افتتاح ۷۲ واحد مسکونی گفت که کار ادامه دارد.", "completed", id="مراسم-افتتاح"),
+    pytest.param("آیین بهره‌برداری از ۴۰ پروژه عمرانی از دیگر برنامه‌های هفته است.", "planned", id="بهره‌برداری-برنامه"),
+    pytest.param("تاکنون ۸۰ واحد به بهره‌برداری و مابقی در حال ساخت است.", "completed", id="مابقی"),
+    pytest.param("ما شاهد ایجاد ۹۰ هزار شغل جدید در سال گذشته بودیم.", "completed", id="بودیم"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_STATUS)
+def test_more_status(text: str, expected: str | None) -> None:
+    record = _record(text)
+    assert _only(record.project_counts + record.job_figures).status == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("سربازان به سه واحد مسکونی در اردوگاه حمله کردند.", id="حمله"),
+        pytest.param("سیستم گرمایشی دو میلیون واحد مسکونی در حال فعالیت است.", id="در-حال-فعالیت"),
+    ],
+)
+def test_existing_or_attacked_units_are_no_projects(text: str) -> None:
+    assert not _record(text).project_counts

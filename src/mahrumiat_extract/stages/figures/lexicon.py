@@ -48,6 +48,7 @@ class FiguresLexicon:
     status_after: regex.Pattern[str]
     status_before: regex.Pattern[str]
     status_purpose: regex.Pattern[str]
+    status_governing: regex.Pattern[str]
     status_earlier: regex.Pattern[str]
     status_of: dict[str, str]  # phrase key (no spaces/ZWNJ) -> status
     periods: regex.Pattern[str]
@@ -121,7 +122,9 @@ def _load() -> FiguresLexicon:
     cue_words: dict[str, list[str]] = {}
     for kind, word in resources.read_tsv("figures/cues.tsv"):
         cue_words.setdefault(kind, []).append(word)
-    where_phrases: dict[str, list[str]] = {"after": [], "before": [], "purpose": [], "earlier": []}
+    where_phrases: dict[str, list[str]] = {
+        "after": [], "before": [], "purpose": [], "governing": [], "earlier": []
+    }
     status_of: dict[str, str] = {}
     for phrase, status, where in resources.read_tsv("figures/status.tsv"):
         where_phrases[where].append(phrase)
@@ -152,12 +155,13 @@ def _load() -> FiguresLexicon:
         status_after=regex.compile(phrase_regex(after)),
         status_before=regex.compile(phrase_regex(before)),
         status_purpose=regex.compile(phrase_regex(where_phrases["purpose"])),
+        status_governing=regex.compile(phrase_regex(where_phrases["governing"])),
         status_earlier=regex.compile(phrase_regex(where_phrases["earlier"])),
         status_of=status_of,
         periods=regex.compile(rf"(?:{grammar})|{phrase_regex(periods)}"),
         cue_sets={k: (w.exact, w.prefixes) for k, w in cues.items()},
         status_keys=_key_automaton(after),
-        status_before_anchors=_anchors(before + where_phrases["purpose"]),
+        status_before_anchors=_anchors(before + where_phrases["purpose"] + where_phrases["governing"]),
         period_firsts=tuple(sorted({_parts(p)[0] for p in periods} | {"سال"})),
         negatives={k: regex.compile(phrase_regex(v)) for k, v in negative_phrases.items()},
         verbs=verbs,

@@ -12,7 +12,9 @@ In the order a reader of Persian news decides it:
    completed, future («خواهد») → planned, simple present («می‌شود») → planned, or ongoing
    with a habitual adverb («سالانه»); a copula, «داشتن», a negative or a reporting verb
    («اظهار کرد») says nothing;
-3. «تاکنون» (so far) anywhere before it in the clause: completed.
+3. a governing noun whose status holds unless the predicate says otherwise («مراسم افتتاح
+   ۷۲ واحد»: completed);
+4. «تاکنون» (so far) anywhere before it in the clause: completed.
 
 A part of a breakdown inherits the status of its total (in the stage).
 
@@ -113,6 +115,10 @@ def status(art: Article, win: Window, first: int, tail: int, sent: tuple[int, in
     found = _predicate(art, win, tail, win.ends[tail - 1], sent)
     if found:
         return found
+    if near:
+        found = _before(art, win, lex.status_governing, num_start, s)
+        if found:
+            return found
     earlier = None
     for m in lex.status_earlier.finditer(text, s, num_start):
         earlier = m
