@@ -206,6 +206,9 @@ def _reading(c: Candidate, cue: str | None, established: set[str]) -> _Reading |
     provinces = entry.provinces
     if cue == "nb" and entry.neighborhoods:
         return None
+    if cue == "island":
+        # «جزیره کیش»; «جزایر مرکزی تنگه هرمز» names no province
+        return _Reading(c, cue, False, entry.others_by_kind) if entry.others else None
     if cue == "province" and not provinces:
         # «استان‌های گیلان، مازندران و گرگان»: an old or loose name of a province, not the
         # town of that name
