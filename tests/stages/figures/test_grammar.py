@@ -220,3 +220,8 @@ def test_more_status(text: str, expected: str | None) -> None:
 )
 def test_existing_or_attacked_units_are_no_projects(text: str) -> None:
     assert not _record(text).project_counts
+
+
+def test_trainees_are_no_job_figure() -> None:
+    text = "در این طرح ۶۰۰ نفر از جوانان برای اشتغال آموزش دیده‌اند."
+    assert not _record(text).job_figures
