@@ -225,3 +225,28 @@ def test_existing_or_attacked_units_are_no_projects(text: str) -> None:
 def test_trainees_are_no_job_figure() -> None:
     text = "در این طرح ۶۰۰ نفر از جوانان برای اشتغال آموزش دیده‌اند."
     assert not _record(text).job_figures
+
+
+BEGUN_AND_PLANNED = [
+    pytest.param("۱۲ پروژه آموزشی در شهر کلنگ‌زنی شد.", "ongoing", id="کلنگ‌زنی-شد"),
+    pytest.param("عملیات ساخت ۱۲ پروژه آموزشی در شهر آغاز شد.", "ongoing", id="آغاز-شد"),
+    pytest.param("فرماندار از آغاز ۱۲ پروژه آبرسانی خبر داد.", "ongoing", id="آغاز-اسمی"),
+    pytest.param("معاون شهردار از اجرای ۱۲ پروژه بهسازی خبر داد.", "ongoing", id="اجرای-اسمی"),
+    pytest.param("۱۲ طرح دیگر نیز در دست اجراست.", "ongoing", id="در-دست-اجراست"),
+    pytest.param("امسال ۱۲ طرح دیگر در نوبت دریافت تسهیلات قرار دارند.", "planned", id="در-نوبت"),
+    pytest.param("این طرح‌ها اشتغال‌زایی برای ۱۲۰ نفر را به دنبال دارد.", "planned", id="به-دنبال-دارد"),
+    pytest.param("در این شهرک ۱۲ هزار نفر مشغول به کارند.", "completed", id="مشغول-به-کارند"),
+    pytest.param("ایجاد ۱۲ هزار شغل در استان هدف‌گذاری شده است.", "planned", id="هدف‌گذاری"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BEGUN_AND_PLANNED)
+def test_begun_and_planned(text: str, expected: str) -> None:
+    record = _record(text)
+    assert _only(record.project_counts + record.job_figures).status == expected
+
+
+def test_breakdown_after_a_blank_line_and_marked_after_the_part() -> None:
+    text = "با اجرای ۷۰ طرح عمرانی، ۴۰۰ شغل ایجاد شده است.\n\nوی افزود: ۵۰ طرح از این تعداد در حوزه آبرسانی است."
+    figs = {f.count: f.status for f in _record(text).project_counts}
+    assert figs == {70: "completed", 50: "completed"}

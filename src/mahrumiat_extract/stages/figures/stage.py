@@ -216,12 +216,15 @@ def _inherit(art: Article, cands: list[Candidate]) -> None:
         for total in reversed(cands[:k]):
             if total.target != part.target or total.count <= part.count:
                 continue
-            if total.sentence != part.sentence and total.sentence[1] != part.sentence[0]:
-                break
-            lo = total.end if total.sentence == part.sentence else part.sentence[0]
-            between = text[lo : part.start]
-            words = between.replace(":", " : ").split()
-            if ":" in words or any(art.lex.cue("breakdown", w.replace(ZWNJ, "")) for w in words):
+            same = total.sentence == part.sentence
+            if not same and text[total.sentence[1] : part.sentence[0]].strip():
+                break  # not the clause before (blank lines between are no clause)
+            lo = total.end if same else part.sentence[0]
+            # the breakdown word is between the total and the part, or right after the part
+            # in its clause («۲۱۴ طرح از این تعداد ...»)
+            between = text[lo : part.start] + " " + text[part.end : min(part.sentence[1], part.end + 20)]
+            squashed = between.replace(" ", "").replace(ZWNJ, "")
+            if (same and ":" in between) or any(p.replace(" ", "") in squashed for p in art.lex.cue_sets["breakdown"][0]):
                 part.status = part.status or total.status
                 part.period = part.period or total.period
                 break
