@@ -80,3 +80,22 @@ STILL_THE_PLACE = [
 def test_still_the_place(text: str, name: str) -> None:
     provinces, places = _geo(text)
     assert name in provinces | places
+
+
+KIND_FROM_CONTEXT = [
+    pytest.param("توسعه فرودگاه شیراز آغاز شد.", "شیراز", "city", id="فرودگاه"),
+    pytest.param("استخدام در نیروگاه اتمی بوشهر آغاز شد.", "بوشهر", "city", id="نیروگاه-اتمی"),
+    pytest.param("جاده مشترک بین گلستان و سمنان بازسازی شد.", "سمنان", "province", id="فهرست-با-استان"),
+    pytest.param("در سفر به اصفهان و چهارمحال و بختیاری واحدها افتتاح شد.", "اصفهان", "province", id="فهرست-با-استان-پس"),
+    pytest.param("شهرستان فیروزکوه برف‌گیر است.", "فیروزکوه", "county", id="شهرستان"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), KIND_FROM_CONTEXT)
+def test_kind_from_context(text: str, name: str, kind: str) -> None:
+    record = extract(text)
+    places = {p.name: p.kind for p in record.places}
+    if kind == "province":
+        assert name in {p.name for p in record.provinces} and name not in places
+    else:
+        assert places.get(name) == kind

@@ -36,6 +36,11 @@ def test_found_by_cue(text: str, name: str, kind: str, province: str) -> None:
     assert (place.kind, place.province) == (kind, province)
 
 
+def test_quoted_village_missing_from_the_lists() -> None:
+    place = _places("ساخت مسکن در روستای «نوبنیاد» در بخش خشکبیجار شهرستان رشت آغاز شد.")["نوبنیاد"]
+    assert (place.kind, place.province) == ("village", "گیلان")
+
+
 def test_shared_name_takes_the_county_of_its_sentence() -> None:
     # «چاهان» is a village in several counties of two provinces: the county named decides
     assert _places("روستای چاهان از توابع شهرستان جیرفت است.")["چاهان"].province == "کرمان"

@@ -26,7 +26,7 @@ from ...text.keys import match_key
 from ...text.normalize import normalize
 from ..base import Stage
 from .context import SportsTest
-from .cues import KIND_CUES, CueReader
+from .cues import KIND_CUES, CueReader, joined_by_list
 from .gazetteer import Candidate, Gazetteer, GeoPlace
 from .neighborhoods import find_neighborhoods, neighborhood_cues
 from .villages import find_divisions, has_cue
@@ -186,6 +186,7 @@ def _read(text: str, cands: list[Candidate], cue_reader: CueReader) -> list[_Rea
         p.name for c, cue in zip(cands, cues) if cue == "province" for p in c.entry.places if p.kind == "province"
     }
     out = [_reading(c, cue, established) for c, cue in zip(cands, cues)]
+    _provinces_in_lists(text, out)
     # names that need only some context: accepted when the article is about their province
     context = {r.cand.entry.places[0].province for r in out if r is not None and r.as_province}
     context |= {r.rows[0].province for r in out if r is not None and r.rows and len({x.province for x in r.rows}) == 1}
@@ -194,6 +195,21 @@ def _read(text: str, cands: list[Candidate], cue_reader: CueReader) -> list[_Rea
             if any(p.province in context for p in c.entry.places):
                 out[i] = _reading(c, "context", established)
     return [r for r in out if r is not None]
+
+
+def _provinces_in_lists(text: str, out: list[_Reading | None]) -> None:
+    """«بین گلستان و سمنان», «به اصفهان و چهارمحال و بختیاری»: a province-and-capital name
+    listed beside a province, with no kind cue of its own, is the province too."""
+    for order in (range(1, len(out)), range(len(out) - 1, 0, -1)):
+        for i in order:
+            a, b = out[i - 1], out[i]
+            if a is None or b is None or a.as_province == b.as_province:
+                continue
+            if not joined_by_list(text, a.cand.end, b.cand.start):
+                continue
+            x = b if a.as_province else a
+            if x.cand.entry.provinces and x.cue not in KIND_CUES and x.cue != "facility":
+                out[out.index(x)] = _Reading(x.cand, x.cue, True, ())
 
 
 def _reading(c: Candidate, cue: str | None, established: set[str]) -> _Reading | None:
@@ -216,7 +232,7 @@ def _reading(c: Candidate, cue: str | None, established: set[str]) -> _Reading |
     if provinces and cue not in _PLACE_KINDS:
         # a province and its capital: «استان X», «استاندار X» are the province; «در X», «از X»,
         # a dateline, or a bare X in an article that never writes «استان X», the city
-        as_city = cue in ("weak", "dateline") or (cue not in ("province", "office") and provinces[0].name not in established)
+        as_city = cue in ("weak", "dateline", "facility") or (cue not in ("province", "office") and provinces[0].name not in established)
         if entry.capital and as_city:
             return _Reading(c, cue, False, entry.capital_by_kind)
         return _Reading(c, cue, True, ())
@@ -228,7 +244,7 @@ def _reading(c: Candidate, cue: str | None, established: set[str]) -> _Reading |
 def _cue_enough(need: str, cue: str | None) -> bool:
     if cue in KIND_CUES or cue in ("dateline", "context"):
         return True
-    return need == "weak" and cue in ("weak", "list")
+    return need == "weak" and cue in ("weak", "list", "facility")
 
 
 def _prefer_kind(rows: tuple[GeoPlace, ...], by_kind: tuple[GeoPlace, ...], cue: str | None) -> tuple[GeoPlace, ...]:

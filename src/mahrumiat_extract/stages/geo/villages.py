@@ -113,7 +113,10 @@ def find_divisions(
     for m in _CUE_RE.finditer(text):
         kinds = _CUES[match_key(m.group())]
         island = "جز" in m.group()
-        for s, e, row in _names_after(text, m.end(), table, kinds, words):
+        names = _names_after(text, m.end(), table, kinds, words)
+        if not names and m.group() == "روستای":
+            names = _quoted_after(text, m.end())
+        for s, e, row in names:
             if island and any(h.start < e and s < h.end for h in hits):
                 continue
             kind: GeoKind = "village" if row.kind == "v" else "district"
@@ -171,6 +174,18 @@ def _names_after(text: str, pos: int, table: Divisions, kinds: str, words: _Word
     return found
 
 
+_QUOTED = regex.compile(r"\s*«([\p{L}\p{M}\u200c]+(?: [\p{L}\p{M}\u200c]+){0,2})»")
+
+
+def _quoted_after(text: str, pos: int) -> list[tuple[int, int, Division]]:
+    """«روستای «ویشگاه»»: a quoted name after the cue is a village the lists may lack (no
+    county known: its province is that of the places named in its sentence)."""
+    m = _QUOTED.match(text, pos)
+    if m is None:
+        return []
+    return [(m.start(1), m.end(1), Division(m.group(1), "v", ()))]
+
+
 def _province(text: str, start: int, row: Division, hits: list[GeoHit]) -> str | None:
     """The province of a division, from the article (see the module doc)."""
     if len({p for _, p in row.counties}) == 1:
@@ -179,6 +194,9 @@ def _province(text: str, start: int, row: Division, hits: list[GeoHit]) -> str |
     ends = [i for i in (text.find(ch, start) for ch in SENTENCE_END_CHARS) if i >= 0]
     stop = min(ends, default=len(text))
     places = [h for h in hits if h.kind != "province" and h.kind != "neighborhood"]
+    if not row.counties:
+        near = {h.province for h in hits if begin <= h.start < stop and h.province}
+        return near.pop() if len(near) == 1 else None
     for pool in (
         {h.name for h in places if begin <= h.start < stop},
         {h.name for h in places},
