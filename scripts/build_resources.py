@@ -58,12 +58,18 @@ def build_zwnj(data: Path) -> dict[str, str]:
         fj = words.get(j, 0)
         if fj == 0 or f > 20 * fj:
             lex.append(f"{j}\t{w}")
-    out["zwnj_words.tsv"] = "# joined\twith_zwnj  (generated from hazm words.dat)\n" + "\n".join(lex) + "\n"
+    out["zwnj_words.tsv"] = (
+        "# joined\twith_zwnj  (generated from hazm words.dat)\n" + "\n".join(lex) + "\n"
+    )
     # known_words.txt: words attested in hazm's corpus (frequency > 0), for the affix rules
     known = sorted(w for w, f in words.items() if f > 0 and ZWNJ not in w and " " not in w)
-    out["known_words.txt"] = "# words with frequency > 0 in hazm words.dat\n" + "\n".join(known) + "\n"
+    out["known_words.txt"] = (
+        "# words with frequency > 0 in hazm words.dat\n" + "\n".join(known) + "\n"
+    )
     adjs = sorted(w for w in known if "AJ" in tags.get(w, "").split(","))
-    out["adjectives.txt"] = "# adjectives (AJ) from hazm words.dat, for تر/ترین\n" + "\n".join(adjs) + "\n"
+    out["adjectives.txt"] = (
+        "# adjectives (AJ) from hazm words.dat, for تر/ترین\n" + "\n".join(adjs) + "\n"
+    )
     # officials/frequent_words.txt: the most frequent words (a million occurrences or more):
     # the officials' test of «a common word», which the whole attested list (it has most
     # names, Persian and foreign, too) cannot be
@@ -83,12 +89,16 @@ def build_zwnj(data: Path) -> dict[str, str]:
             s = s.strip()
             if s:
                 stems.add(s)
-    out["verb_stems.txt"] = "# past and present verb stems from hazm verbs.dat\n" + "\n".join(sorted(stems)) + "\n"
+    out["verb_stems.txt"] = (
+        "# past and present verb stems from hazm verbs.dat\n" + "\n".join(sorted(stems)) + "\n"
+    )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--check", action="store_true", help="compare instead of writing")
     args = ap.parse_args(argv)
     files = build_zwnj(hazm_data_dir())

@@ -80,12 +80,12 @@ def paragraphs_html(text: str) -> str:
 def page(a: dict[str, str]) -> str:
     """A whole news page: navigation, related links and footer around the article."""
     return f"""<!DOCTYPE html>
-<html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>{html.escape(a['title'])}</title>
+<html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>{html.escape(a["title"])}</title>
 <meta property="og:site_name" content="{SOURCE}"></head>
 <body><header><nav><a href="/">صفحه اصلی</a> | <a href="/fa/politics">سیاسی</a> |
 <a href="/fa/provinces">استان‌ها</a> | <a href="/fa/sport">ورزشی</a></nav></header>
-<main><article><h1>{html.escape(a['title'])}</h1>
-<div class="body">{paragraphs_html(a['text'])}</div></article>
+<main><article><h1>{html.escape(a["title"])}</h1>
+<div class="body">{paragraphs_html(a["text"])}</div></article>
 <aside><h3>پربازدیدترین‌ها</h3><ul><li><a href="/fa/news/1">پیش‌بینی هوای فردا</a></li>
 <li><a href="/fa/news/2">نتایج هفته دوم لیگ</a></li></ul></aside></main>
 <footer>کلیه حقوق این سایت محفوظ است.</footer></body></html>
@@ -110,11 +110,11 @@ def csv_bytes(items: list[dict[str, str]]) -> bytes:
 def rss_bytes(items: list[dict[str, str]]) -> bytes:
     entries = "".join(
         f"""  <item>
-    <title>{html.escape(a['title'])}</title>
-    <link>{a['url']}</link>
-    <guid isPermaLink="true">{a['url']}</guid>
-    <pubDate>{a['rfc822']}</pubDate>
-    <description>{html.escape(paragraphs_html(a['text']))}</description>
+    <title>{html.escape(a["title"])}</title>
+    <link>{a["url"]}</link>
+    <guid isPermaLink="true">{a["url"]}</guid>
+    <pubDate>{a["rfc822"]}</pubDate>
+    <description>{html.escape(paragraphs_html(a["text"]))}</description>
   </item>
 """
         for a in items
@@ -131,11 +131,11 @@ def rss_bytes(items: list[dict[str, str]]) -> bytes:
 def atom_bytes(items: list[dict[str, str]]) -> bytes:
     entries = "".join(
         f"""  <entry>
-    <title>{html.escape(a['title'])}</title>
-    <link href="{a['url']}"/>
-    <id>{a['url']}</id>
-    <updated>{a['iso']}</updated>
-    <content type="html">{html.escape(paragraphs_html(a['text']))}</content>
+    <title>{html.escape(a["title"])}</title>
+    <link href="{a["url"]}"/>
+    <id>{a["url"]}</id>
+    <updated>{a["iso"]}</updated>
+    <content type="html">{html.escape(paragraphs_html(a["text"]))}</content>
   </entry>
 """
         for a in items

@@ -19,8 +19,15 @@ DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 
 
 def texts() -> list[str]:
-    out = [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines()] if DEV.exists() else []
-    out += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "samples" / "articles").glob("*.txt"))]
+    out = (
+        [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines()]
+        if DEV.exists()
+        else []
+    )
+    out += [
+        p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "data" / "samples" / "articles").glob("*.txt"))
+    ]
     return out
 
 
@@ -45,7 +52,10 @@ def main() -> None:
     elapsed = time.perf_counter() - t0
     n = rounds * len(arts)
     mean_chars = sum(map(len, arts)) / len(arts)
-    print(f"pipeline {n / elapsed:.1f} art/s  {elapsed / n * 1000:.2f} ms/article, avg {mean_chars:.0f} chars")
+    print(
+        f"pipeline {n / elapsed:.1f} art/s  {elapsed / n * 1000:.2f} ms/article, "
+        f"avg {mean_chars:.0f} chars"
+    )
     for name, seconds in totals.items():
         print(f"  {name:10} {seconds / n * 1000:.2f} ms")
     from hazm import Normalizer
@@ -57,8 +67,10 @@ def main() -> None:
         for text in arts:
             normalizer.normalize(text)
     hazm_elapsed = time.perf_counter() - t0
-    print(f"hazm normalize {hazm_elapsed / n * 1000:.2f} ms/article; "
-          f"ratio pipeline/hazm throughput = {hazm_elapsed / elapsed:.2f}")
+    print(
+        f"hazm normalize {hazm_elapsed / n * 1000:.2f} ms/article; "
+        f"ratio pipeline/hazm throughput = {hazm_elapsed / elapsed:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -104,7 +104,11 @@ def extract_many(
     """
     for item in items:
         if isinstance(item, Mapping):
-            kw = {k: item.get(k) for k in ("id", "published", "title", "source", "url") if item.get(k) is not None}
+            kw = {
+                k: item.get(k)
+                for k in ("id", "published", "title", "source", "url")
+                if item.get(k) is not None
+            }
             yield extract(item.get("text") or "", **{**defaults, **kw})
         else:
             yield extract(item, **defaults)

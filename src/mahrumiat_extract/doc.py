@@ -92,7 +92,9 @@ class Doc:
         if not 0 <= s < e <= len(self.text):
             self.warn("W106", f"{start}-{end}")
             return None
-        return Span(start=s, end=e, text=self.text[s:e])  # (validation in Rust is faster than model_construct)
+        return Span(
+            start=s, end=e, text=self.text[s:e]
+        )  # (validation in Rust is faster than model_construct)
 
     def spans(self, ranges: list[tuple[int, int]]) -> tuple[Span, ...]:
         """Record spans for several normalized ranges, sorted, without duplicates."""
@@ -128,7 +130,9 @@ def blank_ranges(work: str, ranges: list[tuple[int, int]]) -> tuple[str, list[tu
             continue
         parts.append(work[pos:s])
         seg = work[s:e]
-        parts.append(" " * len(seg) if "\n" not in seg else "".join("\n" if c == "\n" else " " for c in seg))
+        parts.append(
+            " " * len(seg) if "\n" not in seg else "".join("\n" if c == "\n" else " " for c in seg)
+        )
         pos = e
         applied.append((s, e))
     parts.append(work[pos:])

@@ -4,7 +4,14 @@ catalogue of warning codes that go into ``ArticleRecord.warnings``."""
 from __future__ import annotations
 
 __all__ = [
-    "CODES", "E", "InputError", "MahrumiatError", "PipelineError", "ResourceError", "W", "warning"
+    "CODES",
+    "E",
+    "InputError",
+    "MahrumiatError",
+    "PipelineError",
+    "ResourceError",
+    "W",
+    "warning",
 ]
 
 

@@ -3,7 +3,8 @@
 >>> from mahrumiat_extract import extract, to_frames
 >>> frames = to_frames([extract("استاندار لرستان گفت: ۱۳۲ پروژه افتتاح شد.", id="x1")])
 >>> sorted(frames)  # doctest: +SKIP
-['articles', 'errors', 'figures', 'mentions', 'neighborhoods', 'officials', 'places', 'provinces', 'texts']
+['articles', 'errors', 'figures', 'mentions', 'neighborhoods', 'officials', 'places',
+ 'provinces', 'texts']
 
 The tables and their columns are exactly those of the DuckDB store
 (:data:`mahrumiat_extract.batch.store.SCHEMA`, documented in the README); rows are built by

@@ -93,7 +93,9 @@ def _marked(text: str, spans: Sequence[tuple[int, int, str]], *, tips: dict[Any,
             if s <= a and z <= e:
                 if page:
                     tip = _e(tips.get((s, e, kind), kind), quote=True)
-                    piece = f'<mark class="k-{kind}" data-kind="{kind}" title="{tip}">{piece}</mark>'
+                    piece = (
+                        f'<mark class="k-{kind}" data-kind="{kind}" title="{tip}">{piece}</mark>'
+                    )
                 else:
                     piece = _mark(piece, kind)
         out.append(piece)
@@ -204,12 +206,15 @@ td.num { direction: ltr; text-align: left; font-variant-numeric: tabular-nums }
 td.none { color: #bbb } td.said { color: #666; font-size: 0.9em }
 ul.warnings { direction: ltr; text-align: left; color: #8a4b00; padding-left: 18px }
 details pre { direction: ltr; text-align: left; white-space: pre-wrap; font-size: 12px;
-              background: #f7f7f7; padding: 8px; border-radius: 4px; max-height: 480px; overflow: auto }
+              background: #f7f7f7; padding: 8px; border-radius: 4px; max-height: 480px;
+              overflow: auto }
 """
 
 
 def _css() -> str:
-    colors = "\n".join(f".k-{kind} {{ background: {color} }}" for kind, color in KIND_COLORS.items())
+    colors = "\n".join(
+        f".k-{kind} {{ background: {color} }}" for kind, color in KIND_COLORS.items()
+    )
     return _CSS.replace("FONTS", _FONTS) + colors
 
 

@@ -81,7 +81,9 @@ class Pipeline:
     ``Pipeline(stages=(...))`` any stages, checked for their order.
     """
 
-    def __init__(self, stages: tuple[Stage, ...] | None = None, *, resources: Resources | None = None) -> None:
+    def __init__(
+        self, stages: tuple[Stage, ...] | None = None, *, resources: Resources | None = None
+    ) -> None:
         if stages is not None and resources is not None:
             raise PipelineError("E003 give the stages or the resources to build them on, not both")
         if stages is None:
@@ -89,7 +91,11 @@ class Pipeline:
             stages = default_stages(self.resources)
         else:
             stages = tuple(stages)
-            found = [r for r in (getattr(s, "resources", None) for s in stages) if isinstance(r, Resources)]
+            found = [
+                r
+                for r in (getattr(s, "resources", None) for s in stages)
+                if isinstance(r, Resources)
+            ]
             self.resources = found[0] if found else Resources()
         check_order(stages)
         self.stages: tuple[Stage, ...] = stages
@@ -98,7 +104,8 @@ class Pipeline:
         return (_rebuild, (self.stages,))
 
     def __repr__(self) -> str:
-        return f"Pipeline(stages=({', '.join(s.name for s in self.stages)}), resources={self.resources!r})"
+        names = ", ".join(s.name for s in self.stages)
+        return f"Pipeline(stages=({names}), resources={self.resources!r})"
 
     def make_doc(self, text: str, *, id: str | None = None, **hints: Any) -> Doc:
         norm = normalize(text)

@@ -29,9 +29,7 @@ def pick(items: Iterable[Item], id: str | None = None) -> Item:
     raise InputError(f"no article with id {id!r}" if id is not None else "no article found")
 
 
-def show_items(
-    items: Iterable[Item], *, id: str | None = None
-) -> tuple[str, ArticleRecord, str]:
+def show_items(items: Iterable[Item], *, id: str | None = None) -> tuple[str, ArticleRecord, str]:
     """``(page, record, text)`` of the article of id ``id`` (or the first) among ``items``;
     :class:`InputError` with the coded reason when it cannot be read or extracted."""
     item = pick(items, id)

@@ -35,11 +35,19 @@ def add_read_arguments(p: argparse.ArgumentParser) -> None:
                    "from file names)")  # fmt: skip
     for name, default in (("id", "id"), ("text", "text"), ("date", "date"), ("url", "url"),
                           ("title", "title"), ("source", "source")):  # fmt: skip
-        p.add_argument(f"--{name}-field", default=default, metavar="FIELD",
-                       help=f"JSONL/CSV field of the article's {name} (default {default!r})")
-    p.add_argument("--id-prefix", default="", metavar="TEMPLATE",
-                   help="put before every article id; {name} is the input's file name without "
-                   "suffixes ('{name}:' gives mehr:1, irna:1 for two dumps numbered alike)")
+        p.add_argument(
+            f"--{name}-field",
+            default=default,
+            metavar="FIELD",
+            help=f"JSONL/CSV field of the article's {name} (default {default!r})",
+        )
+    p.add_argument(
+        "--id-prefix",
+        default="",
+        metavar="TEMPLATE",
+        help="put before every article id; {name} is the input's file name without "
+        "suffixes ('{name}:' gives mehr:1, irna:1 for two dumps numbered alike)",
+    )
     p.add_argument("--max-record-mb", type=int, default=16, help="longest article/line in MB")
     p.add_argument("--max-decompressed-mb", type=int, default=4096,
                    help="largest decompressed file in MB (zip bomb guard)")  # fmt: skip
@@ -171,8 +179,12 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--parquet", metavar="DIR", help="also export every table to Parquet")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local processes (default) or a Dask cluster")  # fmt: skip
-    p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler, e.g. tcp://host:8786 "
-                   "(default with --engine dask: a local cluster of --jobs workers)")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDR",
+        help="Dask scheduler, e.g. tcp://host:8786 "
+        "(default with --engine dask: a local cluster of --jobs workers)",
+    )
     p.add_argument("--chunk-size", type=int, default=32, help="articles a task (default 32)")
     p.add_argument("--commit-every", type=int, default=512, metavar="N",
                    help="articles a transaction (default 512; also every 2 s)")  # fmt: skip

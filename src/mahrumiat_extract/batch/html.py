@@ -53,7 +53,9 @@ def page_to_text(page: str, *, url: str | None = None) -> PageText | None:
         return None
 
     def restore(value: object) -> str | None:
-        return value.replace(_PLACEHOLDER, _ZWNJ).strip() or None if isinstance(value, str) else None
+        return (
+            value.replace(_PLACEHOLDER, _ZWNJ).strip() or None if isinstance(value, str) else None
+        )
 
     return PageText(
         text=text.replace(_PLACEHOLDER, _ZWNJ),

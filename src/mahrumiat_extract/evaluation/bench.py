@@ -29,13 +29,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
-from .benchproc import (
-    StreamRun,
-    cli_has_run,
-    distinct_memory,
-    time_parallel_ceiling,
-    time_streams,
-)
 from .benchio import (
     format_markdown,
     format_text,
@@ -43,8 +36,16 @@ from .benchio import (
     load_corpus,
     machine_info,
 )
+from .benchproc import (
+    StreamRun,
+    cli_has_run,
+    distinct_memory,
+    time_parallel_ceiling,
+    time_streams,
+)
 
 __all__ = ["BenchResult", "add_arguments", "main", "main_args", "run_bench"]
+
 
 @dataclass(slots=True)
 class BenchResult:
@@ -113,7 +114,9 @@ def _interleaved(
     return seconds
 
 
-def time_side_by_side(texts: list[str], *, block: int = 50) -> tuple[dict[str, Any], dict[str, Any]]:
+def time_side_by_side(
+    texts: list[str], *, block: int = 50
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The pipeline (stage by stage) and hazm's normalizer over the same articles,
     :func:`_interleaved`."""
     from hazm import Normalizer
@@ -135,7 +138,9 @@ def time_side_by_side(texts: list[str], *, block: int = 50) -> tuple[dict[str, A
         return time.perf_counter() - t0
 
     seconds = _interleaved(texts, {"pipeline": pipeline, "hazm": hazm}, block=block)
-    return _throughput(texts, seconds["pipeline"]) | {"stages": stages}, _throughput(texts, seconds["hazm"])
+    return _throughput(texts, seconds["pipeline"]) | {"stages": stages}, _throughput(
+        texts, seconds["hazm"]
+    )
 
 
 def time_gazetteer_cost(texts: list[str], *, block: int = 50) -> float:
@@ -230,7 +235,10 @@ def run_bench(
         say(f"streams through the CLI ({'run' if use_run else 'extract'}): {list(stream_sizes)}")
         with tempfile.TemporaryDirectory(prefix="mahrumiat-bench-") as tmp:
             result.streams, result.jobs_ratio = time_streams(
-                corpus, list(stream_sizes), use_run=use_run, jobs_compare=jobs_compare,
+                corpus,
+                list(stream_sizes),
+                use_run=use_run,
+                jobs_compare=jobs_compare,
                 tmp=Path(tmp),
             )
         if result.jobs_ratio is not None:
@@ -263,9 +271,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dev", type=Path, default=None, help="dev set JSONL (default ../shared)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--markdown", type=Path, default=None, help="also write a Markdown report")
-    p.add_argument("--distinct-memory", type=Path, default=None, metavar="CORPUS",
-                   help="only measure run's peak memory on distinct articles of CORPUS (JSONL, "
-                   "e.g. ../shared/corpus/news.jsonl.gz): 10,000 vs 50,000, --jobs 1 and 2")
+    p.add_argument(
+        "--distinct-memory",
+        type=Path,
+        default=None,
+        metavar="CORPUS",
+        help="only measure run's peak memory on distinct articles of CORPUS (JSONL, "
+        "e.g. ../shared/corpus/news.jsonl.gz): 10,000 vs 50,000, --jobs 1 and 2",
+    )
 
 
 def main_args(args: argparse.Namespace) -> int:
@@ -298,4 +311,3 @@ def main(argv: list[str] | None = None) -> int:
     )
     add_arguments(parser)
     return main_args(parser.parse_args(argv))
-

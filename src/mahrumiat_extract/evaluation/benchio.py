@@ -106,7 +106,9 @@ def load_corpus(
         )
     size = sum(len(t.encode("utf-8")) for t in unique)
     repeat = max(1, -(-int(mb * 1e6) // size))
-    return Corpus(unique=unique, texts=unique * repeat, dev_articles=len(dev), sample_articles=len(samples))
+    return Corpus(
+        unique=unique, texts=unique * repeat, dev_articles=len(dev), sample_articles=len(samples)
+    )
 
 
 def write_stream_input(corpus: Corpus, n: int, path: Path) -> Path:
@@ -137,7 +139,9 @@ def machine_info() -> dict[str, Any]:
     except (ValueError, OSError, AttributeError):
         pass
     return {
-        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "nproc": len(os.sched_getaffinity(0))
+        if hasattr(os, "sched_getaffinity")
+        else os.cpu_count(),
         "cpu": _cpu_model(),
         "memory_gb": round(mem_gb, 1) if mem_gb else None,
         "python": sys.version.split()[0],
@@ -192,18 +196,28 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str]]:
     p, h = r["pipeline"], r["hazm"]
     rows = [
         ("pipeline", f"{p['articles_per_s']:.0f} articles/s, {p['mb_per_s']:.2f} MB/s", ""),
-        ("hazm Normalizer().normalize", f"{h['articles_per_s']:.0f} articles/s, {h['mb_per_s']:.2f} MB/s", ""),
+        (
+            "hazm Normalizer().normalize",
+            f"{h['articles_per_s']:.0f} articles/s, {h['mb_per_s']:.2f} MB/s",
+            "",
+        ),
     ]
     if r["ratio"] is not None:
         rows.append(
-            ("ratio pipeline / hazm", f"{r['ratio']:.2f}",
-             f">= {TARGET_RATIO:.1f} {_ok(r['ratio'] >= TARGET_RATIO)}")
+            (
+                "ratio pipeline / hazm",
+                f"{r['ratio']:.2f}",
+                f">= {TARGET_RATIO:.1f} {_ok(r['ratio'] >= TARGET_RATIO)}",
+            )
         )
     cost = r.get("gazetteer_cost")
     if cost is not None:
         rows.append(
-            ("pipeline time added by the ~1,800 place names (vs provinces only)", f"{cost:+.1%}",
-             f"< {TARGET_GAZETTEER_COST:.0%} {_ok(cost < TARGET_GAZETTEER_COST)}")
+            (
+                "pipeline time added by the ~1,800 place names (vs provinces only)",
+                f"{cost:+.1%}",
+                f"< {TARGET_GAZETTEER_COST:.0%} {_ok(cost < TARGET_GAZETTEER_COST)}",
+            )
         )
     norm_s = p["stages"].get("normalize")
     if norm_s and h["seconds"]:
@@ -211,34 +225,49 @@ def _rows(r: dict[str, Any]) -> list[tuple[str, str, str]]:
     streams = r["streams"]
     for s in streams:
         rows.append(
-            (f"stream {s['articles']:,} articles ({s['command']})",
-             f"peak RSS {s['peak_rss_mb']:.0f} MB, {s['articles_per_s']:.0f} articles/s"
-             + ("" if s["exit_code"] == 0 else f", exit {s['exit_code']}"),
-             f"< {TARGET_RSS_MB:.0f} MB {_ok(s['peak_rss_mb'] < TARGET_RSS_MB)}")
+            (
+                f"stream {s['articles']:,} articles ({s['command']})",
+                f"peak RSS {s['peak_rss_mb']:.0f} MB, {s['articles_per_s']:.0f} articles/s"
+                + ("" if s["exit_code"] == 0 else f", exit {s['exit_code']}"),
+                f"< {TARGET_RSS_MB:.0f} MB {_ok(s['peak_rss_mb'] < TARGET_RSS_MB)}",
+            )
         )
     single = [s for s in streams if s["jobs"] == 1]
     if len(single) >= 2:
-        growth = single[-1]["peak_rss_mb"] / single[0]["peak_rss_mb"] if single[0]["peak_rss_mb"] else 0
+        growth = (
+            single[-1]["peak_rss_mb"] / single[0]["peak_rss_mb"] if single[0]["peak_rss_mb"] else 0
+        )
         rows.append(
-            (f"RSS {single[-1]['articles']:,} / {single[0]['articles']:,} articles", f"{growth:.2f}",
-             f"flat (<= 1.10) {_ok(growth <= 1.10)}")
+            (
+                f"RSS {single[-1]['articles']:,} / {single[0]['articles']:,} articles",
+                f"{growth:.2f}",
+                f"flat (<= 1.10) {_ok(growth <= 1.10)}",
+            )
         )
     if r["jobs_ratio"] is not None:
         rows.append(
-            ("throughput --jobs 2 / --jobs 1", f"{r['jobs_ratio']:.2f}",
-             f">= {TARGET_JOBS_RATIO:.1f} {_ok(r['jobs_ratio'] >= TARGET_JOBS_RATIO)}")
+            (
+                "throughput --jobs 2 / --jobs 1",
+                f"{r['jobs_ratio']:.2f}",
+                f">= {TARGET_JOBS_RATIO:.1f} {_ok(r['jobs_ratio'] >= TARGET_JOBS_RATIO)}",
+            )
         )
     if r.get("parallel_ceiling") is not None:
         rows.append(
-            ("the machine's ceiling: a pure CPU loop in 2 processes / 1",
-             f"{r['parallel_ceiling']:.2f}", "(no target: what 2 cores give here)")
+            (
+                "the machine's ceiling: a pure CPU loop in 2 processes / 1",
+                f"{r['parallel_ceiling']:.2f}",
+                "(no target: what 2 cores give here)",
+            )
         )
     st = r["startup"]
     rows.append(
-        ("import + first article (fresh process)",
-         f"{st['import_plus_first_s']:.2f} s (import {st['import_s']:.2f} s, "
-         f"first article {st['first_article_s']:.3f} s; process {st['process_wall_s']:.2f} s)",
-         f"< {TARGET_STARTUP_S:.0f} s {_ok(st['import_plus_first_s'] < TARGET_STARTUP_S)}")
+        (
+            "import + first article (fresh process)",
+            f"{st['import_plus_first_s']:.2f} s (import {st['import_s']:.2f} s, "
+            f"first article {st['first_article_s']:.3f} s; process {st['process_wall_s']:.2f} s)",
+            f"< {TARGET_STARTUP_S:.0f} s {_ok(st['import_plus_first_s'] < TARGET_STARTUP_S)}",
+        )
     )
     return rows
 
@@ -248,8 +277,7 @@ def _stage_rows(r: dict[str, Any]) -> list[tuple[str, float, float, float]]:
     p = r["pipeline"]
     total = p["seconds"] or 1.0
     return [
-        (name, secs, secs / p["articles"] * 1e3, secs / total)
-        for name, secs in p["stages"].items()
+        (name, secs, secs / p["articles"] * 1e3, secs / total) for name, secs in p["stages"].items()
     ]
 
 
@@ -284,7 +312,8 @@ def format_markdown(r: dict[str, Any]) -> str:
         "# Benchmark",
         "",
         "Written by `python -m mahrumiat_extract.bench --markdown docs/benchmark.md`"
-        + _settings_text(r.get("settings")) + ".",
+        + _settings_text(r.get("settings"))
+        + ".",
         "",
         f"- machine: {m['nproc']} CPUs (nproc), {m['cpu']}, {m['memory_gb']} GB RAM, "
         f"Python {m['python']}, {m['os']}",
@@ -300,7 +329,12 @@ def format_markdown(r: dict[str, Any]) -> str:
         "|---|---|---|",
     ]
     lines += [f"| {w} | {fig} | {tgt} |" for w, fig, tgt in _rows(r)]
-    lines += ["", "Per stage (the pipeline timed stage by stage):", "",
-              "| stage | seconds | ms / article | share |", "|---|---:|---:|---:|"]
+    lines += [
+        "",
+        "Per stage (the pipeline timed stage by stage):",
+        "",
+        "| stage | seconds | ms / article | share |",
+        "|---|---:|---:|---:|",
+    ]
     lines += [f"| {n} | {s:.2f} | {ms:.3f} | {sh:.1%} |" for n, s, ms, sh in _stage_rows(r)]
     return "\n".join(lines) + "\n"

@@ -110,12 +110,25 @@ def stream_command(path: Path, out_dir: Path, *, jobs: int, use_run: bool) -> tu
         store = out_dir / f"store-{path.stem}-j{jobs}.duckdb"
         for p in (store, Path(str(store) + ".wal")):
             p.unlink(missing_ok=True)
-        return f"run --jobs {jobs}", [*base, "run", str(path), "-o", str(store), "--jobs", str(jobs)]
+        return f"run --jobs {jobs}", [
+            *base,
+            "run",
+            str(path),
+            "-o",
+            str(store),
+            "--jobs",
+            str(jobs),
+        ]
     return "extract -o /dev/null", [*base, "extract", str(path), "-o", os.devnull]
 
 
 def time_streams(
-    corpus: Corpus, sizes: list[int], *, use_run: bool, jobs_compare: int, tmp: Path,
+    corpus: Corpus,
+    sizes: list[int],
+    *,
+    use_run: bool,
+    jobs_compare: int,
+    tmp: Path,
     repeats: int = 2,
 ) -> tuple[list[StreamRun], float | None]:
     """Stream batches of the given sizes through the CLI; with ``run``, also ``--jobs 2``
@@ -147,7 +160,10 @@ def time_streams(
 
 
 def distinct_memory(
-    corpus_path: Path, tmp: Path, *, sizes: tuple[int, ...] = (10_000, 50_000),
+    corpus_path: Path,
+    tmp: Path,
+    *,
+    sizes: tuple[int, ...] = (10_000, 50_000),
     jobs: tuple[int, ...] = (1, 2),
 ) -> dict[str, Any]:
     """Peak memory of ``run`` on distinct corpus articles (issue 16: repeated articles hide
@@ -168,7 +184,10 @@ def distinct_memory(
                 text = str(obj.get("text") or "")
                 if k:
                     text = "\n".join(f"{line} ‹{k}›" for line in text.split("\n"))
-                fh.write(json.dumps({"id": f"{obj.get('id')}#{k}", "text": text}, ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps({"id": f"{obj.get('id')}#{k}", "text": text}, ensure_ascii=False)
+                    + "\n"
+                )
         for j in jobs:
             store = tmp / f"distinct-{n}-j{j}.duckdb"
             store.unlink(missing_ok=True)

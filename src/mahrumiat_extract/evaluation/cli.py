@@ -25,8 +25,8 @@ examples:
   mahrumiat-extract evaluate gold.jsonl --floors tests/eval_floors.json
   mahrumiat-extract evaluate gold.jsonl --halves     # half A (tune), half B (check), B - A
   mahrumiat-extract evaluate gold.jsonl --half B     # only the check half
-  mahrumiat-extract evaluate --peyma                 # PEYMA silver (../shared/eval/peyma_silver.jsonl)
-  mahrumiat-extract evaluate --peyma --errors        # plus each false official / place, missed per_titled
+  mahrumiat-extract evaluate --peyma                 # PEYMA silver (../shared/eval/)
+  mahrumiat-extract evaluate --peyma --errors        # plus each false item, missed per_titled
 """
 
 BENCH_EPILOG = """examples:

@@ -53,7 +53,9 @@ class Halves:
             "all": self.all.to_dict(errors=errors),
             "A": self.a.to_dict(),
             "B": self.b.to_dict(),
-            "difference_B_minus_A": {m: None if v is None else round(v, 4) for m, v in diff.items()},
+            "difference_B_minus_A": {
+                m: None if v is None else round(v, 4) for m, v in diff.items()
+            },
         }
 
     def format_table(self) -> str:

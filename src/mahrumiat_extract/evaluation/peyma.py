@@ -151,7 +151,9 @@ def score_document(doc: SilverDoc, record: ArticleRecord, text: str) -> PeymaDoc
         t.officials.add(ok)
         if not ok:
             out.false_officials.append((o.name, first(o.mentions)[0]))
-    titled = list({match_key(s): Item(match_key(s), s) for s in doc.per_titled if s.strip()}.values())
+    titled = list(
+        {match_key(s): Item(match_key(s), s) for s in doc.per_titled if s.strip()}.values()
+    )
     found = {i for i, _ in match_officials(titled, officials)}
     finder = Finder(text)
     for i, it in enumerate(titled):

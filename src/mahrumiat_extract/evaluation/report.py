@@ -193,8 +193,13 @@ def _article_dict(a: ArticleResult) -> dict[str, Any]:
         "missed": {f: [_item_dict(i) for i in a.missed[f]] for f in FIELDS if a.missed.get(f)},
         "extra": {f: [_item_dict(i) for i in a.extra[f]] for f in FIELDS if a.extra.get(f)},
         "mismatches": [
-            {"field": m.field, "attribute": m.attribute, "name": m.name, "gold": m.gold,
-             "predicted": m.predicted}
+            {
+                "field": m.field,
+                "attribute": m.attribute,
+                "name": m.name,
+                "gold": m.gold,
+                "predicted": m.predicted,
+            }
             for m in a.mismatches
         ],
     }

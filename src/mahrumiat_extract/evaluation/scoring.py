@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-
 from ..errors import InputError
 from ..records import ArticleRecord, Figure
 from ..text.keys import key
@@ -147,9 +146,7 @@ class ArticleResult:
 
     @property
     def has_errors(self) -> bool:
-        return bool(
-            any(self.missed.values()) or any(self.extra.values()) or self.mismatches
-        )
+        return bool(any(self.missed.values()) or any(self.extra.values()) or self.mismatches)
 
 
 # ---------------------------------------------------------------- gold and predicted items
@@ -164,13 +161,13 @@ def _gold_name(entry: Any, *, where: str) -> tuple[str, Mapping[str, Any]]:
         return entry, {}
     if isinstance(entry, Mapping) and isinstance(entry.get("name"), str):
         return entry["name"], entry
-    raise InputError(f"E701 {where}: a name string or an object with a \"name\" is expected")
+    raise InputError(f'E701 {where}: a name string or an object with a "name" is expected')
 
 
 def _gold_count(entry: Any, *, where: str) -> tuple[int, str]:
     value: Any = entry.get("count") if isinstance(entry, Mapping) else entry
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise InputError(f"E701 {where}: a figure needs an integer \"count\"")
+        raise InputError(f'E701 {where}: a figure needs an integer "count"')
     try:
         count = int(value)
     except ValueError:
@@ -179,14 +176,16 @@ def _gold_count(entry: Any, *, where: str) -> tuple[int, str]:
     return count, unit if isinstance(unit, str) else ""
 
 
-def gold_items(gold: Mapping[str, Any], *, text: str = "", where: str = "gold") -> dict[str, list[Item]]:
+def gold_items(
+    gold: Mapping[str, Any], *, text: str = "", where: str = "gold"
+) -> dict[str, list[Item]]:
     """The scored items of one gold object (SPEC's short form), per field.
 
     Names may be strings or objects with ``name``; figures objects with ``count`` (or bare
     integers). ``text`` is the article, used to show where a gold item occurs.
     """
     if not isinstance(gold, Mapping):
-        raise InputError(f"E701 {where}: \"gold\" must be an object")
+        raise InputError(f'E701 {where}: "gold" must be an object')
     finder = Finder(text)
     out: dict[str, list[Item]] = {}
     for fname in NAME_FIELDS:
@@ -234,7 +233,9 @@ def predicted_items(record: ArticleRecord, *, text: str = "") -> dict[str, list[
     out: dict[str, list[Item]] = {}
     out["officials"] = dedupe(
         [
-            Item(key(o.name), o.name, *first(o.mentions), title=o.title, jurisdiction=o.jurisdiction)
+            Item(
+                key(o.name), o.name, *first(o.mentions), title=o.title, jurisdiction=o.jurisdiction
+            )
             for o in record.officials
         ]
     )

@@ -158,7 +158,9 @@ def corpus_rows(path: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def extract_inputs(rows: Mapping[str, Mapping[str, Any]], docs: Sequence[SilverDoc]) -> Iterator[dict[str, Any]]:
+def extract_inputs(
+    rows: Mapping[str, Mapping[str, Any]], docs: Sequence[SilverDoc]
+) -> Iterator[dict[str, Any]]:
     for d in docs:
         obj = rows[d.id]
         item: dict[str, Any] = {"id": d.id, "text": obj["text"]}

@@ -66,7 +66,12 @@ KEY_FOLD: dict[int, str | None] = {ord(k): v for k, v in _base.items() if not v.
 for _ch in DELETE_CHARS + ZWNJ + " \t\n\r\u00a0":
     KEY_FOLD[ord(_ch)] = None
 MATCH_FOLD: dict[int, str | None] = dict(KEY_FOLD)
-MATCH_FOLD.update({ord(k): v for k, v in {"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ئ": "ی", "ؤ": "و", "ة": "ه"}.items()})
+MATCH_FOLD.update(
+    {
+        ord(k): v
+        for k, v in {"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ئ": "ی", "ؤ": "و", "ة": "ه"}.items()
+    }
+)
 MATCH_FOLD[ord("ء")] = None
 
 PERSIAN_LETTERS = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئأإؤءة"

@@ -8,11 +8,11 @@ month without a year is not a date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jdatetime
-import re
 
 from ..resources import read_tsv
 from .keys import match_key
@@ -51,7 +51,9 @@ def _months() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    names = "|".join(sorted((re.escape(n) for n, _ in read_tsv("meta/months.tsv")), key=len, reverse=True))
+    names = "|".join(
+        sorted((re.escape(n) for n, _ in read_tsv("meta/months.tsv")), key=len, reverse=True)
+    )
     worded = re.compile(
         rf"(?<![\d/])(?P<d>\d{{1,2}})\s*(?:ام|م)?\s*(?P<m>{names})(?:\s*\u200c?ماه)?\s*(?:سال\s*)?(?P<y>\d{{4}}|\d{{2}})(?![\d/])"
     )
@@ -136,7 +138,11 @@ def parse_published(value: object) -> tuple[str, str] | None:
     if m:
         y, mo, d = (int(g) for g in m.groups())
         if y < 1700:
-            return (f"{y:04d}-{mo:02d}-{d:02d}", jdatetime.date(y, mo, d).togregorian().isoformat()) if _valid(y, mo, d) else None
+            return (
+                (f"{y:04d}-{mo:02d}-{d:02d}", jdatetime.date(y, mo, d).togregorian().isoformat())
+                if _valid(y, mo, d)
+                else None
+            )
         try:
             return parse_published(dt.date(y, mo, d))
         except ValueError:

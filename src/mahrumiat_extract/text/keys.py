@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import overload
 
-from .chars import KEY_FOLD, MATCH_FOLD
-from .chars import ZWNJ
+from .chars import KEY_FOLD, MATCH_FOLD, ZWNJ
 
 __all__ = ["key", "key_stream", "match_key"]
 
@@ -65,12 +64,20 @@ class KeyIndex(Sequence[int]):
 # the full translate. Folding is one-to-one or a deletion, so the index is per deleted run.
 _STREAM_FOLD: dict[int, str | None] = dict(MATCH_FOLD)
 _STREAM_FOLD.update({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
-_DELETED = re.compile("[" + re.escape("".join(chr(c) for c, v in MATCH_FOLD.items() if v is None)) + "]+")
+_DELETED = re.compile(
+    "[" + re.escape("".join(chr(c) for c, v in MATCH_FOLD.items() if v is None)) + "]+"
+)
 _COMMON = {chr(c): v or "" for c, v in MATCH_FOLD.items() if chr(c) in " \n\u200cءآأإٱئؤة"}
-_RARE = re.compile("[" + re.escape("".join(chr(c) for c in MATCH_FOLD if chr(c) not in _COMMON)) + "]")
+_RARE = re.compile(
+    "[" + re.escape("".join(chr(c) for c in MATCH_FOLD if chr(c) not in _COMMON)) + "]"
+)
 _UPPER = re.compile("[A-Z]+")
 _OTHER_DELETED = re.compile(
-    "[" + re.escape("".join(chr(c) for c, v in MATCH_FOLD.items() if v is None and chr(c) not in " \n" + ZWNJ)) + "]"
+    "["
+    + re.escape(
+        "".join(chr(c) for c, v in MATCH_FOLD.items() if v is None and chr(c) not in " \n" + ZWNJ)
+    )
+    + "]"
 )
 
 

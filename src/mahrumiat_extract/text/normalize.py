@@ -15,9 +15,8 @@ numbers, unlike hazm's and parsivar's normalizers, which put spaces around them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 from .chars import CONTROL_CHARS, DELETE_CHARS, ONE_TO_ONE, ZWNJ
 from .offsets import OffsetMap, OffsetMapBuilder
@@ -43,8 +42,14 @@ _SUFFIX_GAP_RE = re.compile(rf" (?=[هات])(?P<r>هایی|های|ها|ایی|ا
 _MI_GAP_RE = re.compile(rf"می (?=[{_L}])")
 # The one-to-one table: frequent characters by str.replace (a fast C scan each), and a full
 # translate only when one of the rare ones (presentation forms, exotic spaces) is present.
-_HOT = tuple((k, v) for k, v in ((chr(c), r) for c, r in ONE_TO_ONE.items()) if k in "يكى۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩\r")
-_RARE_RE = re.compile("[" + re.escape("".join(chr(c) for c in ONE_TO_ONE if chr(c) not in dict(_HOT))) + "]")
+_HOT = tuple(
+    (k, v)
+    for k, v in ((chr(c), r) for c, r in ONE_TO_ONE.items())
+    if k in "يكى۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩\r"
+)
+_RARE_RE = re.compile(
+    "[" + re.escape("".join(chr(c) for c in ONE_TO_ONE if chr(c) not in dict(_HOT))) + "]"
+)
 _CONTROL = frozenset(CONTROL_CHARS) - {"\n"}
 _CONTROL_RE = re.compile("[" + re.escape("".join(sorted(_CONTROL))) + "]")
 

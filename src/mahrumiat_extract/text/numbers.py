@@ -23,13 +23,12 @@ Lexical data (the words, the counters, the compounds) lives in ``resources/numbe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from itertools import product
 from typing import Any
-
-import re
 
 import ahocorasick
 
@@ -112,7 +111,10 @@ def _plain(v: Fraction | int) -> Value:
 
 
 def _load() -> NumberLexicon:
-    words = {row[0].replace(ZWNJ, ""): _Word(_num(row[1]), row[2]) for row in resources.read_tsv("numbers/words.tsv")}
+    words = {
+        row[0].replace(ZWNJ, ""): _Word(_num(row[1]), row[2])
+        for row in resources.read_tsv("numbers/words.tsv")
+    }
     ordinals: set[str] = {"سوم", "سومین", "سی‌ام", "سی‌امین", "سیام", "سیامین"}
     for w, info in words.items():
         if info.kind == "fraction" or info.value == 0:
@@ -131,7 +133,9 @@ def _load() -> NumberLexicon:
             fused_any.add(nxt.replace(ZWNJ, ""))
         else:
             fused.add((word, nxt.replace(ZWNJ, "")))
-    alts = "|".join(f"{ZWNJ}?".join(re.escape(c) for c in w) for w in sorted(words, key=len, reverse=True))
+    alts = "|".join(
+        f"{ZWNJ}?".join(re.escape(c) for c in w) for w in sorted(words, key=len, reverse=True)
+    )
     first = "".join(sorted({w[0] for w in words}))
     # where a number can start: the definition; find_numbers gets the same hits from
     # word_auto (see _starts)
@@ -143,7 +147,13 @@ def _load() -> NumberLexicon:
             auto.add_word(spelled, len(spelled))
     auto.make_automaton()
     return NumberLexicon(
-        words, frozenset(ordinals), frozenset(counters), frozenset(fused_any), frozenset(fused), start_re, auto
+        words,
+        frozenset(ordinals),
+        frozenset(counters),
+        frozenset(fused_any),
+        frozenset(fused),
+        start_re,
+        auto,
     )
 
 
@@ -232,7 +242,9 @@ class _Tokens:
             if m is None:
                 return None
             t = m.group()
-            self._toks.append(_Tok(m.start(), m.end(), t, m.lastgroup or "other", t.replace(ZWNJ, "")))
+            self._toks.append(
+                _Tok(m.start(), m.end(), t, m.lastgroup or "other", t.replace(ZWNJ, ""))
+            )
         return self._toks[i]
 
     def __getitem__(self, i: int) -> _Tok:
@@ -264,7 +276,9 @@ class _Chain:
     def __init__(self) -> None:
         self.total: Fraction | int = 0
         self.group: Fraction | int = 0
-        self.last: Fraction | int = 10**18  # place of the last element: «و» joins smaller parts only
+        self.last: Fraction | int = (
+            10**18
+        )  # place of the last element: «و» joins smaller parts only
         self.prev_kind = ""
 
     def add(self, value: Fraction | int, kind: str) -> bool:
@@ -302,7 +316,12 @@ def _is_ordinal_word(tok: _Tok, lex: NumberLexicon) -> bool:
 
 def _ordinal_suffix(text: str, tok: _Tok, nxt: _Tok | None) -> bool:
     """Digits glued to an ordinal suffix: «5مین», «10ام»."""
-    return nxt is not None and nxt.start == tok.end and nxt.kind == "word" and nxt.key in _ORDINAL_SUFFIXES
+    return (
+        nxt is not None
+        and nxt.start == tok.end
+        and nxt.kind == "word"
+        and nxt.key in _ORDINAL_SUFFIXES
+    )
 
 
 def _read(
@@ -353,7 +372,12 @@ def _read(
         return last_tok + 1, None
     start, end = toks[i].start, end_tok.end
     m = NumberMatch(
-        start, end, chain.value, text[start:end], has_words=bool(words), has_digits=any(t.kind == "num" for t in used)
+        start,
+        end,
+        chain.value,
+        text[start:end],
+        has_words=bool(words),
+        has_digits=any(t.kind == "num" for t in used),
     )
     return last_tok + 1, m
 
@@ -361,7 +385,9 @@ def _read(
 def _keep(used: list[_Tok], nxt: _Tok | None, text: str, lex: NumberLexicon) -> bool:
     """:func:`_context_keeps` for the tokens ``used`` by a number and the token after it."""
     last = used[-1]
-    nxt_key = nxt.key if nxt is not None and nxt.kind == "word" and _adjacent(text, last, nxt) else ""
+    nxt_key = (
+        nxt.key if nxt is not None and nxt.kind == "word" and _adjacent(text, last, nxt) else ""
+    )
     key = last.key if last.kind == "word" else ""
     return _context_keeps(key, nxt_key, lex, alone=len(used) == 1)
 
@@ -411,7 +437,14 @@ def _read_digits(
 
 
 def _read_digits_scale(
-    text: str, start: int, end: int, v: Fraction | int, key: str, info: _Word, lex: NumberLexicon, context: bool
+    text: str,
+    start: int,
+    end: int,
+    v: Fraction | int,
+    key: str,
+    info: _Word,
+    lex: NumberLexicon,
+    context: bool,
 ) -> tuple[int, NumberMatch | None] | None:
     """:func:`_read` for digits and one scale word («2 هزار», «830 میلیارد») that no number
     word or «و» follows; None for the other cases."""
@@ -462,7 +495,9 @@ def _read_word(
     return end, NumberMatch(start, end, _plain(info.value), word, has_words=True, has_digits=False)
 
 
-def find_numbers(text: str, *, context: bool = True, lex: NumberLexicon | None = None) -> list[NumberMatch]:
+def find_numbers(
+    text: str, *, context: bool = True, lex: NumberLexicon | None = None
+) -> list[NumberMatch]:
     """Every number in ``text`` (normalized), left to right, with its span and value.
 
     With ``context=False`` the contextual filters (indefinite «یک», «ده»/«نه», fused

@@ -26,8 +26,13 @@ def sentence_ends(text: str, *, clauses: bool = False) -> list[int]:
     return [
         m.end()
         for m in rx.finditer(text)
-        if not (m.group() == "." and 0 < m.start() and m.end() < n and text[m.end()].isdecimal()
-                and text[m.start() - 1].isdecimal())
+        if not (
+            m.group() == "."
+            and 0 < m.start()
+            and m.end() < n
+            and text[m.end()].isdecimal()
+            and text[m.start() - 1].isdecimal()
+        )
     ]
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import regex
 
-from .normalize import normalize
 from .chars import ZWNJ
+from .normalize import normalize
 
 _WORD = regex.compile(r"[\p{Arabic}\u200c]+")
 _FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
@@ -77,8 +77,10 @@ def main(argv: list[str] | None = None) -> int:
                 texts.append(json.loads(line)["text"])
     for name, fn in (("mahrumiat-extract", ours), ("hazm Normalizer", hazm_normalizer())):
         s = score(texts, fn)
-        print(f"{name:18} restored {s.restored}/{s.gold} half-spaces "
-              f"(recall {s.recall:.3f}, precision {s.precision:.3f})")
+        print(
+            f"{name:18} restored {s.restored}/{s.gold} half-spaces "
+            f"(recall {s.recall:.3f}, precision {s.precision:.3f})"
+        )
     return 0
 
 

@@ -107,9 +107,7 @@ def _ident(rel: str) -> str:
     return str(path)
 
 
-def read_stream(
-    stream: IO[bytes], name: str, rel: str, opts: ReadOptions
-) -> Iterator[Item]:
+def read_stream(stream: IO[bytes], name: str, rel: str, opts: ReadOptions) -> Iterator[Item]:
     """Items of one (possibly compressed) stream named ``name``; ``rel`` gives its id."""
     fmt = file_format(rel, opts.format)
     suffix = PurePosixPath(rel.lower()).suffix

@@ -28,7 +28,7 @@ def read_rss(stream: IO[bytes], name: str, ident: str, opts: ReadOptions) -> Ite
     if not data.strip():
         yield _error(name, 0, "E602")
         return
-    if _DECLARES_ENTITY.search(data[:1 << 20]) or (b"<!ENTITY" in data):
+    if _DECLARES_ENTITY.search(data[: 1 << 20]) or (b"<!ENTITY" in data):
         yield _error(name, 0, "E616", "a DOCTYPE with <!ENTITY (an entity expansion bomb?)")
         return
     # bytes in a BytesIO: feedparser opens a str or bytes that names a file or a URL

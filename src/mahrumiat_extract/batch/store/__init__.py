@@ -12,7 +12,7 @@ One module a concern: :mod:`.schema` (tables, connecting), :mod:`.rows` (records
 from __future__ import annotations
 
 from .exports import export_jsonl, export_parquet, import_parquet, summary, summary_one
-from .rows import Rows, article_rows, arrow_schema, arrow_table, error_rows
+from .rows import Rows, arrow_schema, arrow_table, article_rows, error_rows
 from .schema import FIGURE_KINDS, ITEM_TABLES, MEMORY_LIMIT, SCHEMA, TABLES, connect
 from .views import VIEWS, create_views
 from .writes import stored_ids, write_rows

@@ -103,8 +103,8 @@ def write_rows(
     try:
         _delete_errors(con, keys)
         articles = rows.tables["articles"]
-        new = {aid for (aid,) in _insert(con, "articles", articles,
-                                         returning="ON CONFLICT DO NOTHING RETURNING article_id")}  # fmt: skip
+        returning = "ON CONFLICT DO NOTHING RETURNING article_id"
+        new = {aid for (aid,) in _insert(con, "articles", articles, returning=returning)}
         dropped: list[tuple[Any, ...]] = []
         if len(new) < len(articles):
             old = [row for row in articles if row[0] not in new]
