@@ -62,8 +62,6 @@ def _per_char(text: str) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="quadratic in the officials stage (stages/officials: overlap "
-                   "checks and coreference), which its engineer is making linear")  # fmt: skip
 def test_time_per_character_stays_flat_when_the_article_doubles() -> None:
     extract(article(0))  # warm
     sizes = [20_000, 40_000, 80_000, 160_000]
@@ -73,8 +71,6 @@ def test_time_per_character_stays_flat_when_the_article_doubles() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="quadratic in the officials stage (stages/officials), which "
-                   "its engineer is making linear: 913 s before")  # fmt: skip
 def test_a_5_mb_article_of_distinct_text_in_under_20_s() -> None:
     code = ("import sys, time; sys.path.insert(0, '.'); from tests.batch.test_robust import _distinct;"
             "from mahrumiat_extract import extract; extract('گرم'); t = _distinct(2_800_000);"
