@@ -50,7 +50,7 @@ def _is_verb_rest(rest: str, stems: frozenset[str]) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def restore_token(word: str) -> str:
     """The word with ZWNJs restored, or the word itself when no rule is safe."""
     if len(word) < 4 or ZWNJ in word:

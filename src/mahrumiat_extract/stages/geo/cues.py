@@ -128,7 +128,7 @@ class CueReader:
         return out
 
 
-_CACHE_MAX = 1 << 15
+_CACHE_MAX = 1 << 13
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

@@ -53,7 +53,7 @@ class LexiconMemo:
     military: frozenset[str] | None = None
 
 
-_MAX_VERBS = 100_000
+_MAX_VERBS = 20_000
 _ENDINGS = ("یم", "ید", "ند", "م", "د", "ه", "ست")
 
 

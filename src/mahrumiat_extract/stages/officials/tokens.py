@@ -160,7 +160,7 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
 _Several = tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...]]
 _Chunk = str | _Several
 # ``lex.memo.chunks``: chunk -> its tokens (a plain dict: ``map(get)`` runs in C)
-_MAX_CHUNKS = 200_000
+_MAX_CHUNKS = 50_000  # words follow Zipf: a small memo keeps most hits, memory stays flat
 
 
 def _several(toks: list[tuple[int, int, str, str, bool]]) -> _Several:
