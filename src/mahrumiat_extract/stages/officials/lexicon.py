@@ -82,6 +82,7 @@ class Lexicon:
     frequent: frozenset[str] = frozenset()  # the most frequent words (frequent_words.txt)
     noun_endings: tuple[str, ...] = ()  # plural / abstract endings no name has (noun_endings.txt)
     eponym_nouns: frozenset[str] = frozenset()  # «خیابان», «دانشگاه»: a name after one names a thing
+    roles: frozenset[str] = frozenset()  # «سرمربی», «کارشناس»: a role, no office (roles.txt)
     memo: LexiconMemo = field(default_factory=LexiconMemo, compare=False, repr=False)
 
     @classmethod
@@ -290,6 +291,7 @@ def _load() -> Lexicon:
         noun_endings=tuple(match_key(x) for x in read_lines("officials/noun_endings.txt")),
         eponym_nouns=frozenset(match_key(x) for x in read_lines("officials/eponym_nouns.txt"))
         | frozenset(k for k in org_nouns if k.isalpha()),
+        roles=frozenset(match_key(x) for x in read_lines("officials/roles.txt")),
     )
 
 

@@ -112,6 +112,9 @@ def _parse(
     generic = entry.cls in ("head", "national") and entry.canonical not in ("رئیس‌جمهور",)
     while j < len(tokens.keys) and words < _MAX_WORDS:
         tk = keys[j]
+        if keys[j - 1] == "مجلس" and keys[j : j + 2] == ["شورای", "اسلامی"]:
+            j += 2  # «... مجلس شورای اسلامی»: the office says «مجلس» (GUIDELINE: «رئیس مجلس»)
+            continue
         country = lex.phrase(keys, j, "country") if tokens.starts[j] not in geo_at else None
         if country is not None:  # «وزیر امور خارجه اسپانیا»: a foreign office, the country dropped
             m.national = True
@@ -179,6 +182,12 @@ def _parse(
             if lex.modifiers[tk] == "keep":
                 parts.append(tokens.texts[j])
             j += 1
+            inner = _inner_office(keys, i, n, j, lex) if len(parts) <= 2 and j == i + n + 1 else None
+            if inner is not None:  # «نماینده [پیشین] مردم بروجرد»: the office goes on
+                m.entry = inner[0]
+                parts.extend(tokens.texts[j : j + inner[1]])
+                j += inner[1]
+                generic = m.entry.cls in ("head", "national")
             continue
         if tk == "(" and j + 2 < len(tokens.keys) and keys[j + 1] in _HOLY and keys[j + 2] == ")":
             parts[-1] += " (" + tokens.texts[j + 1] + ")"
@@ -190,15 +199,36 @@ def _parse(
             words += 1
             continue
         if tk == "و" and generic and len(parts) > 1 and _coordinated(tokens, keys, j + 1, lex, geo_at):
-            parts.append(tokens.texts[j])  # «معاون علمی و فناوری ...», «روابط عمومی و اطلاع‌رسانی»
+            parts.append(tokens.texts[j])  # «معاون علمی و فناوری ...», «مدیرکل بنادر و دریانوردی»
             j += 1
             continue
         break
     if entry.cls == "head" and len(parts) == 1 and m.place is None and not m.national:
         return None  # a head needs an organization, a place («نماینده خرمشهر») or a country
+    if m.place is not None and _ezafe_yeh(parts[-1]):
+        parts[-1] = parts[-1][:-1]  # «پلیس فتا[ی] تهران»: the ezafe goes with the place
+    if m.place is not None and parts == ["نماینده"] and not m.entry.plural:
+        m.entry = TitleEntry("نماینده مجلس", "office", "county")
+        parts = ["نماینده مجلس"]  # «نماینده اردبیل»: an MP (GUIDELINE: else «نماینده مجلس»)
     m.last = max(j, m.last)
     m.title = " ".join(parts)
     return m
+
+
+def _ezafe_yeh(word: str) -> bool:
+    """Does ``word`` end in the ezafe «ی» written after a final «ا» («فتای», «شورای»)? Not the
+    suffix «‌ای» after a silent «ه» («حرفه‌ای»)."""
+    return len(word) > 3 and word[-1] in "یي" and word[-2] in "اآ" and word[-3] not in "\u200cهة "
+
+
+def _inner_office(keys: list[str], i: int, n: int, j: int, lex: Lexicon) -> tuple[TitleEntry, int] | None:
+    """An office that a modifier after its first ``n`` tokens interrupts («نماینده پیشین
+    مردم»): its entry and how many tokens of it follow the modifier (at ``j``)."""
+    hit = lex.phrase(keys[i : i + n] + keys[j : j + lex.max_len], 0, "title")
+    if hit is None or hit[1] <= n:
+        return None
+    entry = lex.titles[hit[0]]
+    return (entry, hit[1] - n) if entry.cls in ("office", "national") else None
 
 
 def _complement_word(
@@ -220,13 +250,37 @@ def _complement_word(
 
 
 def _coordinated(tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]) -> bool:
-    """Is the word at ``j`` (after «و» inside an office) a relational adjective that
-    coordinates with the one before it («علمی و فناوری», «اداری و استخدامی»)?"""
-    if j >= len(keys) or not keys[j].endswith("ی") or len(keys[j]) < 4:
+    """Is the word at ``j`` (after «و» inside an office) the second conjunct of the office's
+    portfolio or organization name?
+
+        CONJUNCT := ADJ-ی «و» ADJ-ی                     («علمی و فناوری», «اداری و استخدامی»)
+                  | WORD «و» WORD CONTINUATION           («مسکن و ساختمان وزارت ...», «بنادر و
+                                                          دریانوردی خوزستان», «سازندگان و فروشندگان عینک»)
+        CONTINUATION := an organization noun or name, a place (or «استان» ...), a country, «کشور»,
+                        a complement word
+
+    Never an office, an organization noun, a role noun (roles.txt: «... و سرمربی تیم») or the
+    start of a name: those open a second apposition."""
+    if j >= len(keys) or keys[j] in lex.roles or len(keys[j]) < 2:
         return False
     if lex.phrase(keys, j, "title") is not None or lex.phrase(keys, j, "orgnoun") is not None:
         return False
-    return _complement_word(tokens, keys, j, lex, geo_at) and keys[j - 2].endswith("ی")
+    if not _complement_word(tokens, keys, j, lex, geo_at):
+        return False
+    if keys[j].endswith("ی") and len(keys[j]) >= 4 and keys[j - 2].endswith("ی"):
+        return True
+    c = j + 1
+    if c >= len(keys) or keys[c] in lex.roles or keys[c] == "و":
+        return False
+    return (
+        tokens.starts[c] in geo_at
+        or keys[c] in _NATIONAL_WORDS
+        or keys[c] in _PLACE_WORDS
+        or lex.phrase(keys, c, "orgnoun") is not None
+        or lex.phrase(keys, c, "org") is not None
+        or lex.phrase(keys, c, "country") is not None
+        or (lex.phrase(keys, c, "title") is None and _complement_word(tokens, keys, c, lex, geo_at))
+    )
 
 
 def _take_place(tokens: Tokens, j: int, geo_at: dict[int, GeoHit], m: TitleMention) -> int:
