@@ -2,13 +2,15 @@
 ``resources/geo/contexts.tsv``:
 
 - an **agency credit**: «به گزارش گروه اقتصاد بین‌الملل فارس», «به نقل از ایرنا و فارس»,
-  «منبع خبر: فارس», «در گفت‌وگو با فارس» (a place cue or «از» between keeps a reporting
+  «منبع خبر: فارس», «در گفت‌وگو با فارس», «/ فارس», a name alone after the last sentence,
+  «فارس گزارش می‌دهد» (a place cue or «از» between keeps a reporting
   place: «به گزارش خبرنگار مهر از شیراز», «به گزارش روابط عمومی استانداری یزد»);
 - a **brand**: a team's or company's name right before it («سپاهان اصفهان», «فولاد مبارکه»),
   unless a facility word comes first («پالایشگاه نفت آبادان»); in a sports article, any name
   right after a word that is no place cue («حفاری اهواز», «شهرداری تبریز» in a fixture list);
 - **nature**: a lake, river, mountain or sea («دریاچه ارومیه», «زرینه رود»);
-- **the state**: «تهران» beside a foreign capital («روابط تهران و واشنگتن»).
+- **the state**: «تهران» beside a foreign capital («روابط تهران و واشنگتن»);
+- a **venue's name**: «سالن حمیدیا استانداری یزد», «بیمارستان گلستان اهواز».
 """
 
 from __future__ import annotations
@@ -109,11 +111,15 @@ class ContextWords:
         keys = [match_key(w) for w in near]
         if _CREDIT_ANCHOR.search(text, begin, start) and self._credit(text, begin, start, is_cue):
             return True
+        if _credit_line(text, start, end):
+            return True
         if keys and self._ends_with(keys, "nature"):
             return True
         after = [m.group() for m in (_LETTERS_AT_START.match(t) for t in text[end : end + 16].split()[:3]) if m]
         if after and match_key(after[0]) in self.roles.get("river", ()):
             return True
+        if keys and keys[-1] in self.roles.get("venue", ()) and after and is_cue(after[:1]):
+            return True  # «سالن حمیدیا استانداری یزد»: the hall's name, then its place
         if match_key(text[start:end]) == "تهران" and self._state(keys, after):
             return True
         n = self._ends_with(keys, "brand")
@@ -163,6 +169,20 @@ class ContextWords:
             return False
         keep = self.roles.get("keep", frozenset())
         return not any(k in keep for k in keys[-_VENUE_GAP:])
+
+
+_REPORTS = regex.compile(r"\s*گزارش\s*(?:می|می\u200c)")
+
+
+def _credit_line(text: str, start: int, end: int) -> bool:
+    """A credit line: «/ فارس», a name alone after the last sentence («... است. فارس»), or
+    «فارس گزارش می‌دهد»."""
+    before = text[max(0, start - 3) : start].rstrip(" \u200c")
+    if before.endswith("/"):
+        return True
+    if not text[end:].strip() and (not before or before[-1] in ".!؟?\n»"):
+        return True
+    return bool(_REPORTS.match(text, end))
 
 
 class SportsTest:

@@ -89,6 +89,7 @@ class GeoStage(Stage):
             c for c in gaz.scan(text, stream=stream)
             if not c.entry.blocker
             and (c.entry.provinces or not _after_given_name(text, c.start, given, honorifics))
+            and not _after_honorific(text, c.start, honorifics)
         ]
         if cands:
             # outlets, brands, teams, lakes and the state are not the place (context.py)
@@ -151,6 +152,15 @@ class _CueTest:
             if kind is not None and kind != "outlet":
                 return True
         return bool(words) and self.gaz.is_name(words[-1])
+
+
+def _after_honorific(text: str, start: int, honorifics: Collection[str]) -> bool:
+    """«دکتر البرز بغضیان»: a name right after an honorific is a person's."""
+    before = text[max(0, start - 24) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    return bool(words) and match_key(words[-1]) in honorifics
 
 
 def _after_given_name(text: str, start: int, given: Collection[str], honorifics: Collection[str]) -> bool:
