@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,7 +58,7 @@ class FiguresLexicon:
     # phrase holds literally
     cue_sets: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)
     status_keys: Any = None
-    status_before_anchors: tuple[str, ...] = ()
+    status_before_anchors: re.Pattern[str] | None = None  # any word one of them holds
     period_firsts: tuple[str, ...] = ()  # first words of the period phrases, and «سال»
     #: negatives.tsv: (kind, where) -> pattern («job», «after»: «از دست رفته»)
     negatives: dict[tuple[str, str], regex.Pattern[str]] = field(default_factory=dict)
@@ -161,7 +162,9 @@ def _load() -> FiguresLexicon:
         periods=regex.compile(rf"(?:{grammar})|{phrase_regex(periods)}"),
         cue_sets={k: (w.exact, w.prefixes) for k, w in cues.items()},
         status_keys=_key_automaton(after),
-        status_before_anchors=_anchors(before + where_phrases["purpose"] + where_phrases["governing"]),
+        status_before_anchors=re.compile(
+            "|".join(map(re.escape, _anchors(before + where_phrases["purpose"] + where_phrases["governing"])))
+        ),
         period_firsts=tuple(sorted({_parts(p)[0] for p in periods} | {"سال"})),
         negatives={k: regex.compile(phrase_regex(v)) for k, v in negative_phrases.items()},
         verbs=verbs,

@@ -106,7 +106,8 @@ def status(art: Article, win: Window, first: int, tail: int, sent: tuple[int, in
     s = sent[0]
     num_start = win.starts[first]
     lo = max(s, num_start - 40)
-    near = any(text.find(a, lo, num_start) >= 0 for a in lex.status_before_anchors)
+    anchors = lex.status_before_anchors
+    near = anchors is not None and anchors.search(text, lo, num_start) is not None
     if near:
         found = _before(art, win, lex.status_purpose, num_start, s)
         found = found or _before(art, win, lex.status_before, num_start, s)
