@@ -70,7 +70,7 @@ def whole(text: str, m: NumberMatch, lex: NumberLexicon) -> NumberMatch:
         while j > 0 and text[j - 1].isalpha():
             j -= 1
         word = lex.words.get(text[j : start - 1])
-        first = text[start:].split(" ", 1)[0]
+        first = text[start : start + 12].split(" ", 1)[0]
         scale = lex.words.get(first.replace(ZWNJ, ""))
         if word is not None and scale is not None and scale.kind == "scale" and word.kind != "scale":
             value = m.value + (word.value - 1) * scale.value

@@ -64,6 +64,7 @@ class FiguresLexicon:
     negatives: dict[tuple[str, str], regex.Pattern[str]] = field(default_factory=dict)
     verbs: dict[str, str] = field(default_factory=dict)  # verb form key -> tense (verbs.tsv)
     verb_pairs: dict[tuple[str, str], str] = field(default_factory=dict)  # (word, verb) -> tense
+    verb_words: frozenset[str] = frozenset()  # every verb form of verbs.tsv (a quick test)
 
     @classmethod
     def load(cls) -> FiguresLexicon:
@@ -169,6 +170,7 @@ def _load() -> FiguresLexicon:
         negatives={k: regex.compile(phrase_regex(v)) for k, v in negative_phrases.items()},
         verbs=verbs,
         verb_pairs=verb_pairs,
+        verb_words=frozenset(verbs) | {second for _, second in verb_pairs},
     )
 
 

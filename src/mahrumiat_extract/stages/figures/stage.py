@@ -214,11 +214,12 @@ def _inherit(art: Article, cands: list[Candidate]) -> None:
         if part.status is not None and part.period is not None:
             continue
         for total in reversed(cands[:k]):
+            same = total.sentence == part.sentence
+            gap = part.sentence[0] - total.sentence[1]
+            if not same and (gap > 40 or text[total.sentence[1] : part.sentence[0]].strip()):
+                break  # not the clause before (blank lines between are no clause)
             if total.target != part.target or total.count <= part.count:
                 continue
-            same = total.sentence == part.sentence
-            if not same and text[total.sentence[1] : part.sentence[0]].strip():
-                break  # not the clause before (blank lines between are no clause)
             lo = total.end if same else part.sentence[0]
             # the breakdown word is between the total and the part, or right after the part
             # in its clause («۲۱۴ طرح از این تعداد ...»)

@@ -36,6 +36,7 @@ _NEXT_WORDS_RE = re.compile(
 _QUOTES = "«»\"'()"
 _PRESENT = "می\u200c"
 _NEGATIVE = "نمی\u200c"
+_MI = ("می", "نمی")  # the keys of «می‌X», «نمی‌X» (ZWNJ removed)
 _FIRST_PART = 60  # characters after the number tokenized at once (most rules look closer)
 _BACK = 70  # characters before the number tokenized first (the full window reaches 120)
 _LOOK_BACK = 9  # tokens before a number the rules read (window_has from first - 8)
@@ -215,6 +216,8 @@ def tense(win: Window, i: int) -> str | None:
         return None
     lex = win.lex
     k = win.keys[i]
+    if k not in lex.verb_words and not k.startswith(_MI):
+        return None
     prev = win.keys[i - 1] if i > 0 else ""
     pair = lex.verb_pairs.get((prev, k))
     if pair is not None:
