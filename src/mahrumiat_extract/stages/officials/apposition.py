@@ -16,6 +16,10 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
                   and has no noun ending (noun_endings.txt: «نهادهای», «شفافیت»)
     ITEM       := a name found by :mod:`.names` | WORD  (a list of surnames)
 
+    Without a clean EDGE («دستگیری [صلاح‌الدین دمیرتاش] رهبر ...»), the longest run of words
+    that is a NAME by GIVEN, or by SHAPE/FOREIGN with two words or more, none an adjective
+    and the last not in «ی» (a noun and its adjective are no name).
+
     NAME is a person's name when one of these holds:
       GIVEN    its first word is a known given name (given_names.txt)      «حسین عرب»
       SHAPE    its last word ends like a surname (surname_suffixes.tsv) and no other word is
@@ -23,8 +27,9 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
                (known_words.txt) nor the adjective of a common noun («اسلامی»)
                                                                            «سورنا ستاری»
       FOREIGN  two words or more, none of them a common Persian word (frequent_words.txt,
-               the most frequent words of hazm's corpus), none the adjective of a common
-               noun: a name in transliteration                             «آنگلا مرکل»
+               the most frequent words of hazm's corpus), none an adjective (adjectives.txt,
+               but «اسد» is a given name too) or the adjective of a common noun: a name in
+               transliteration                             «آنگلا مرکل»
 
 A common word is rarely a name; here the office next to it is the context that says it is one,
 and still one of the three kinds of evidence must hold.
@@ -73,6 +78,11 @@ def apposed_names(
         if a is None:
             continue
         found = _judge(tokens, keys, a, j, lex)
+        while found is None and j - a > 2:  # «دستگیری [صلاح‌الدین دمیرتاش] رهبر ...»
+            a += 1
+            found = _judge(tokens, keys, a, j, lex) if keys[a] not in lex.particles else None
+            if found is not None and found.given is None and not _bare_name(keys[a:j], lex):
+                found = None
         if found is None:
             continue
         found.office = t
@@ -146,9 +156,19 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
     common = [k in lex.frequent for k in ks]
     if shaped and not any(common[:-1]) and (len(ks) > 1 or (last not in lex.common and not nisba(last, lex))):
         return NameMention(a, j, _given_part(tokens, a, j, lex), _surname_part(tokens, a, j, lex))
-    if len(ks) >= 2 and not any(common) and not any(nisba(k, lex) for k in ks):
+    adjective = any(k in lex.adjectives and k not in lex.given for k in ks)  # «زندانیان [خطرناک]»
+    if len(ks) >= 2 and not any(common) and not adjective and not any(nisba(k, lex) for k in ks):
         return NameMention(a, j, _given_part(tokens, a, j, lex), _surname_part(tokens, a, j, lex))
     return None
+
+
+def _bare_name(ks: list[str], lex: Lexicon) -> bool:
+    """Without a clean left edge, a name of no known given name needs two words or more and
+    none that is an adjective (unless a given name: «اسد») nor a last word in «ی»: «کابینه
+    [پیشنهادی]», «زندانیان [خطرناک]» are a noun and its adjective."""
+    if len(ks) < 2 or len(ks[-1]) > 3 and ks[-1].endswith("ی"):
+        return False
+    return not any(k in lex.adjectives and k not in lex.given for k in ks)
 
 
 def _given_part(tokens: Tokens, a: int, j: int, lex: Lexicon) -> str | None:

@@ -20,7 +20,7 @@ from ...text.keys import match_key as _match_key
 from ...text.sentences import SENTENCE_END_CHARS
 from .lexicon import Lexicon
 from .names import NameMention, NameParts, surname_shaped
-from .titles import TitleMention
+from .titles import APPOSITION_SEPS, TitleMention
 from .search import fold, forms, merged, overlaps, trie_regex
 from .tokens import Token, Tokens
 
@@ -99,7 +99,7 @@ class Resolver:
         self.free = [t for t in titles if t.first not in linked]
 
     def _next(self, j: int, by_first: dict[int, TitleMention]) -> TitleMention | None:
-        if j < len(self.tokens.keys) and self.tokens.keys[j] == "،":
+        if j < len(self.tokens.keys) and self.tokens.keys[j] in APPOSITION_SEPS:
             j += 1
         return by_first.get(j)
 

@@ -55,6 +55,7 @@ class LexiconMemo:
 
 _MAX_VERBS = 20_000
 _ENDINGS = ("یم", "ید", "ند", "م", "د", "ه", "ست")
+_PERSON_ENDINGS = ("یم", "ید", "ند", "م", "د")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,10 @@ def _is_verb(k: str, stems: frozenset[str]) -> bool:
         rest = k[len(pre) :]
         if k.startswith(pre) and len(rest) > 1 and (rest in stems or _stem_ending(rest, stems)):
             return True
+    if k[:1] in ("ب", "ن") and any(
+        k.endswith(e) and len(k) > len(e) + 3 and k[1 : -len(e)] in stems for e in _PERSON_ENDINGS
+    ):
+        return True  # the subjunctive and the negative: «بگوییم», «بتوانند» (not «نهاد», «نامه»)
     return _stem_ending(k, stems)
 
 

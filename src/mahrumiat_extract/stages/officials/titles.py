@@ -22,12 +22,15 @@ from ...doc import GeoHit
 from .lexicon import Lexicon, TitleEntry
 from .tokens import Tokens
 
-__all__ = ["TitleMention", "find_titles", "starts_name"]
+__all__ = ["APPOSITION_SEPS", "TitleMention", "find_titles", "starts_name"]
 
 _PLACE_WORDS = frozenset({"استان", "شهرستان", "شهر", "بخش", "روستای", "روستا", "دهستان", "منطقه"})
 _NATIONAL_WORDS = frozenset({"کشور", "ایران"})
 _HOLY = frozenset({"ع", "ره", "س", "عج", "ص"})
 _MAX_WORDS = 9
+# what may stand between a name and its office in apposition: «علی ربیعی؛ دستیار ...»,
+# «آقای ترکان - مشاور ...», «[آرمین مایر]» سفیر ...»
+APPOSITION_SEPS = frozenset({"،", ",", "-", "؛", "»", '"'})
 
 
 @dataclass(slots=True)
