@@ -55,9 +55,9 @@ def _distinct(chars: int) -> str:
 def _per_char(text: str) -> float:
     best = float("inf")
     for _ in range(3):
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: other work on a shared machine does not count
         extract(text)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best / len(text)
 
 
@@ -74,11 +74,11 @@ def test_time_per_character_stays_flat_when_the_article_doubles() -> None:
 def test_a_5_mb_article_of_distinct_text_in_under_20_s() -> None:
     code = ("import sys, time; sys.path.insert(0, '.'); from tests.batch.test_robust import _distinct;"
             "from mahrumiat_extract import extract; extract('گرم'); t = _distinct(2_800_000);"
-            "s = time.perf_counter(); extract(t); print(time.perf_counter() - s)")  # fmt: skip
+            "s = time.process_time(); extract(t); print(time.process_time() - s)")  # fmt: skip
     # 5 MB of UTF-8: about 2.8 million characters of these articles
     try:
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=25)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     except subprocess.TimeoutExpired:
-        pytest.fail("a 5 MB article took more than 20 s (killed at 25 s)")
+        pytest.fail("a 5 MB article took more than 120 s of wall time")
     assert out.returncode == 0, out.stderr[-2000:]
-    assert float(out.stdout.split()[-1]) < 20.0
+    assert float(out.stdout.split()[-1]) < 20.0  # CPU seconds of the extraction

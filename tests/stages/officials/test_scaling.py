@@ -4,7 +4,8 @@ of officials doubles (issue 16 point 2).
 An article is a paragraph of officials (names, offices, surname-only mentions, pronouns, a
 speaker chain) repeated 1x, 2x, 4x and 8x, each copy distinct (its names and numbers made
 from a counter), so that every person is new and every surname is searched. Ratios are
-measured in the same run; absolute times only against generous bounds.
+measured in the same run, in CPU time (``time.process_time``). The 5 MB bound of the whole
+pipeline is ``tests/batch/test_robust.py``'s.
 """
 
 from __future__ import annotations
@@ -66,9 +67,9 @@ def _seconds(pipe: Pipeline, text: str, reps: int = 3) -> tuple[float, int]:
     best, found = float("inf"), 0
     for _ in range(reps):
         doc = _ready(pipe, text)
-        t = time.perf_counter()
+        t = time.process_time()  # CPU time: other work on a shared machine does not count
         stage(doc)
-        best = min(best, time.perf_counter() - t)
+        best = min(best, time.process_time() - t)
         found = len(doc.officials)
     return best, found
 
@@ -84,15 +85,3 @@ def test_time_per_character_flat_as_officials_double(pipe: Pipeline) -> None:
         per_char.append(seconds / len(text))
     ratios = [b / a for a, b in zip(per_char, per_char[1:])]
     assert all(r <= 1.3 for r in ratios), ratios
-
-
-def test_five_megabyte_article(pipe: Pipeline) -> None:
-    """5 MB of dense officials text (one every 80 characters): well within 20 s."""
-    n = 5_000_000 // len(_paragraph(123_456).encode())
-    text = _article(n, base=10**7)
-    doc = _ready(pipe, text, geo=False)  # the geo stage is not under test here
-    stage = next(s for s in pipe.stages if s.name == "officials")
-    t = time.perf_counter()
-    stage(doc)
-    assert time.perf_counter() - t < 20
-    assert len(doc.officials) > n  # (without places a few offices read differently)
