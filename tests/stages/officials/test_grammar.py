@@ -72,6 +72,44 @@ def test_apposition(text: str, expected: set[Triple]) -> None:
     assert _triples(text) == expected
 
 
+OFFICE_FIRST = [
+    pytest.param(
+        "دولت ائتلافی به رهبری صدراعظم هلگا برندت خواست از طرح حمایت شود.",
+        {("هلگا برندت", "صدراعظم", None)},
+        id="عنوان-کامل-پیش-از-نام-خارجی",
+    ),
+    pytest.param(
+        "رئیس‌جمهور فرانسه ژان دوپون گفت: سفر انجام شد.",
+        {("ژان دوپون", "رئیس\u200cجمهور", None)},
+        id="عنوان-و-کشور-پیش-از-نام",
+    ),
+    pytest.param(
+        "وزیر خارجه آلمان هایکو برنر، در سفر به منطقه گفت: خوب است.",
+        {("هایکو برنر", "وزیر خارجه", None)},
+        id="عنوان-و-کشور-پیش-از-نام-ویرگول",
+    ),
+]
+
+NOT_OFFICE_FIRST = [
+    pytest.param("رئیس‌جمهور آمریکا رسما عهده‌دار این سمت شد.", id="قید-پس-از-عنوان"),
+    pytest.param("رئیس‌جمهور جدید سوگند یاد کرد.", id="فعل-مرکب-پس-از-عنوان"),
+    pytest.param("مدیرعامل شرکت آرسان تابش گفت: خوب است.", id="نام-تجاری-پس-از-شرکت"),
+    pytest.param("رئیس‌جمهور ونزوئلا Interactive Media گفت: خوب است.", id="حروف-لاتین"),
+    pytest.param("نخست‌وزیر پیش‌ازاین دراین‌باره گفته بود.", id="واژه‌های-نیم‌فاصله‌دار"),
+    pytest.param("مشاور امنیت ملی احتمالی کارتر کیست؟", id="پرسش-کیست"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OFFICE_FIRST)
+def test_office_first(text: str, expected: set[Triple]) -> None:
+    assert _triples(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_OFFICE_FIRST)
+def test_not_office_first(text: str) -> None:
+    assert _names(text) == set()
+
+
 LISTS = [
     pytest.param(
         "بررسی سوال اکبرزاده، فروزش، جلالی و مهرپور نمایندگان تبریز، اهر، زاهدان و ارومیه در دستور است.",

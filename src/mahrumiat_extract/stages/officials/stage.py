@@ -14,7 +14,7 @@ from ...doc import Doc, GeoHit
 from ...records import Official
 from ...text.keys import match_key
 from ..base import Stage
-from .apposition import apposed_names
+from .apposition import apposed_names, names_after_offices
 from .coref import Person, Resolver
 from .lexicon import Lexicon
 from .names import NameMention, find_names
@@ -42,6 +42,8 @@ def _resolve(
     spans = [(n.first, n.last) for n in names]
     titles = _outside(titles, spans)
     more = apposed_names(tokens, keys, titles, names, geo_at, lex)
+    titles, after = names_after_offices(tokens, keys, titles, names + more, geo_at, lex)
+    more += after
     if more:
         names = sorted(names + more, key=lambda n: n.first)
         spans = [(n.first, n.last) for n in names]
