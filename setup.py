@@ -27,8 +27,10 @@ COMPILED = [
     "src/mahrumiat_extract/text/chars.py",
     "src/mahrumiat_extract/text/keys.py",
     "src/mahrumiat_extract/text/normalize.py",
+    "src/mahrumiat_extract/text/number_words.py",
     "src/mahrumiat_extract/text/numbers.py",
     "src/mahrumiat_extract/text/offsets.py",
+    "src/mahrumiat_extract/text/sentences.py",
     *sorted(str(p) for p in Path("src/mahrumiat_extract/stages").rglob("*.py")),
 ]
 
