@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from ...resources import read_tsv
+from ...text.chars import MATCH_FOLD
 from ...text.keys import match_key
 
 __all__ = ["ContextWords", "CueTest", "SportsTest"]
@@ -36,9 +37,13 @@ _SPORTS_MIN = 3  # distinct sports words that make an article about sport
 _VENUE_GAP = 4  # words between a venue word and the name it locates
 _LETTERS_AT_END = regex.compile(r"[\p{L}\p{M}\u200c]+$")
 _LETTERS_AT_START = regex.compile(r"\u200c?[\p{L}\p{M}\u200c]+")
+_NEAR_CHARS = 60  # characters read for them
+# match_key's fold with spaces kept: the keys of several words (none holds a space) in one call
+_FOLD_WORDS = dict(MATCH_FOLD)
+_FOLD_WORDS[ord(" ")] = " "
 _NEAR_WORDS = 5  # words read right before a name
 # a credit opener has one of these: a window without any has no credit (a cheap first test)
-_CREDIT_ANCHOR = regex.compile("گزارش|نقل|منبع|گفت|گفتگو|مصاحبه")
+_CREDIT_ANCHOR = regex.compile("گزارش|نقل|منبع|گفت[\u200c ]?و[\u200c ]?گو|گفتگو|مصاحبه")
 
 
 def _phrase_key(words: list[str] | tuple[str, ...]) -> str:
@@ -98,7 +103,7 @@ class ContextWords:
         begin = max(0, start - _LOOK)
         # the words right before the name (no punctuation between), by a plain split
         near: list[str] = []
-        for t in reversed(text[begin:start].split()):
+        for t in reversed(text[max(0, start - _NEAR_CHARS) : start].split()):
             if len(near) == _NEAR_WORDS:
                 break
             if not t.replace("\u200c", "").isalpha():
@@ -108,7 +113,8 @@ class ContextWords:
                 break
             near.append(t)
         near.reverse()
-        keys = [match_key(w) for w in near]
+        # their match keys, folded in one call (spaces kept between the words)
+        keys = " ".join(near).translate(_FOLD_WORDS).lower().split(" ") if near else []
         if _CREDIT_ANCHOR.search(text, begin, start) and self._credit(text, begin, start, is_cue):
             return True
         if _credit_line(text, start, end):
@@ -120,7 +126,7 @@ class ContextWords:
             return True
         if keys and keys[-1] in self.roles.get("venue", ()) and after and is_cue(after[:1]):
             return True  # «سالن حمیدیا استانداری یزد»: the hall's name, then its place
-        if match_key(text[start:end]) == "تهران" and self._state(keys, after):
+        if text[start:end] == "تهران" and self._state(keys, after):
             return True
         n = self._ends_with(keys, "brand")
         if n and not self._ends_with(keys[:-n], "keep"):

@@ -89,7 +89,7 @@ class GeoStage(Stage):
             c for c in gaz.scan(text, stream=stream)
             if not c.entry.blocker
             and (c.entry.provinces or not _after_given_name(text, c.start, given, honorifics))
-            and not _after_honorific(text, c.start, honorifics)
+            and not (c.entry.provinces and _after_honorific(text, c.start, honorifics))
         ]
         if cands:
             # outlets, brands, teams, lakes and the state are not the place (context.py)
@@ -101,7 +101,7 @@ class GeoStage(Stage):
                 c for c in cands
                 # a kind cue right before («استان», «شهرستان» ...) settles it, but in sport
                 # («شهرداری تبریز» is a team there)
-                if not _worth_checking(c, cue_reader.cues_before(text, c.start)[0], sports)
+                if not _worth_checking(c, text, cue_reader, sports)
                 or not ctx.rejects(text, c.start, c.end, sports=sports, is_cue=is_cue)
             ]
         readings = _read(text, cands, res.geo_cues)
@@ -124,14 +124,14 @@ class GeoStage(Stage):
         return hits, ambiguous
 
 
-def _worth_checking(c: Candidate, cue: str | None, sports: SportsTest) -> bool:
+def _worth_checking(c: Candidate, text: str, cue_reader: CueReader, sports: SportsTest) -> bool:
     """Whether the context rules could change what ``c`` becomes: not for a name that is no
-    place (a neighborhood's), nor one that needs a cue it lacks (dropped anyway), nor one
-    after a kind cue outside sport."""
+    place (a neighborhood's), nor one after a kind cue outside sport, nor one that needs a
+    kind cue it lacks (dropped anyway)."""
     entry = c.entry
     if not entry.places:
         return False
-    if cue in KIND_CUES:
+    if cue_reader.cues_before(text, c.start)[0] in KIND_CUES:
         return sports()
     return entry.needs_cue != "strong"
 
@@ -155,12 +155,12 @@ class _CueTest:
 
 
 def _after_honorific(text: str, start: int, honorifics: Collection[str]) -> bool:
-    """«دکتر البرز بغضیان»: a name right after an honorific is a person's."""
-    before = text[max(0, start - 24) : start]
-    if not before.endswith(" "):
+    """«دکتر البرز بغضیان»: a province's name right after an honorific is a person's (other
+    names after one are caught by the given name that follows the honorific)."""
+    if start < 2 or text[start - 1] != " ":
         return False
-    words = before.split()
-    return bool(words) and match_key(words[-1]) in honorifics
+    word = text[text.rfind(" ", max(0, start - 24), start - 1) + 1 : start - 1]
+    return match_key(word) in honorifics
 
 
 def _after_given_name(text: str, start: int, given: Collection[str], honorifics: Collection[str]) -> bool:
