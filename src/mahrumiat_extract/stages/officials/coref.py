@@ -3,52 +3,28 @@
 - Apposition: «NAME TITLE» and «TITLE NAME» (with at most one comma between) are one person.
 - A surname alone joins the one person with that surname; two people with the same surname
   (and different offices) stay apart, the surname going to the one named last.
-- The speaker chain of news prose: the subject of each sentence that speaks (a speech verb or a
-  colon follows) is a name, a pronoun (وی) or an unnamed office. An unnamed office that speaks
-  right after an untitled named speaker is that speaker's office; one that speaks first is
-  given to the next named speaker («فرماندار قدس ... گفت. ... وحید گلی کانی افزود»).
+- The speaker chain of news prose: :mod:`.chain`.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from itertools import compress, count
-
 from ...doc import GeoHit
 from ...text.keys import match_key as _match_key
-from ...text.sentences import SENTENCE_END_CHARS
+from .chain import Person, SpeakerChain
 from .lexicon import Lexicon
-from .names import NameMention, NameParts, surname_shaped
+from .names import NameMention
 from .titles import APPOSITION_SEPS, TitleMention
 from .search import fold, forms, merged, overlaps, trie_regex
-from .tokens import Token, Tokens
+from .tokens import Tokens
 
 __all__ = ["Person", "Resolver"]
 
 match_key = _match_key
 
-_PRONOUNS = frozenset({"وی", "او", "ایشان"})
-_SENTENCE_END = SENTENCE_END_CHARS
 _GLUE_PIECES = frozenset({"وی", "او", "مهر", "فارس", "ایرنا", "ایسنا", "ایلنا", "تسنیم", "خبرنگار"})
-_MAX_PENDING = 3
-_MARK_KEYS = _PRONOUNS | {":"}
-_CODES = {**dict.fromkeys(_SENTENCE_END, 1), **dict.fromkeys(_MARK_KEYS, 2)}  # key -> sentence end / mark
 
 
-@dataclass(slots=True)
-class Person(NameParts):
-    given: str | None
-    surname: str
-    honorific: str | None = None
-    honorific_kind: str | None = None
-    rank: str | None = None
-    titles: list[TitleMention] = field(default_factory=list)
-    ranges: list[tuple[int, int]] = field(default_factory=list)  # normalized offsets
-    glued: list[str] = field(default_factory=list)
-
-
-class Resolver:
+class Resolver(SpeakerChain):
     """Builds the persons of one article from its name and title mentions."""
 
     def __init__(
@@ -219,174 +195,6 @@ class Resolver:
             ):
                 return None
         return t[a:b]
-
-    # ------------------------------------------------------------ the speaker chain
-    def chain(self, names: list[NameMention], extra: list[tuple[int, int, int]]) -> None:
-        events: dict[int, tuple[str, object]] = {}
-        for n in names:
-            if n.person is not None:
-                events[self.tokens.starts[n.first]] = ("person", n.person)
-        for s, _e, pi in extra:
-            events.setdefault(s, ("person", pi))
-        for t in self.free:
-            events.setdefault(self.tokens.starts[t.first], ("title", t))
-        # each event by the token it falls in (the first one in the token)
-        by_token: dict[int, tuple[str, object]] = {}
-        if events:
-            starts = self.tokens.starts
-            for s in sorted(events):
-                k = bisect_right(starts, s) - 1
-                if k >= 0 and s < self.tokens.end(k):
-                    by_token.setdefault(k, events[s])
-        # one pass over the keys: sentence ends (1) and the tokens a subject search stops at
-        # (2: colons, pronouns; events too)
-        codes = list(map(_CODES.get, self.keys))
-        found = list(compress(count(), codes))
-        ends = [i for i in found if codes[i] == 1]
-        self._marks = sorted(by_token.keys() | {i for i in found if codes[i] == 2})
-        self._free_firsts = [t.first for t in self.free]  # sorted: offices come left to right
-        self._current: int | None = None
-        self._pending: TitleMention | None = None
-        self._age = 0
-        for sent in self._sentences(ends):
-            self._introduced(sent)
-            subject = self._subject(sent, by_token)
-            if subject is None:
-                self._age += 1
-                continue
-            self._step(*subject)
-        named = {id(t) for p in self.persons for t in p.titles}
-        self.unnamed = [t for t in self.unnamed if id(t) not in named]
-
-    def _introduced(self, sent: tuple[int, int]) -> None:
-        """«به ریاست فرماندار قدس», «از سوی معاون ... اعلام شد»: an office about to be named."""
-        free = self.free
-        for k in range(bisect_left(self._free_firsts, sent[0]), len(free)):
-            t = free[k]
-            if t.first >= sent[1]:
-                break
-            if t.first >= 2:
-                prev = (self.tokens.keys[t.first - 2], self.tokens.keys[t.first - 1])
-                if prev[1] == "ریاست" or prev == ("از", "سوی"):
-                    self._pending, self._age = t, 0
-
-    def _step(self, kind: str, obj: object, starts: bool, also: bool, speaks: bool) -> None:
-        if kind == "person":
-            assert isinstance(obj, int)
-            p = self.persons[obj]
-            if self._pending is not None and not p.titles and self._age <= _MAX_PENDING and speaks:
-                p.titles.append(self._pending)
-                p.ranges.append(self._range(self._pending))
-            self._pending, self._current, self._age = None, obj, 0
-        elif kind == "title":
-            assert isinstance(obj, TitleMention)
-            cur = self.persons[self._current] if self._current is not None else None
-            if obj.entry.cls == "alias":
-                if cur is not None:
-                    cur.ranges.append(self._range(obj))
-            elif cur is not None and not also and (not cur.titles or _same_office(cur.titles[0].title, obj.title)):
-                cur.titles.append(obj)
-                cur.ranges.append(self._range(obj))
-            elif starts or not also:
-                self._pending, self._current, self._age = obj, None, 0
-                self.unnamed.append(obj)
-        else:
-            self._age = 0
-
-    def _range(self, t: TitleMention) -> tuple[int, int]:
-        return (self.tokens.starts[t.first], self.tokens.end(t.last - 1))
-
-    def _sentences(self, ends: list[int]) -> list[tuple[int, int]]:
-        """The token ranges between sentence ends (``ends``: their token indexes)."""
-        out: list[tuple[int, int]] = []
-        start = 0
-        for i in ends:
-            if i > start:
-                out.append((start, i))
-            start = i + 1
-        if start < len(self.tokens.keys):
-            out.append((start, len(self.tokens.keys)))
-        return out
-
-    def _lead(self, a: int, b: int) -> tuple[int, bool]:
-        """Skip «به گزارش ...،», «منبع:» and «به گفته»: (subject search start, speaks)."""
-        keys = self.keys[a : min(b, a + 2)]
-        if keys == ["به", "گزارش"]:
-            i = a
-            while i < b and self.tokens.keys[i] not in ("،", "؛", ":"):
-                i += 1
-            return i + 1, False
-        if keys == ["به", "گفته"]:
-            return a + 2, True
-        return a, False
-
-    def _subject(
-        self, sent: tuple[int, int], events: dict[int, tuple[str, object]]
-    ) -> tuple[str, object, bool, bool, bool] | None:
-        """The first person, office or pronoun of a sentence that speaks (or opens it):
-        (kind, object, at the very start, followed by «هم»/«نیز», speaks), or None.
-        ``events``: the person or office starting in each token, by token index."""
-        a, b = sent
-        i, speaks = self._lead(a, b)
-        marks = self._marks
-        hit: tuple[str, object] | None = None
-        j = i
-        while j < b:
-            if j != i:  # past the first word only a mark (colon, pronoun, event) matters
-                m = bisect_left(marks, j)
-                if m == len(marks) or marks[m] >= b:
-                    break
-                j = marks[m]
-            k = self.keys[j]
-            if k == ":" and j - i < 4 and i == a:  # «خلیج فارس: مدیرکل ...»
-                i = j = j + 1
-                continue
-            if k == ":":
-                return None
-            hit = events.get(j)
-            if hit is None and k in _PRONOUNS:
-                hit = ("pronoun", None)
-            if hit is None and j == i and self._pending is not None:
-                tok = self.tokens[j]
-                if surname_shaped(tok, self.lex, self.geo_at):
-                    hit = ("person", self._new_person(tok))
-            if hit is not None:
-                break
-            j += 1
-        if hit is None:
-            return None
-        end = self._end_of(hit, j)
-        rest = self.keys[end:b]
-        speaks = (
-            speaks
-            or ":" in rest
-            or any(self.lex.phrase(rest, n, "speech") is not None for n in self.lex.openings(rest, "speech"))
-        )
-        also = bool(rest) and rest[0] in ("هم", "نیز")
-        if not speaks and j != i:
-            return None
-        return hit[0], hit[1], j == i, also, speaks
-
-    def _end_of(self, hit: tuple[str, object], j: int) -> int:
-        if hit[0] == "title" and isinstance(hit[1], TitleMention):
-            return hit[1].last
-        return j + 1
-
-    def _new_person(self, tok: Token) -> int:
-        return self._add(Person(None, tok.text, ranges=[(tok.start, tok.end)]))
-
-
-
-def _same_office(a: str, b: str) -> bool:
-    """«رئیس بسیج سازندگی» and «رئیس سازمان بسیج سازندگی» are one office: same head, and the
-    words of the shorter are all in the longer."""
-    wa, wb = a.split(), b.split()
-    if not wa or not wb or wa[0] != wb[0]:
-        return False
-    if {"سابق", "اسبق", "پیشین"} & (set(wa) ^ set(wb)):
-        return False  # a former holder and the holder are two people
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return set(short) <= set(long_)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
