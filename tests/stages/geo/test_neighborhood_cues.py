@@ -37,3 +37,19 @@ HALF_SPACES = [
 @pytest.mark.parametrize(("text", "name"), HALF_SPACES)
 def test_names_keep_their_half_spaces(text: str, name: str) -> None:
     assert name in _nbs(text)
+
+
+def test_route_ends_are_listed_neighborhoods() -> None:
+    text = "شهردار تهران گفت خط اتوبوس در مسیر افسریه تا میدان انقلاب ساخته می‌شود."
+    assert "افسریه" in _nbs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("شهردار تهران گفت در مسیر توسعه گام برمی‌داریم.", id="مسیر-استعاره"),
+        pytest.param("شهردار تهران گفت مسیر میدان انقلاب تا میدان آزادی بسته است.", id="میدان"),
+    ],
+)
+def test_no_route_no_neighborhood(text: str) -> None:
+    assert _nbs(text) == set()

@@ -1,5 +1,6 @@
 """Neighborhoods: «محله X», «محلات X، Y و Z», «در پنج محله X، Y، ... در شهر Z», and names of
-the shipped neighborhood list when a neighborhood cue is near. Each is attached to the city
+the shipped neighborhood list when a neighborhood cue is near, or a route word («مسیر X تا
+Y»). Each is attached to the city
 named after it in the sentence (or before it, or the list's city), and that city's province.
 
 Generic phrases («محلات کم‌برخوردار», «شورای محله», «مناطق حاشیه‌نشین») are no names: the
@@ -20,7 +21,7 @@ from ...text.keys import match_key
 from ...text.sentences import SENTENCE_END_CHARS
 from .gazetteer import Candidate, GeoNeighborhood
 
-__all__ = ["NeighborhoodWords", "find_neighborhoods", "neighborhood_cues"]
+__all__ = ["NeighborhoodWords", "find_neighborhoods", "neighborhood_cues", "route_cues"]
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\u200c]+|\d[\d,.٫٬]*|[،,؛;:.!?؟\n()«»\"“”]")
 _SENTENCE_END = frozenset(".!?؟\n:؛;()")
@@ -39,6 +40,7 @@ class NeighborhoodWords:
     cue_re: regex.Pattern[str]  # every cue word, whole words only: found in one scan
     cue_prefix: str  # what every cue word begins with: a text without it has no cue
     verb_stems: frozenset[str]  # hazm's verb stems of three letters or more (verb_stems.txt)
+    routes: tuple[str, ...]  # route words («مسیر X تا Y»): a listed neighborhood at an end counts
 
     @classmethod
     def load(cls) -> NeighborhoodWords:
@@ -51,7 +53,8 @@ class NeighborhoodWords:
             r"(?<![\p{L}\p{M}\u200c])(?:" + "|".join(map(regex.escape, cues)) + r")(?![\p{L}\p{M}\u200c])"
         )
         stems = frozenset(k for k in map(match_key, read_lines("verb_stems.txt")) if len(k) >= 3)
-        return cls({k: frozenset(v) for k, v in roles.items()}, common, cue_re, commonprefix(cues), stems)
+        routes = tuple(w for w, role in read_tsv("geo/nb_words.tsv") if role == "route")
+        return cls({k: frozenset(v) for k, v in roles.items()}, common, cue_re, commonprefix(cues), stems, routes)
 
     def has(self, word: str, role: str) -> bool:
         return role in self.roles.get(_key(word), ())
@@ -73,18 +76,38 @@ def neighborhood_cues(text: str, words: NeighborhoodWords) -> list[int]:
     return [m.end() for m in words.cue_re.finditer(text) if not _blocked(text, m.start(), words)]
 
 
+def route_cues(text: str, words: NeighborhoodWords) -> list[int]:
+    """Where the ends of a route start: «مسیر افسریه تا آزادی» names two places (only a
+    listed neighborhood is read there; a square's or a street's name is not one)."""
+    out: list[int] = []
+    for word in words.routes:
+        i = text.find(word)
+        while i >= 0:
+            m = _ROUTE.match(text, i + len(word))
+            if m is not None:
+                out.extend((m.start(1), m.start(2)))
+            i = text.find(word, i + 1)
+    return out
+
+
+_ROUTE = regex.compile(r" (?!میدان|خیابان)([\p{L}\u200c]+(?: [\p{L}\u200c]+)?) تا (?!میدان|خیابان)([\p{L}\u200c]+)")
+
+
 def find_neighborhoods(
     text: str,
     cands: list[Candidate],
     hits: list[GeoHit],
     words: NeighborhoodWords,
     near_cue: list[int] | None = None,
+    routes: list[int] | None = None,
 ) -> list[GeoHit]:
-    """Neighborhood hits (normalized offsets) in ``text`` (``near_cue``: its
-    :func:`neighborhood_cues` when the caller has them)."""
+    """Neighborhood hits (normalized offsets) in ``text`` (``near_cue``, ``routes``: its
+    :func:`neighborhood_cues` and :func:`route_cues` when the caller has them)."""
     if near_cue is None:
         near_cue = neighborhood_cues(text, words)
-    if not near_cue:  # every neighborhood is read after a cue
+    if routes is None:
+        routes = route_cues(text, words)
+    if not near_cue and not routes:  # every neighborhood is read after a cue
         return []
     known: dict[str, tuple[GeoNeighborhood, ...]] = {}
     for c in cands:
@@ -114,7 +137,7 @@ def find_neighborhoods(
         if not c.entry.neighborhoods:
             continue
         row = _known_row(c.entry.neighborhoods, cities)
-        if row is None or not _near(text, near_cue, c.start):
+        if row is None or not (_near(text, near_cue, c.start) or c.start in routes):
             continue
         if any(s < c.end and c.start < e for s, e in list(items) + taken):
             continue
@@ -205,6 +228,8 @@ def _single_ok(item: list[regex.Match[str]], words: NeighborhoodWords, known: di
 
 def _near(text: str, cues: list[int], start: int) -> bool:
     """A cue shortly before ``start``, in the same sentence."""
+    if not cues:
+        return False
     begin = _sentence_start(text, start)
     return any(begin <= c <= start and start - c <= _NEAR for c in cues)
 

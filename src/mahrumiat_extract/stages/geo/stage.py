@@ -28,7 +28,7 @@ from ..base import Stage
 from .context import SportsTest
 from .cues import KIND_CUES, CueReader, joined_by_list
 from .gazetteer import Candidate, Gazetteer, GeoPlace
-from .neighborhoods import find_neighborhoods, neighborhood_cues
+from .neighborhoods import find_neighborhoods, neighborhood_cues, route_cues
 from .villages import find_divisions, has_cue
 
 __all__ = ["GeoFound", "GeoStage"]
@@ -113,8 +113,9 @@ class GeoStage(Stage):
             if divs:
                 hits = [h for h in hits if h.kind == "province" or not _overlaps(h, divs)]
                 hits.extend(divs)
-        if near_cue:
-            nbs = find_neighborhoods(text, cands, hits, words, near_cue)
+        routes = route_cues(text, words)
+        if near_cue or routes:
+            nbs = find_neighborhoods(text, cands, hits, words, near_cue, routes)
             if nbs:
                 # a name the text lists as a neighborhood («در سه محله واوان، قائمیه و
                 # زرافشان») is not also the village or town of that name elsewhere
