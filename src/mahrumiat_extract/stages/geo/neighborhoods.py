@@ -85,12 +85,14 @@ def route_cues(text: str, words: NeighborhoodWords) -> list[int]:
         while i >= 0:
             m = _ROUTE.match(text, i + len(word))
             if m is not None:
-                out.extend((m.start(1), m.start(2)))
+                out.extend(m.start(g) for g in (1, 2) if m.group(g))
             i = text.find(word, i + 1)
     return out
 
 
-_ROUTE = regex.compile(r" (?!میدان|خیابان)([\p{L}\u200c]+(?: [\p{L}\u200c]+)?) تا (?!میدان|خیابان)([\p{L}\u200c]+)")
+_ROUTE = regex.compile(
+    r" (?!میدان|خیابان)([\p{L}\u200c]+(?: [\p{L}\u200c]+)?) تا (?:(?!میدان|خیابان)([\p{L}\u200c]+))?"
+)
 
 
 def find_neighborhoods(
