@@ -126,6 +126,9 @@ class SpeakerChain:
             elif starts or not also:
                 self._pending, self._current, self._age = obj, None, 0
                 self.unnamed.append(obj)
+            else:  # «... وزیر صنعت نیز گفت»: «نیز» says another speaker, named next
+                self._pending, self._age = obj, 0
+                self.unnamed.append(obj)
         elif kind == "bystander":  # a resident or a writer speaks: no office holder does
             self._current, self._age = None, 0
         else:
@@ -185,6 +188,9 @@ class SpeakerChain:
                 tok = self.tokens[j]
                 if surname_shaped(tok, self.lex, self.geo_at):
                     hit = ("person", self._new_person(tok))
+                elif j + 1 < b and self._split_surname(j):  # «نعمت زاده» for «نعمت‌زاده»
+                    hit = ("person", self._add(Person(None, tok.text + "\u200c" + self.tokens.texts[j + 1], ranges=[
+                        (tok.start, self.tokens.end(j + 1))])))
             if hit is None and j == i and self.keys[a : a + 2] == ["به", "گزارش"] and j + 2 < b and self._lead_name(j):
                 hit = ("person", self._add(Person(self.tokens.texts[j], self.tokens.texts[j + 1], ranges=[
                     (self.tokens.starts[j], self.tokens.end(j + 1))])))
@@ -208,6 +214,17 @@ class SpeakerChain:
         if not speaks and j != i:
             return None
         return hit[0], hit[1], j == i, also, speaks
+
+    def _split_surname(self, j: int) -> bool:
+        """A surname written in two words, its suffix apart («نعمت زاده», «علی پور»): a word
+        (no function word, office, verb or place) and a surname suffix that stands alone
+        (surname_suffixes.tsv), then no name word."""
+        lex, k = self.lex, self.keys[j]
+        if self.keys[j + 1] not in lex.suffix_tokens or len(k) < 2 or not k[0].isalpha():
+            return False
+        if k in lex.stop or k in lex.titles or k in lex.honorifics or lex.is_verb(k):
+            return False
+        return self.tokens.starts[j] not in self.geo_at
 
     def _lead_name(self, j: int) -> bool:
         """The subject right after the lead formula («به گزارش ...، [ودود بهرامی‌نژاد] ...»):
