@@ -58,15 +58,29 @@ class CueReader:
         outlet = any(table.get(match_key(w)) == "outlet" for w in last[-2:])
         got = (None, outlet)
         if not sentence_end:
-            for n in range(min(self.longest, len(last)), 0, -1):
-                kind = table.get(match_key("".join(last[-n:])))
-                if kind is not None and kind != "outlet":
-                    got = (kind, outlet)
-                    break
+            kind = self._longest_cue(last)
+            if kind is None:
+                # «شهرستان زلزله‌زده بم»: a word the cue may stand before its name across
+                for n in (2, 1):
+                    if len(last) > n and table.get(match_key("".join(last[-n:]))) == "between":
+                        before = self._longest_cue(last[:-n])
+                        kind = before if before in KIND_CUES else None
+                        break
+            if kind is not None:
+                got = (kind, outlet)
         if len(self._words) > _CACHE_MAX:
             self._words.clear()
         self._words[(last, sentence_end)] = got
         return got
+
+    def _longest_cue(self, last: tuple[str, ...]) -> str | None:
+        """The kind of the longest cue the words end with."""
+        table = self.table
+        for n in range(min(self.longest, len(last)), 0, -1):
+            kind = table.get(match_key("".join(last[-n:])))
+            if kind is not None and kind not in ("outlet", "between"):
+                return kind
+        return None
 
     def cues_before(self, text: str, start: int) -> tuple[str | None, bool]:
         """``(cue_before(text, start), outlet_before(text, start))`` from one look at the
@@ -74,7 +88,7 @@ class CueReader:
         seg = text[max(0, start - _LOOKBACK) : start].rstrip(_TRAIL)
         if not seg:
             return None, False
-        n = max(self.longest, 2)
+        n = max(self.longest, 2) + 2  # two words a cue may stand across («زلزله‌زده»)
         last = seg.rsplit(None, n)[-n:]
         return self._read_words(tuple(last), seg[-1] in _ENDS)
 

@@ -150,7 +150,7 @@ class _CueTest:
     def __call__(self, words: list[str]) -> bool:
         for n in range(min(self.longest, len(words)), 0, -1):
             kind = self.table.get(match_key("".join(words[-n:])))
-            if kind is not None and kind != "outlet":
+            if kind is not None and kind not in ("outlet", "between"):
                 return True
         return bool(words) and self.gaz.is_name(words[-1])
 
