@@ -14,7 +14,9 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
     NAME       := WORD (PARTICLE? WORD){0,3}              PARTICLE := «بن» | «آل» | ... (name_particles.txt)
     WORD       := a word that is no function word, office, honorific, verb, place, country or number,
                   and has no noun ending (noun_endings.txt: «نهادهای», «شفافیت»)
-    ITEM       := a name found by :mod:`.names` | WORD  (a list of surnames)
+    ITEM       := a name found by :mod:`.names` | WORD | WORD WORD  (a list of surnames; two
+                  words when a list separator is before them and the first is no given name
+                  and no frequent word: «...، [فلاحت کوهی] و ...»)
 
     Without a clean EDGE («دستگیری [صلاح‌الدین دمیرتاش] رهبر ...»), the longest run of words
     that is a NAME by GIVEN, or by SHAPE/FOREIGN with two words or more, none an adjective
@@ -305,6 +307,17 @@ def _bare_name(ks: list[str], lex: Lexicon) -> bool:
     return not any(k in lex.adjectives and k not in lex.given for k in ks)
 
 
+def _two_word_item(
+    tokens: Tokens, keys: list[str], i: int, busy: set[int], geo_at: dict[int, GeoHit], lex: Lexicon
+) -> bool:
+    """Is token ``i`` the first word of a two-word surname inside a list, set off by a list
+    separator before it («...، [فلاحت کوهی] و ...»)? Not a given name, common word or compound."""
+    if i < 1 or keys[i - 1] not in _LIST_SEPS or not _word(tokens, keys, i, busy, geo_at, lex):
+        return False
+    k = keys[i]
+    return k not in lex.given and k not in lex.frequent and not compound_noun(tokens.texts[i], lex)
+
+
 def _given_part(tokens: Tokens, a: int, j: int, lex: Lexicon) -> str | None:
     """A name of several words: all but the last are the given name(s) («میگل آنخل»), unless
     a particle joins the last ones («خالد بن خلیفه» stays whole as a surname part)."""
@@ -340,8 +353,9 @@ def _share(
                 k in lex.frequent and not k.endswith(lex.suffix_endings)
             ):
                 break  # a list of surnames: a common word or a lone given name ends it
-            prev = NameMention(a - 2, a - 1, None, surname_text(tokens, a - 2, a - 1))
-            busy.add(a - 2)
+            b = a - 3 if _two_word_item(tokens, keys, a - 3, busy, geo_at, lex) else a - 2
+            prev = NameMention(b, a - 1, None, surname_text(tokens, b, a - 1))
+            busy.update(range(b, a - 1))
             out.append(prev)
         if prev is None:
             break
