@@ -343,3 +343,27 @@ SPEAKER_CHAIN = [
 @pytest.mark.parametrize(("text", "expected"), SPEAKER_CHAIN)
 def test_speaker_chain(text: str, expected: set[Triple]) -> None:
     assert _triples(text) == expected
+
+
+APPOINTMENTS = [
+    pytest.param(
+        "در این جلسه بهرام کیانی به سمت وزیر دارایی و دکترمحسن طاهرخانی به سمت وزیر مشاور تعیین شدند.",
+        {("بهرام کیانی", "وزیر دارایی", None)},
+        id="به-سمت-و-نام-چسبیده-به-عنوان-افتخاری",
+    ),
+    pytest.param(
+        "در این آیین سعید مرادخانی به عنوان رئیس اداره ارشاد اسلامی شهرستان فهرج معرفی شد.",
+        {("سعید مرادخانی", "رئیس اداره ارشاد اسلامی", "فهرج")},
+        id="به-عنوان-منصب",
+    ),
+    pytest.param(
+        "در این آیین از سعید مرادخانی به عنوان یک هنرمند تقدیر شد.",
+        set(),
+        id="به-عنوان-نقش-نه-منصب",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APPOINTMENTS)
+def test_appointments(text: str, expected: set[Triple]) -> None:
+    assert _triples(text) == expected

@@ -1,6 +1,7 @@
 """One person, many mentions: apposition, surname-only mentions and the speaker chain.
 
-- Apposition: «NAME TITLE» and «TITLE NAME» (with at most one comma between) are one person.
+- Apposition: «NAME TITLE» and «TITLE NAME» (with at most one comma between) are one person;
+  so are «NAME به سمت/عنوان TITLE» (an appointment).
 - A surname alone joins the one person with that surname; two people with the same surname
   (and different offices) stay apart, the surname going to the one named last.
 - The speaker chain of news prose: :mod:`.chain`.
@@ -13,7 +14,7 @@ from ...text.keys import match_key as _match_key
 from .chain import Person, SpeakerChain
 from .lexicon import Lexicon
 from .names import NameMention
-from .titles import APPOSITION_SEPS, TitleMention
+from .titles import APPOINTED, APPOSITION_SEPS, TitleMention
 from .search import fold, forms, merged, overlaps, trie_regex
 from .tokens import Tokens
 
@@ -77,6 +78,8 @@ class Resolver(SpeakerChain):
     def _next(self, j: int, by_first: dict[int, TitleMention]) -> TitleMention | None:
         if j < len(self.tokens.keys) and self.tokens.keys[j] in APPOSITION_SEPS:
             j += 1
+        elif tuple(self.tokens.keys[j : j + 2]) in APPOINTED:
+            j += 2  # «X به سمت وزیر ...»
         return by_first.get(j)
 
     def _add(self, p: Person) -> int:

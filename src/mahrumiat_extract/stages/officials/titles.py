@@ -22,7 +22,7 @@ from ...doc import GeoHit
 from .lexicon import Lexicon, TitleEntry
 from .tokens import Tokens
 
-__all__ = ["APPOSITION_SEPS", "TitleMention", "find_titles", "starts_name"]
+__all__ = ["APPOINTED", "APPOSITION_SEPS", "TitleMention", "find_titles", "starts_name"]
 
 _PLACE_WORDS = frozenset({"استان", "شهرستان", "شهر", "بخش", "روستای", "روستا", "دهستان", "منطقه"})
 _NATIONAL_WORDS = frozenset({"کشور", "ایران"})
@@ -31,6 +31,9 @@ _MAX_WORDS = 9
 # what may stand between a name and its office in apposition: «علی ربیعی؛ دستیار ...»,
 # «آقای ترکان - مشاور ...», «[آرمین مایر]» سفیر ...»
 APPOSITION_SEPS = frozenset({"،", ",", "-", "؛", "»", '"'})
+# «X به سمت/عنوان OFFICE (منصوب شد)»: the post given to a name the lexicon knows, in apposition
+# across the phrase (an unknown name after «به عنوان» is too often a common noun phrase)
+APPOINTED = frozenset({("به", "سمت"), ("به", "عنوان")})
 
 
 @dataclass(slots=True)
@@ -263,8 +266,9 @@ def _coordinated(tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: 
                         a complement word
 
     Never an office, an organization noun, a role noun (roles.txt: «... و سرمربی تیم») or the
-    start of a name: those open a second apposition."""
-    if j >= len(keys) or keys[j] in lex.roles or len(keys[j]) < 2:
+    start of a name (an honorific glued to a given name too: «و [دکترمحسن] ...»): those open
+    a second apposition."""
+    if j >= len(keys) or keys[j] in lex.roles or len(keys[j]) < 2 or _glued_name(keys[j], lex):
         return False
     if lex.phrase(keys, j, "title") is not None or lex.phrase(keys, j, "orgnoun") is not None:
         return False
@@ -284,6 +288,11 @@ def _coordinated(tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: 
         or lex.phrase(keys, c, "country") is not None
         or (lex.phrase(keys, c, "title") is None and _complement_word(tokens, keys, c, lex, geo_at))
     )
+
+
+def _glued_name(k: str, lex: Lexicon) -> bool:
+    """An honorific glued to a given name («دکترمحسن»): the start of a person's name."""
+    return any(k[:n] in lex.honorifics and k[n:] in lex.given for n in range(2, len(k) - 1))
 
 
 def _take_place(tokens: Tokens, j: int, geo_at: dict[int, GeoHit], m: TitleMention) -> int:
