@@ -19,6 +19,8 @@ NO_NAME = [
     pytest.param("حمله به محله‌های غربی شهر ادامه دارد.", id="صفت-جهت"),
     pytest.param("یکی از بسیجیان محله رفت و ماجرا را گفت.", id="فعل-گذشته"),
     pytest.param("او سال‌ها در این محله سکونت داشته است.", id="فعل-با-همکرد"),
+    pytest.param("حمله به محله‌های حلب رنجدیده ادامه یافت.", id="شهر-با-صفت"),
+    pytest.param("خانه‌ها در محلات قزوین گران شد.", id="مرکز-استان"),
 ]
 
 
@@ -53,3 +55,8 @@ def test_route_ends_are_listed_neighborhoods() -> None:
 )
 def test_no_route_no_neighborhood(text: str) -> None:
     assert _nbs(text) == set()
+
+
+def test_a_town_name_heading_a_list_is_a_neighborhood() -> None:
+    text = "طرح در محلات دولت‌آباد، جعفرآباد، تازه‌آباد و دیزل‌آباد کرمانشاه اجرا می‌شود."
+    assert {"دولت\u200cآباد", "تازه\u200cآباد", "دیزل\u200cآباد"} <= _nbs(text)

@@ -116,12 +116,15 @@ def find_neighborhoods(
         for k, n in c.entry.nb_keys:
             known[k] = known.get(k, ()) + (n,)
     items: dict[tuple[int, int], str] = {}
-    # «محله‌های تهران و ...»: a city, county or province right after the cue is whose the
-    # neighborhoods are, not one of them (nor is what follows it)
-    towns = {c.start for c in cands if c.entry.places}
+    # «محله‌های تهران و ...», «محلات قزوین»: a province's name (and its capital's) right
+    # after the cue, or a town's name alone there, is whose the neighborhoods are, not one of
+    # them (nor is what follows it); a town's name heading a list of names is a neighborhood
+    # of that name («محلات دولت‌آباد، جعفرآباد و ...»)
+    capitals = {c.start for c in cands if c.entry.provinces}
+    towns = {c.start: c.end for c in cands if c.entry.places and not c.entry.neighborhoods}
     for pos in near_cue:
         listed = _list_after(text, pos, words, known)
-        if listed and listed[0][0] in towns:
+        if listed and _owner(listed, capitals, towns):
             continue
         for s, e in listed:
             items.setdefault((s, e), text[s:e])
@@ -156,6 +159,16 @@ def find_neighborhoods(
         else:
             out.append(GeoHit(s, e, surface, "neighborhood", None, None))
     return out
+
+
+def _owner(listed: list[tuple[int, int]], capitals: set[int], towns: dict[int, int]) -> bool:
+    """Whether the first item after a cue is the city the neighborhoods are of: a province's
+    name, a town's name alone, or a town's name with words after it («محله‌های حلب رنجدیده»)."""
+    s, e = listed[0]
+    if s in capitals:
+        return True
+    town_end = towns.get(s)
+    return town_end is not None and (len(listed) == 1 or town_end < e)
 
 
 def _known_row(rows: tuple[GeoNeighborhood, ...], cities: set[str]) -> GeoNeighborhood | None:
