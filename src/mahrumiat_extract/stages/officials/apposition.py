@@ -20,12 +20,16 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
 
     Without a clean EDGE («دستگیری [صلاح‌الدین دمیرتاش] رهبر ...»), the longest run of words
     that is a NAME by GIVEN, or by SHAPE/FOREIGN with two words or more, none an adjective
-    and the last not in «ی» (a noun and its adjective are no name).
+    and the last not in «ی» (a noun and its adjective are no name); a lone SHAPE word after a
+    noun in «ی» or an ezafe form, whose complement it is («برکناری [طاهرخانی]، شهردار ...»).
 
     NAME is a person's name when one of these holds:
       GIVEN    its first word is a known given name (given_names.txt)      «حسین عرب»
       SHAPE    its last word ends like a surname (surname_suffixes.tsv) and no other word is
-               a common word; a lone word is not even a word of the attested list
+               a common word, and the words are no noun and its adjective (a first word in
+               «ی» from a common noun or in the ezafe «ای» before the last: «[سخنرانی
+               عمومی]»);
+               a lone word is not even a word of the attested list
                (known_words.txt) nor the adjective of a common noun («اسلامی»)
                                                                            «سورنا ستاری»
       FOREIGN  two words or more, none of them a common Persian word (frequent_words.txt,
@@ -95,11 +99,12 @@ def apposed_names(
         if a is None:
             continue
         found = _judge(tokens, keys, a, j, lex)
-        while found is None and j - a > 2:  # «دستگیری [صلاح‌الدین دمیرتاش] رهبر ...»
+        while found is None and j - a >= 2:  # «دستگیری [صلاح‌الدین دمیرتاش] رهبر ...»
             a += 1
             found = _judge(tokens, keys, a, j, lex) if keys[a] not in lex.particles else None
             if found is not None and found.given is None and not _bare_name(keys[a:j], lex):
-                found = None
+                lone = j - a == 1 and not keys[a].endswith("ای")
+                found = found if lone and _noun_phrase(keys[a - 1 : a + 1], lex) else None
         if found is None:
             continue
         found.office = t
@@ -290,12 +295,21 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
         given = lex.given.get("".join(keys[a:g])) or " ".join(tokens.texts[a:g])
         return NameMention(a, j, given, surname_text(tokens, g, j))
     common = [k in lex.frequent for k in ks]
+    if shaped and len(ks) > 1 and _noun_phrase(ks, lex):
+        shaped = False  # «[سخنرانی عمومی] رئیس‌جمهور», «[کانال تلگرامی] سخنگوی ...»
     if shaped and not any(common[:-1]) and (len(ks) > 1 or (last not in lex.common and not nisba(last, lex))):
         return NameMention(a, j, _given_part(tokens, a, j, lex), _surname_part(tokens, a, j, lex))
     adjective = any(k in lex.adjectives and k not in lex.given for k in ks)  # «زندانیان [خطرناک]»
     if len(ks) >= 2 and not any(common) and not adjective and not any(nisba(k, lex) for k in ks):
         return NameMention(a, j, _given_part(tokens, a, j, lex), _surname_part(tokens, a, j, lex))
     return None
+
+
+def _noun_phrase(ks: list[str], lex: Lexicon) -> bool:
+    """A noun and its adjective, not a name of SHAPE: a word before the last that is an
+    adjective or noun in «ی» from a common noun, or an ezafe form in «ای» («[سخنرانی] عمومی»,
+    «[خودروی] تاکتیکی»): a given name is rarely either (a surname in «ی» is the last word)."""
+    return any(nisba(k, lex) or k.endswith("ای") for k in ks[:-1])
 
 
 def _bare_name(ks: list[str], lex: Lexicon) -> bool:
