@@ -375,3 +375,22 @@ APPOINTMENTS = [
 @pytest.mark.parametrize(("text", "expected"), APPOINTMENTS)
 def test_appointments(text: str, expected: set[Triple]) -> None:
     assert _triples(text) == expected
+
+
+LOCAL_JURISDICTION = [
+    pytest.param(
+        "به گزارش روابط عمومی فرمانداری میناب، بهرام کیانی فرماندار این شهرستان گفت: کار ادامه دارد.",
+        {("بهرام کیانی", "فرماندار", "میناب")},
+        id="این-شهرستان",
+    ),
+    pytest.param(
+        "در تهران بهرام کیانی شهردار منطقه ۹ گفت: کار در تهران ادامه دارد.",
+        {("بهرام کیانی", "شهردار منطقه 9", "تهران")},
+        id="منطقه-شهرداری-از-شهر-خبر",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCAL_JURISDICTION)
+def test_local_jurisdiction(text: str, expected: set[Triple]) -> None:
+    assert _triples(text) == expected

@@ -197,7 +197,7 @@ def _tail(
         rest = t.title[: -len(cut)]
         short = TitleMention(
             t.first, a, rest, t.entry, place=t.place, national=t.national,
-            province_word=t.province_word, org_level=t.org_level,
+            province_word=t.province_word, org_level=t.org_level, local=t.local,
         )
         found.office = short
         return short, found

@@ -159,9 +159,10 @@ class OfficialsStage(Stage):
         if res is None:
             return
         province = _main_province(doc.geo)
+        local = _main_local(doc.geo)
         seen: set[str] = set()
         for p in res.persons:
-            official = _official(doc, p, province)
+            official = _official(doc, p, province, local)
             if official is None or official.name in seen:
                 continue
             seen.add(official.name)
@@ -172,10 +173,10 @@ class OfficialsStage(Stage):
             doc.warn("W302", t.title)
 
 
-def _official(doc: Doc, p: Person, province: str | None) -> Official | None:
+def _official(doc: Doc, p: Person, province: str | None, local: str | None) -> Official | None:
     if p.titles:
         titles = _main_first(p.titles)
-        title, juris = titles[0].title, _jurisdiction(titles, province)
+        title, juris = titles[0].title, _jurisdiction(titles, province, local)
     elif p.rank and p.rank != "امیر":  # «امیر» alone is as often a given name
         title, juris = p.rank, None
     else:
@@ -200,18 +201,30 @@ def _main_first(titles: list[TitleMention]) -> list[TitleMention]:
     return [t for t in titles if t.title == main] + [t for t in titles if t.title != main]
 
 
-def _jurisdiction(titles: list[TitleMention], province: str | None) -> str | None:
+def _jurisdiction(titles: list[TitleMention], province: str | None, local: str | None) -> str | None:
     main = titles[0]
     if main.national or main.entry.level == "national":
         return None
     for t in titles:
         if t.title == main.title and t.place is not None:
             return t.place.name
+    if local is not None and any(t.local for t in titles if t.title == main.title):
+        return local
     if any(t.province_word for t in titles if t.title == main.title):
         return province
     if main.entry.level == "province" or main.org_level == "province":
         return province
     return None
+
+
+def _main_local(geo: list[GeoHit]) -> str | None:
+    """The county or city the article names most (the first on a tie): the place of «فرماندار
+    این شهرستان» and of a city district's office («شهردار منطقه ۹»)."""
+    counts: dict[str, int] = {}
+    for h in geo:
+        if h.kind in ("county", "city"):
+            counts[h.name] = counts.get(h.name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _main_province(geo: list[GeoHit]) -> str | None:

@@ -6,6 +6,7 @@ The grammar a linguist would write down for news Persian:
              | OFFICE PLACE?                  («استاندار کرمان», «امام جمعه شهرستان قدس»)
     COMPLEMENT := ORGANIZATION | HEAD | OFFICE | MODIFIER | (ع) | WORD
     PLACE   := [استان|شهرستان|شهر|بخش|روستای] GEO   | استان (the article's province)
+             | این [استان|شهرستان|شهر] (the article's province, county or city)
              | کشور | ایران (a national office)
 
 A complement word is any word that is not a stop word, a verb, an honorific, the start of a
@@ -26,6 +27,7 @@ __all__ = ["APPOINTED", "APPOSITION_SEPS", "TitleMention", "find_titles", "start
 
 _PLACE_WORDS = frozenset({"استان", "شهرستان", "شهر", "بخش", "روستای", "روستا", "دهستان", "منطقه"})
 _NATIONAL_WORDS = frozenset({"کشور", "ایران"})
+_DEICTIC = frozenset({"استان", "شهرستان", "شهر"})  # «این ...»: the place the article is about
 _HOLY = frozenset({"ع", "ره", "س", "عج", "ص"})
 _MAX_WORDS = 9
 # what may stand between a name and its office in apposition: «علی ربیعی؛ دستیار ...»,
@@ -47,6 +49,7 @@ class TitleMention:
     place: GeoHit | None = None
     national: bool = False
     province_word: bool = False  # «... استان» with no name: the article's province
+    local: bool = False  # «... این شهرستان», «شهردار منطقه ۹»: the article's county or city
     org_level: str | None = None  # «معاون ... استانداری»: the level of the body's place
 
     @property
@@ -130,7 +133,15 @@ def _parse(
             parts.append(tokens.texts[j] + " " + tokens.texts[j + 1])
             j += 2
             words += 1
+            m.local = True  # a district number is a city's: the city the article is about
             continue
+        if tk == "این" and j + 1 < len(keys) and keys[j + 1] in _DEICTIC:  # «فرماندار این شهرستان»
+            if keys[j + 1] == "استان":
+                m.province_word = True
+            else:
+                m.local = True
+            j += 2
+            break
         if tokens.starts[j] in geo_at:
             j = _take_place(tokens, j, geo_at, m)
             break
