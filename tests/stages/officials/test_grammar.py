@@ -394,3 +394,22 @@ LOCAL_JURISDICTION = [
 @pytest.mark.parametrize(("text", "expected"), LOCAL_JURISDICTION)
 def test_local_jurisdiction(text: str, expected: set[Triple]) -> None:
     assert _triples(text) == expected
+
+
+HONORIFIC_NAMES = [
+    pytest.param(
+        "در مراسمی که با حضور دکتر بهنام معاون وزیر کار برگزار شد، از معلمان تقدیر شد.",
+        {("بهنام", "معاون وزیر کار", None)},
+        id="نام‌کوچک-به-جای-نام‌خانوادگی-پس-از-عنوان-افتخاری",
+    ),
+    pytest.param(
+        "وزیر ورزش با شیخ سلمان رئیس کنفدراسیون فوتبال آسیا صحبت کرده است.",
+        {("سلمان", "رئیس کنفدراسیون فوتبال آسیا", None)},
+        id="شیخ-و-نام-پیش-از-عنوان",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HONORIFIC_NAMES)
+def test_honorific_names(text: str, expected: set[Triple]) -> None:
+    assert _triples(text) == expected

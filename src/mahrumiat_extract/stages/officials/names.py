@@ -169,6 +169,8 @@ def _name_at(
         sur = _surname(tokens, keys, j, geo_at, lex)
         if sur is not None and sur == j + 1 and _plain_noun(keys[j], lex):
             sur = None  # «سردار مقاومت»
+        if sur is None and given_end == j + 1 and lex.phrase(keys, j + 1, "title") is not None:
+            sur = j + 1  # «دکتر [بهنام] معاون وزیر»: a given name used as a surname before an office
         if sur is not None:
             return NameMention(i, sur, None, surname_text(tokens, j, sur), honorific, rank,
                                glued=not tokens.glued.isdisjoint(range(i, sur)))
