@@ -180,6 +180,9 @@ def _parse(
             parts.append(_text(tokens, j, j + org[1]))
             j += org[1]
             words += 1
+            if keys[j - 1] in _NATIONAL_WORDS or keys[j - 1] == "نظام":
+                m.national = True  # «... دیوان عالی کشور», «... مجمع تشخیص مصلحت نظام» end there
+                break
             if entry.cls == "national":  # «وزیر کشور», «وزیر راه و شهرسازی»: the portfolio ends it
                 generic = False
             continue
