@@ -186,7 +186,10 @@ class SpeakerChain:
                 hit = ("pronoun", None)
             if hit is None and j == i and self._pending is not None:
                 tok = self.tokens[j]
-                if surname_shaped(tok, self.lex, self.geo_at):
+                if j + 1 < b and self._ending(j) and self._ending(j + 1):  # «هاشمی رفسنجانی»
+                    nxt = self.tokens[j + 1]
+                    hit = ("person", self._add(Person(None, tok.text + " " + nxt.text, ranges=[(tok.start, nxt.end)])))
+                elif surname_shaped(tok, self.lex, self.geo_at):
                     hit = ("person", self._new_person(tok))
                 elif j + 1 < b and self._split_surname(j):  # «نعمت زاده» for «نعمت‌زاده»
                     hit = ("person", self._add(Person(None, tok.text + "\u200c" + self.tokens.texts[j + 1], ranges=[
@@ -214,6 +217,16 @@ class SpeakerChain:
         if not speaks and j != i:
             return None
         return hit[0], hit[1], j == i, also, speaks
+
+    def _ending(self, j: int) -> bool:
+        """Token ``j`` ends like a surname and is no frequent word, function word, office, verb
+        or place: two such words open a sentence as a double surname («هاشمی رفسنجانی»)."""
+        lex, k = self.lex, self.keys[j]
+        if len(k) < 4 or not k.endswith(lex.suffix_endings) or k in lex.frequent or k in lex.stop:
+            return False
+        if k in lex.titles or lex.is_verb(k) or self.tokens.starts[j] in self.geo_at:
+            return False
+        return not k.endswith(lex.noun_endings) and not k.endswith("ای")  # «رؤسای»: an ezafe form
 
     def _split_surname(self, j: int) -> bool:
         """A surname written in two words, its suffix apart («نعمت زاده», «علی پور»): a word
