@@ -58,6 +58,7 @@ class ContextWords:
     longest: int  # words in the longest phrase
     sport_re: regex.Pattern[str]
     sport_words: tuple[str, ...]
+    triggers: frozenset[str]  # the last words of the nature and brand phrases
 
     @classmethod
     def load(cls) -> ContextWords:
@@ -65,7 +66,7 @@ class ContextWords:
         longest = 1
         sport: list[str] = []
         for phrase, role in read_tsv("geo/contexts.tsv"):
-            words = phrase.replace("\u200c", " ").split()
+            words = phrase.split()  # a ZWNJ joins one word («ذوب‌آهن»), as the text's split does
             roles.setdefault(role, set()).add(_phrase_key(words))
             longest = max(longest, len(words))
             if role == "sport":
@@ -74,7 +75,8 @@ class ContextWords:
         sport_re = regex.compile(
             r"(?<![\p{L}\p{M}\u200c])(?:" + "|".join(map(regex.escape, sport)) + r")(?![\p{L}\p{M}])"
         )
-        return cls({k: frozenset(v) for k, v in roles.items()}, longest, sport_re, tuple(sport))
+        triggers = frozenset(k.split(" ")[-1] for role in ("nature", "brand") for k in roles.get(role, ()))
+        return cls({k: frozenset(v) for k, v in roles.items()}, longest, sport_re, tuple(sport), triggers)
 
     def is_sports(self, text: str) -> bool:
         """Several distinct sports words: the article is about sport."""
@@ -119,18 +121,23 @@ class ContextWords:
             return True
         if _credit_line(text, start, end):
             return True
-        if keys and self._ends_with(keys, "nature"):
-            return True
-        after = [m.group() for m in (_LETTERS_AT_START.match(t) for t in text[end : end + 16].split()[:3]) if m]
-        if after and match_key(after[0]) in self.roles.get("river", ()):
-            return True
-        if keys and keys[-1] in self.roles.get("venue", ()) and after and is_cue(after[:1]):
-            return True  # «سالن حمیدیا استانداری یزد»: the hall's name, then its place
-        if text[start:end] == "تهران" and self._state(keys, after):
-            return True
-        n = self._ends_with(keys, "brand")
-        if n and not self._ends_with(keys[:-n], "keep"):
-            return True
+        tehran = text[start:end] == "تهران"
+        after: list[str] = []
+        if tehran or "رود" in text[end : end + 8] or keys and keys[-1] in self.roles.get("venue", ()):
+            after = [m.group() for m in (_LETTERS_AT_START.match(t) for t in text[end : end + 16].split()[:3]) if m]
+            if after and match_key(after[0]) in self.roles.get("river", ()):
+                return True
+            if keys and keys[-1] in self.roles.get("venue", ()) and after and is_cue(after[:1]):
+                return True  # «سالن حمیدیا استانداری یزد»: the hall's name, then its place
+            if tehran and self._state(keys, after):
+                return True
+        if keys and keys[-1] in self.triggers:
+            # the word right before ends a brand, lake or river phrase
+            if self._ends_with(keys, "nature"):
+                return True
+            n = self._ends_with(keys, "brand")
+            if n and not self._ends_with(keys[:-n], "keep"):
+                return True
         if near and sports():
             return self._team(near, keys, is_cue)
         return False
