@@ -14,7 +14,8 @@ from ...doc import Doc, GeoHit
 from ...records import Official
 from ...text.keys import match_key
 from ..base import Stage
-from .apposition import apposed_names, names_after_offices
+from .apposition import apposed_names
+from .office_first import names_after_offices
 from .coref import Person, Resolver
 from .lexicon import Lexicon
 from .names import NameMention, find_names
