@@ -26,7 +26,7 @@ from ...text.keys import match_key
 
 __all__ = ["ContextWords", "CueTest", "SportsTest"]
 
-#: Whether the last words (of a list) are a place cue or a place.
+#: Whether the last words (their match keys) are a place cue or a place.
 CueTest = Callable[[list[str]], bool]
 
 _WORD = regex.compile(r"[\p{L}\p{M}\u200c]+|\d+|[^\s\p{L}\p{M}\u200c\d]")
@@ -127,7 +127,7 @@ class ContextWords:
             after = [m.group() for m in (_LETTERS_AT_START.match(t) for t in text[end : end + 16].split()[:3]) if m]
             if after and match_key(after[0]) in self.roles.get("river", ()):
                 return True
-            if keys and keys[-1] in self.roles.get("venue", ()) and after and is_cue(after[:1]):
+            if keys and keys[-1] in self.roles.get("venue", ()) and after and is_cue([match_key(after[0])]):
                 return True  # «سالن حمیدیا استانداری یزد»: the hall's name, then its place
             if tehran and self._state(keys, after):
                 return True
@@ -138,9 +138,7 @@ class ContextWords:
             n = self._ends_with(keys, "brand")
             if n and not self._ends_with(keys[:-n], "keep"):
                 return True
-        if near and sports():
-            return self._team(near, keys, is_cue)
-        return False
+        return bool(near) and self._team(near, keys, is_cue, sports)
 
     def _credit(self, text: str, begin: int, start: int, is_cue: CueTest) -> bool:
         """An agency credit opens the clause before the name, with no place cue between."""
@@ -162,7 +160,8 @@ class ContextWords:
                     between = words[i + 1 :]
                     if len(between) > _CREDIT_GAP:
                         return False
-                    return not any(is_cue(between[j:]) for j in range(len(between)))
+                    between_keys = [match_key(w) for w in between]
+                    return not any(is_cue(between_keys[: j + 1]) for j in range(len(between_keys)))
         return False
 
     def _state(self, keys: list[str], after: list[str]) -> bool:
@@ -173,17 +172,27 @@ class ContextWords:
         words = [match_key(w) for w in after]
         return len(words) >= 2 and words[0] == "و" and (words[1] in state or " ".join(words[1:3]) in state)
 
-    def _team(self, near: list[str], keys: list[str], is_cue: CueTest) -> bool:
+    def _team(self, near: list[str], keys: list[str], is_cue: CueTest, sports: SportsTest) -> bool:
         """In a sports article: a name right after a word that is no place cue is a team,
-        unless a venue word comes shortly before («ورزشگاه امام رضا مشهد»)."""
+        unless a venue word comes shortly before («ورزشگاه امام رضا مشهد»); whether the
+        article is about sport is asked last (most names never need it)."""
         if self._ends_with(keys, "team"):
-            return True
-        if is_cue(near):
+            return sports()
+        if is_cue(keys):
             return False
         keep = self.roles.get("keep", frozenset())
-        return not any(k in keep for k in keys[-_VENUE_GAP:])
+        return not any(k in keep for k in keys[-_VENUE_GAP:]) and sports()
+
+    def after_team_word(self, text: str, start: int) -> bool:
+        """A team's cue right before ``start`` («شهرداری تبریز», «دانشگاه آزاد تهران»)."""
+        words = text[max(0, start - _NEAR_CHARS) : start].split()[-2:]
+        if not words:
+            return False
+        keys = " ".join(words).translate(_FOLD_WORDS).lower().split(" ")
+        return self._ends_with(keys, "team") > 0
 
 
+_ONLY_SPACE = regex.compile(r"\s*\Z")
 _REPORTS = regex.compile(r"\s*گزارش\s*(?:می|می\u200c)")
 
 
@@ -193,8 +202,8 @@ def _credit_line(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \u200c")
     if before.endswith("/"):
         return True
-    if not text[end:].strip() and (not before or before[-1] in ".!؟?\n»"):
-        return True
+    if _ONLY_SPACE.match(text, end) and (not before or before[-1] in ".!؟?\n»"):
+        return True  # (a match that stops at the first letter: no copy of the rest)
     return bool(_REPORTS.match(text, end))
 
 

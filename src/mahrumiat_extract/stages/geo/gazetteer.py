@@ -233,7 +233,11 @@ class Gazetteer:
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is a place name of the gazetteer (a province, county, city ...)."""
-        got = self.automaton.get(match_key(word), None)
+        return self.is_key(match_key(word))
+
+    def is_key(self, key: str) -> bool:
+        """Whether ``key`` is the match key of a place name of the gazetteer."""
+        got = self.automaton.get(key, None)
         return got is not None and bool(self.entries[got >> 7].places)
 
     def scan(self, text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> list[Candidate]:

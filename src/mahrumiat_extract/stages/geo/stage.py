@@ -20,7 +20,7 @@ from operator import attrgetter
 from ...doc import Doc, GeoHit
 from ...text.keys import match_key
 from ..base import Stage
-from .context import SportsTest
+from .context import ContextWords, SportsTest
 from .cues import KIND_CUES, CueReader, joined_by_list
 from .gazetteer import Candidate, Gazetteer, GeoPlace
 from .annotate import PLACE_KINDS, as_written, set_annotations
@@ -96,7 +96,7 @@ class GeoStage(Stage):
                 c for c in cands
                 # a kind cue right before («استان», «شهرستان» ...) settles it, but in sport
                 # («شهرداری تبریز» is a team there)
-                if not _worth_checking(c, text, cue_reader, sports)
+                if not _worth_checking(c, text, cue_reader, ctx)
                 or not ctx.rejects(text, c.start, c.end, sports=sports, is_cue=is_cue)
             ]
         readings = _read(text, cands, res.geo_cues)
@@ -120,20 +120,21 @@ class GeoStage(Stage):
         return hits, ambiguous
 
 
-def _worth_checking(c: Candidate, text: str, cue_reader: CueReader, sports: SportsTest) -> bool:
+def _worth_checking(c: Candidate, text: str, cue_reader: CueReader, ctx: ContextWords) -> bool:
     """Whether the context rules could change what ``c`` becomes: not for a name that is no
-    place (a neighborhood's), nor one after a kind cue outside sport, nor one that needs a
-    kind cue it lacks (dropped anyway)."""
+    place (a neighborhood's), nor one after a kind cue (but a team's: «شهرداری تبریز» in a
+    sports article), nor one that needs a kind cue it lacks (dropped anyway)."""
     entry = c.entry
     if not entry.places:
         return False
     if cue_reader.cues_before(text, c.start)[0] in KIND_CUES:
-        return sports()
+        return ctx.after_team_word(text, c.start)
     return entry.needs_cue != "strong"
 
 
 class _CueTest:
-    """Whether the last words are a place cue («استانداری», «از», «شهرستان») or a place."""
+    """Whether the last words are a place cue («استانداری», «از», «شهرستان») or a place (by
+    their match keys)."""
 
     __slots__ = ("table", "longest", "gaz")
 
@@ -142,12 +143,13 @@ class _CueTest:
         self.longest = cues.longest
         self.gaz = gaz
 
-    def __call__(self, words: list[str]) -> bool:
-        for n in range(min(self.longest, len(words)), 0, -1):
-            kind = self.table.get(match_key("".join(words[-n:])))
+    def __call__(self, keys: list[str]) -> bool:
+        """``keys``: the match keys of the words, in order."""
+        for n in range(min(self.longest, len(keys)), 0, -1):
+            kind = self.table.get("".join(keys[-n:]))
             if kind is not None and kind not in ("outlet", "between"):
                 return True
-        return bool(words) and self.gaz.is_name(words[-1])
+        return bool(keys) and self.gaz.is_key(keys[-1])
 
 
 def _after_honorific(text: str, start: int, honorifics: Collection[str]) -> bool:
