@@ -431,3 +431,32 @@ HONORIFIC_NAMES = [
 @pytest.mark.parametrize(("text", "expected"), HONORIFIC_NAMES)
 def test_honorific_names(text: str, expected: set[Triple]) -> None:
     assert _triples(text) == expected
+
+
+FOREIGN_GIVEN = [
+    pytest.param(
+        "در همین حال جان کارلتون مشاور امنیت ملی آمریکا گفت: خوب است.",
+        {("جان کارلتون", "مشاور امنیت ملی", None)},
+        id="نام‌کوچک-خارجی-واژه‌عام",
+    ),
+    pytest.param(
+        "همین هفته پیش نیز پل هاروی نماینده جمهوری‌خواه از ایالت اوهایو گفت: خوب است.",
+        {("پل هاروی", "نماینده جمهوری\u200cخواه", None)},
+        id="نام‌کوچک-خارجی-پل",
+    ),
+]
+
+NOT_FOREIGN_GIVEN = [
+    pytest.param("صدای مایک مربی تیم پزشکی را آزار داد.", id="مایک-مربی"),
+    pytest.param("هدایت نقدینگی عضو هیات رئیسه کمیسیون را نگران کرد.", id="هدایت-نقدینگی"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOREIGN_GIVEN)
+def test_foreign_given(text: str, expected: set[Triple]) -> None:
+    assert _triples(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_FOREIGN_GIVEN)
+def test_not_foreign_given(text: str) -> None:
+    assert _names(text) == set()

@@ -155,7 +155,7 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
         return None  # «[جمع‌بندی]، معاون ...»
     last = ks[-1]
     shaped = len(last) >= 4 and last.endswith(lex.suffix_endings)
-    if ks[0] in lex.given and len(ks) >= 2 and not nisba(last, lex):
+    if ks[0] in lex.given and len(ks) >= 2 and not nisba(last, lex) and not _common_after_ambiguous(tokens, a, j, ks, lex):
         g = a + 1
         if len(ks) >= 3 and ks[0] + ks[1] in lex.given:
             g = a + 2
@@ -170,6 +170,14 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
     if len(ks) >= 2 and not any(common) and not adjective and not any(nisba(k, lex) for k in ks):
         return NameMention(a, j, _given_part(tokens, a, j, lex), _surname_part(tokens, a, j, lex))
     return None
+
+
+def _common_after_ambiguous(tokens: Tokens, a: int, j: int, ks: list[str], lex: Lexicon) -> bool:
+    """A given name that is a common word («جان», «مایک») followed by a common word or a
+    compound («[جان جنگل‌ها]», «[مایک سیستم]»): a noun phrase, not a name."""
+    if ks[0] not in lex.ambiguous_given:
+        return False
+    return any(k in lex.common or k in lex.frequent for k in ks[1:]) or any("\u200c" in w for w in tokens.texts[a + 1 : j])
 
 
 def _noun_phrase(ks: list[str], lex: Lexicon) -> bool:

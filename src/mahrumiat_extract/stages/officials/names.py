@@ -196,6 +196,10 @@ def _ambiguous(keys: list[str], g: int, given_end: int, sur: int, lex: Lexicon) 
     if "".join(keys[g:given_end]) not in lex.ambiguous_given:
         return False
     k = keys[given_end]
+    if k in lex.roles or k.endswith(lex.noun_endings) or k.endswith("ها"):
+        return True  # «مایک [مربی]», «جان [جنگلها]»: a role noun or a plural
+    if k in lex.frequent and not k.endswith(lex.suffix_endings):
+        return True  # «مایک [سیستم]»: a frequent word with no surname ending
     if k.endswith(lex.suffix_endings):
         return nisba(k, lex)  # «حسینی» (from a given name) is a surname, «اسلامی» is not
     return k in lex.common
