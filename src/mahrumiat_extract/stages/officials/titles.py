@@ -291,8 +291,8 @@ def _coordinated(tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: 
     if keys[j].endswith("ی") and len(keys[j]) >= 4 and keys[j - 2].endswith("ی"):
         return True
     c = j + 1
-    if c >= len(keys) or keys[c] in lex.roles or keys[c] == "و":
-        return False
+    if c >= len(keys) or keys[c] in lex.roles or keys[c] == "و" or keys[c] in lex.suffix_tokens:
+        return False  # (a surname suffix apart: «... و [سلطانی فر]» is a person, not a conjunct)
     return (
         tokens.starts[c] in geo_at
         or keys[c] in _NATIONAL_WORDS
