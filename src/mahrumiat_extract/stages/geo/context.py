@@ -79,7 +79,10 @@ class ContextWords:
         return cls({k: frozenset(v) for k, v in roles.items()}, longest, sport_re, tuple(sport), triggers)
 
     def is_sports(self, text: str) -> bool:
-        """Several distinct sports words: the article is about sport."""
+        """Several distinct sports words, one of them a team, a club or a league: the article
+        is about sport."""
+        if not ("تیم" in text or "باشگاه" in text or "لیگ" in text):
+            return False
         if sum(w in text for w in self.sport_words) < _SPORTS_MIN:  # a cheap first test
             return False
         seen: set[str] = set()

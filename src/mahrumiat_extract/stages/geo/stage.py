@@ -165,12 +165,13 @@ def _after_given_name(text: str, start: int, given: Collection[str], honorifics:
     """A name right after a given name that opens a phrase is a surname («، غلامرضا فرخی در
     ...», «دکتر علی X»), not a place. A given name inside a phrase is part of an organization's
     or a team's name («بسیج مقداد رشت», «دانشگاه آزاد تهران») and the place stays."""
+    if start == 0 or text[start - 1] != " ":
+        return False
     before = text[max(0, start - 40) : start]
-    if not before.endswith(" "):
+    last = before.rsplit(None, 1)
+    if not last or match_key(last[-1]) not in given:
         return False
     words = before.split()
-    if not words or match_key(words[-1]) not in given:
-        return False
     if len(words) == 1:
         return len(before) < 40 or before[0] in _PHRASE_OPENERS  # the text or a line starts here
     prev = words[-2]
