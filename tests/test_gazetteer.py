@@ -12,8 +12,8 @@ from types import ModuleType
 
 import pytest
 
-from mahrumiat_extract.resources import read_lines, read_tsv
 from mahrumiat_extract.language import Resources
+from mahrumiat_extract.resources import read_lines, read_tsv
 from mahrumiat_extract.text.keys import match_key
 
 from .conftest import ROOT, SHARED

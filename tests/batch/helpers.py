@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 from mahrumiat_extract.records import ArticleRecord
-
 from tests.conftest import assert_spans
 
 PLACES = (("خرم‌آباد", "لرستان"), ("جیرفت", "کرمان"), ("مریوان", "کردستان"), ("سمیرم", "اصفهان"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from mahrumiat_extract import extract
-from mahrumiat_extract.pipeline import get_pipeline
 from mahrumiat_extract.language import Resources
+from mahrumiat_extract.pipeline import get_pipeline
 from mahrumiat_extract.stages.cleanup import CleanupStage
 
 BODY = "استاندار سمنان در جلسه شورای برنامه‌ریزی استان گفت: ۴۵ پروژه عمرانی در شهرستان گرمسار به بهره‌برداری رسید."

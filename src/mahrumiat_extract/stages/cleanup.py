@@ -18,7 +18,10 @@ _TAG = re.compile(
     r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});",
     re.S | re.I,
 )
-_LOOKS_HTML = re.compile(r"</?(?:p|div|span|br|html|body|a|b|i|h[1-6]|li|ul|script|style|table|td|tr|img|meta)\b[^<>]*>", re.I)
+_LOOKS_HTML = re.compile(
+    r"</?(?:p|div|span|br|html|body|a|b|i|h[1-6]|li|ul|script|style|table|td|tr|img|meta)\b[^<>]*>",
+    re.I,
+)
 _SHORT_WORDS = 25
 _MIN_REPEAT = 60
 _RECENT = 6
@@ -112,7 +115,11 @@ class CleanupStage(Stage):
             s, e = spans[i]
             line = work[s:e]
             # chrome lines are short; a paragraph is never one
-            action = None if e - s > _MAX_CHROME else next((a for a, rx in rules if rx.match(line)), None)
+            action = (
+                None
+                if e - s > _MAX_CHROME
+                else next((a for a, rx in rules if rx.match(line)), None)
+            )
             if action == "line":
                 out.append((s, e))
             elif action == "rest":

@@ -76,7 +76,9 @@ def _source_from(chunk: str, lex: MetaLexicon, *, after_reporter: bool = False) 
     if not words:
         return None
     had_agency_word = after_reporter
-    while words and (match_key(words[0]) in reporter or match_key(words[0]) in ("خبرنگار", "خبرگزاری")):
+    while words and (
+        match_key(words[0]) in reporter or match_key(words[0]) in ("خبرنگار", "خبرگزاری")
+    ):
         had_agency_word = True
         words = words[1:]
     if not words:
@@ -160,7 +162,9 @@ class MetaStage(Stage):
             # a header date line: the date is most of the line (a dateline, not a sentence)
             if dates and len(line.split()) <= 12:
                 return dates[0].jalali, dates[0].gregorian
-        for m in re.finditer(r"(?:تاریخ\s?(?:انتشار|خبر)|منتشر\s?شده\s?در)\s*:?\s*([^\n]{4,40})", text):
+        for m in re.finditer(
+            r"(?:تاریخ\s?(?:انتشار|خبر)|منتشر\s?شده\s?در)\s*:?\s*([^\n]{4,40})", text
+        ):
             dates = find_dates(m.group(1))
             if dates:
                 return dates[0].jalali, dates[0].gregorian

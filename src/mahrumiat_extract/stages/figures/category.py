@@ -55,7 +55,11 @@ def _phrase(win: Window, i: int, *, nouns: bool, limit: int = 7) -> tuple[int, i
         if plain_word(win, j) if nouns else _is_adj(win, j):
             last, n = j, n + 1
             j += 1
-        elif win.keys[j] in ("و", "،", ",") and last == j - 1 and (plain_word(win, j + 1) if nouns else _is_adj(win, j + 1)):
+        elif (
+            win.keys[j] in ("و", "،", ",")
+            and last == j - 1
+            and (plain_word(win, j + 1) if nouns else _is_adj(win, j + 1))
+        ):
             j += 1
         else:
             break

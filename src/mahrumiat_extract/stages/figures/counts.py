@@ -41,7 +41,9 @@ def is_reference(win: Window, first: int, after: int) -> bool:
         return True  # «غفوری۶پروژه»: glued to the word before it (a list run together)
     if _SPLIT_DECIMAL_RE.search(win.text, max(0, start - 4), start):
         return True  # «2. 4»: a decimal cut by tokenization, its value unknown
-    if _YEAR_RE.match(win.texts[first]) and _YEAR_RANGE_RE.search(win.text, max(0, start - 12), start):
+    if _YEAR_RE.match(win.texts[first]) and _YEAR_RANGE_RE.search(
+        win.text, max(0, start - 12), start
+    ):
         return True  # «1932 تا 1939»: years
     if win.key(after) == "بر" and win.is_number(after + 1):
         return True  # «۵ بر سه»
@@ -72,10 +74,20 @@ def whole(text: str, m: NumberMatch, lex: NumberLexicon) -> NumberMatch:
         word = lex.words.get(text[j : start - 1])
         first = text[start : start + 12].split(" ", 1)[0]
         scale = lex.words.get(first.replace(ZWNJ, ""))
-        if word is not None and scale is not None and scale.kind == "scale" and word.kind != "scale":
+        if (
+            word is not None
+            and scale is not None
+            and scale.kind == "scale"
+            and word.kind != "scale"
+        ):
             value = m.value + (word.value - 1) * scale.value
             return NumberMatch(j, m.end, _plain(value), text[j : m.end], True, m.has_digits)
-    if isinstance(m.value, int) and m.has_words and m.has_digits and text[max(0, start - 1)] in ". ":
+    if (
+        isinstance(m.value, int)
+        and m.has_words
+        and m.has_digits
+        and text[max(0, start - 1)] in ". "
+    ):
         cut = _CUT_INTEGER_RE.search(text, max(0, start - 6), start)
         lead = _LEAD_DIGITS_RE.match(m.text)
         if cut and lead and m.value % int(lead.group()) == 0 and int(lead.group()):

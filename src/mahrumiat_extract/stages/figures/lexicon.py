@@ -10,10 +10,11 @@ import ahocorasick
 import regex
 
 from ... import resources
-from ...text.keys import match_key
 from ...text.chars import ZWNJ
+from ...text.keys import match_key
 
 __all__ = ["FiguresLexicon", "Unit", "phrase_regex", "word_key"]
+
 
 def word_key(word: str) -> str:
     """A word as the lexicon compares it: ZWNJ removed."""
@@ -125,7 +126,11 @@ def _load() -> FiguresLexicon:
     for kind, word in resources.read_tsv("figures/cues.tsv"):
         cue_words.setdefault(kind, []).append(word)
     where_phrases: dict[str, list[str]] = {
-        "after": [], "before": [], "purpose": [], "governing": [], "earlier": []
+        "after": [],
+        "before": [],
+        "purpose": [],
+        "governing": [],
+        "earlier": [],
     }
     status_of: dict[str, str] = {}
     for phrase, status, where in resources.read_tsv("figures/status.tsv"):
@@ -164,7 +169,12 @@ def _load() -> FiguresLexicon:
         cue_sets={k: (w.exact, w.prefixes) for k, w in cues.items()},
         status_keys=_key_automaton(after),
         status_before_anchors=re.compile(
-            "|".join(map(re.escape, _anchors(before + where_phrases["purpose"] + where_phrases["governing"])))
+            "|".join(
+                map(
+                    re.escape,
+                    _anchors(before + where_phrases["purpose"] + where_phrases["governing"]),
+                )
+            )
         ),
         period_firsts=tuple(sorted({_parts(p)[0] for p in periods} | {"سال"})),
         negatives={k: regex.compile(phrase_regex(v)) for k, v in negative_phrases.items()},

@@ -11,6 +11,7 @@ of its matches can start; the matches live in the article's memo table
 from __future__ import annotations
 
 import bisect
+
 from ...text.chars import ZWNJ
 from .window import Article
 
@@ -68,7 +69,9 @@ def _period_matches(art: Article, lo: int, hi: int) -> list[tuple[int, int]]:
     periods: dict[tuple[int, int], list[tuple[int, int]]] = art.memo.setdefault("periods", {})
     found = periods.get((lo, hi))
     if found is None:
-        pmatches: dict[tuple[int, int], tuple[int, int] | None] = art.memo.setdefault("period_at", {})
+        pmatches: dict[tuple[int, int], tuple[int, int] | None] = art.memo.setdefault(
+            "period_at", {}
+        )
         starts = _period_starts(art)
         pat = art.lex.periods
         found = []
@@ -105,7 +108,11 @@ def period(art: Article, num_start: int, num_end: int, sent: tuple[int, int]) ->
     ms = best[1]
     # bounded to what it says: «۳۰ سال گذشته» (the last thirty years) is not «سال گذشته»
     j = _skip_spaces_back(art.text, ms)
-    if j < ms and j in art.num_at_end and art.text[ms : ms + 3] in ("سال", "ماه", "هفت", "روز", "دهه"):
+    if (
+        j < ms
+        and j in art.num_at_end
+        and art.text[ms : ms + 3] in ("سال", "ماه", "هفت", "روز", "دهه")
+    ):
         ms = art.num_at_end[j]
     return art.doc.norm.original_text(ms, best[2]).strip() or None
 

@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 
 from ...doc import Doc
 from ...records import Figure, Span, Status
+from ...text.chars import ZWNJ
 from ...text.numbers import NumberLexicon, NumberMatch, find_numbers
 from ..base import Stage
 from . import rules
-from .status import status
 from .category import category, governing_word
 from .counts import count_of, is_reference, whole
-from .window import Article, Window, tense, window_around
 from .lexicon import FiguresLexicon, Unit
-from ...text.chars import ZWNJ
+from .status import status
+from .window import Article, Window, tense, window_around
 
 __all__ = ["Candidate", "FiguresStage", "match"]
 
@@ -56,7 +56,11 @@ def _unit_at(win: Window, i: int) -> tuple[Unit, int] | None:
     for unit in lex.units.get(key, ()):
         n = len(unit.words)
         if win.gap_ok(i - 1, i) and (
-            n == 1 or all(win.key(i + k) == w and win.gap_ok(i + k - 1, i + k) for k, w in enumerate(unit.words))
+            n == 1
+            or all(
+                win.key(i + k) == w and win.gap_ok(i + k - 1, i + k)
+                for k, w in enumerate(unit.words)
+            )
         ):
             return unit, i + n
     if key.endswith("ی") and key[:-1].endswith(_EZAFE_STEMS):
@@ -104,7 +108,11 @@ def _negative(win: Window, kind: str, first: int, after: int, sent: tuple[int, i
     s, e = sent
     num_start, unit_end = win.starts[first], win.ends[after - 1]
     neg = art.lex.negatives
-    before, later, nxt = neg.get((kind, "before")), neg.get((kind, "after")), neg.get((kind, "next"))
+    before, later, nxt = (
+        neg.get((kind, "before")),
+        neg.get((kind, "after")),
+        neg.get((kind, "next")),
+    )
     if before is not None and before.search(art.text, max(s, num_start - 60), num_start):
         return True
     if later is not None:
@@ -164,7 +172,9 @@ def _target(win: Window, unit: Unit, first: int, after: int, sent: tuple[int, in
             return "quantities"
         if unit.kind == "job" or _for_jobs(win, first, after):
             return "job_figures"
-        if unit.kind == "person" and (win.cue_before("job", first, 6) or win.cue_after("job", after, 6)):
+        if unit.kind == "person" and (
+            win.cue_before("job", first, 6) or win.cue_after("job", after, 6)
+        ):
             return "job_figures"
     return "quantities"
 
@@ -223,16 +233,25 @@ def _inherit(art: Article, cands: list[Candidate]) -> None:
             lo = total.end if same else part.sentence[0]
             # the breakdown word is between the total and the part, or right after the part
             # in its clause («۲۱۴ طرح از این تعداد ...»)
-            between = text[lo : part.start] + " " + text[part.end : min(part.sentence[1], part.end + 20)]
+            between = (
+                text[lo : part.start] + " " + text[part.end : min(part.sentence[1], part.end + 20)]
+            )
             squashed = between.replace(" ", "").replace(ZWNJ, "")
-            if (same and ":" in between) or any(p.replace(" ", "") in squashed for p in art.lex.cue_sets["breakdown"][0]):
+            if (same and ":" in between) or any(
+                p.replace(" ", "") in squashed for p in art.lex.cue_sets["breakdown"][0]
+            ):
                 part.status = part.status or total.status
                 part.period = part.period or total.period
                 break
 
 
 def _category(
-    win: Window, cand: Candidate, done: list[Candidate], first: int, tail: int, numbers: list[NumberMatch]
+    win: Window,
+    cand: Candidate,
+    done: list[Candidate],
+    first: int,
+    tail: int,
+    numbers: list[NumberMatch],
 ) -> str | None:
     lex = win.lex
     if lex.cue("other", win.key(tail)):  # «۳۵ پروژه دیگر»: the kind of the previous figure
@@ -271,11 +290,18 @@ def merge(cands: list[Candidate]) -> dict[str, list[Candidate]]:
     for c in cands:
         target = c.target
         if target == "quantities" and c.unit.kind == "housing":
-            if any(p.count == c.count and _family(p.unit.name) == "واحد" for p in lists["project_counts"]):
+            if any(
+                p.count == c.count and _family(p.unit.name) == "واحد"
+                for p in lists["project_counts"]
+            ):
                 target = "project_counts"
         bucket = lists[target]
         for prev in bucket:
-            if prev.count == c.count and _family(prev.unit.name) == _family(c.unit.name) and _compatible(prev, c):
+            if (
+                prev.count == c.count
+                and _family(prev.unit.name) == _family(c.unit.name)
+                and _compatible(prev, c)
+            ):
                 prev.ranges.extend(c.ranges)
                 prev.category = prev.category or c.category
                 prev.status = prev.status or c.status

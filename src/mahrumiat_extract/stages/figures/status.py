@@ -25,9 +25,8 @@ before-phrases are tried only when one of their words is in reach.
 
 from __future__ import annotations
 
-from typing import Any
-
 import bisect
+from typing import Any
 
 import regex
 
@@ -73,7 +72,9 @@ def _phrase_after(art: Article, unit_end: int, e: int) -> tuple[int, str | None]
     return e, None
 
 
-def _predicate(art: Article, win: Window, tail: int, unit_end: int, sent: tuple[int, int]) -> str | None:
+def _predicate(
+    art: Article, win: Window, tail: int, unit_end: int, sent: tuple[int, int]
+) -> str | None:
     """Step 2: the status phrase or finite verb after the counted noun, whichever first."""
     s, e = sent
     pos, found = _phrase_after(art, unit_end, e)
@@ -89,7 +90,9 @@ def _predicate(art: Article, win: Window, tail: int, unit_end: int, sent: tuple[
     return found
 
 
-def _before(art: Article, win: Window, pat: regex.Pattern[str], num_start: int, s: int) -> str | None:
+def _before(
+    art: Article, win: Window, pat: regex.Pattern[str], num_start: int, s: int
+) -> str | None:
     """A phrase of ``pat`` ending at most three tokens before the number (the last one)."""
     best = None
     for m in pat.finditer(art.text, max(s, num_start - 40), num_start):

@@ -260,7 +260,9 @@ def _read(art: Article, lo: int, end: int, hi: int, prev: Window | None) -> Wind
     return win
 
 
-def window_around(art: Article, start: int, end: int, *, full: bool = False, prev: Window | None = None) -> Window:
+def window_around(
+    art: Article, start: int, end: int, *, full: bool = False, prev: Window | None = None
+) -> Window:
     """The window of the number ``[start, end)``: its sentence from up to 120 characters
     before it (from a space) to 250 after it (the only tokens the rules look at: a
     whole-text tokenization would cost more than the stage). Unless ``full``, it starts

@@ -11,8 +11,10 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
     LSEP       := «،» | «و»
     EDGE       := the text's start | punctuation | a function word (stopwords.txt) | a verb
                 | an honorific (honorifics.tsv); never «به گزارش» (the source's slot)
-    NAME       := WORD (PARTICLE? WORD){0,3}              PARTICLE := «بن» | «آل» | ... (name_particles.txt)
-    WORD       := a word that is no function word, office, honorific, verb, place, country or number,
+    NAME       := WORD (PARTICLE? WORD){0,3}
+    PARTICLE   := «بن» | «آل» | ... (name_particles.txt)
+    WORD       := a word that is no function word, office, honorific, verb, place, country or
+                  number,
                   and has no noun ending (noun_endings.txt: «نهادهای», «شفافیت»)
     ITEM       := a name found by :mod:`.names` | WORD | WORD WORD  (a list of surnames; two
                   words when a list separator is before them and the first is no given name
@@ -101,7 +103,9 @@ def apposed_names(
     return out
 
 
-def _word(tokens: Tokens, keys: list[str], i: int, busy: set[int], geo_at: dict[int, GeoHit], lex: Lexicon) -> bool:
+def _word(
+    tokens: Tokens, keys: list[str], i: int, busy: set[int], geo_at: dict[int, GeoHit], lex: Lexicon
+) -> bool:
     """Can token ``i`` be a word of a name?"""
     k = keys[i]
     return (
@@ -131,7 +135,9 @@ def _run_start(
     """The first token of the name ending before token ``j``: the words back to an edge, at
     most four (particles not counted), or None."""
     a, words = j, 0
-    while a > 0 and (_word(tokens, keys, a - 1, busy, geo_at, lex) or _particle(keys, a - 1, j, lex)):
+    while a > 0 and (
+        _word(tokens, keys, a - 1, busy, geo_at, lex) or _particle(keys, a - 1, j, lex)
+    ):
         a -= 1
         if keys[a] not in lex.particles:
             words += 1
@@ -155,7 +161,12 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
         return None  # «[جمع‌بندی]، معاون ...»
     last = ks[-1]
     shaped = len(last) >= 4 and last.endswith(lex.suffix_endings)
-    if ks[0] in lex.given and len(ks) >= 2 and not nisba(last, lex) and not _common_after_ambiguous(tokens, a, j, ks, lex):
+    if (
+        ks[0] in lex.given
+        and len(ks) >= 2
+        and not nisba(last, lex)
+        and not _common_after_ambiguous(tokens, a, j, ks, lex)
+    ):
         g = a + 1
         if len(ks) >= 3 and ks[0] + ks[1] in lex.given:
             g = a + 2
@@ -164,7 +175,11 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
     common = [k in lex.frequent for k in ks]
     if shaped and len(ks) > 1 and _noun_phrase(ks, lex):
         shaped = False  # «[سخنرانی عمومی] رئیس‌جمهور», «[کانال تلگرامی] سخنگوی ...»
-    if shaped and not any(common[:-1]) and (len(ks) > 1 or (last not in lex.common and not nisba(last, lex))):
+    if (
+        shaped
+        and not any(common[:-1])
+        and (len(ks) > 1 or (last not in lex.common and not nisba(last, lex)))
+    ):
         return NameMention(a, j, _given_part(tokens, a, j, lex), _surname_part(tokens, a, j, lex))
     adjective = any(k in lex.adjectives and k not in lex.given for k in ks)  # «زندانیان [خطرناک]»
     if len(ks) >= 2 and not any(common) and not adjective and not any(nisba(k, lex) for k in ks):
@@ -177,7 +192,9 @@ def _common_after_ambiguous(tokens: Tokens, a: int, j: int, ks: list[str], lex: 
     compound («[جان جنگل‌ها]», «[مایک سیستم]»): a noun phrase, not a name."""
     if ks[0] not in lex.ambiguous_given:
         return False
-    return any(k in lex.common or k in lex.frequent for k in ks[1:]) or any("\u200c" in w for w in tokens.texts[a + 1 : j])
+    return any(k in lex.common or k in lex.frequent for k in ks[1:]) or any(
+        "\u200c" in w for w in tokens.texts[a + 1 : j]
+    )
 
 
 def _noun_phrase(ks: list[str], lex: Lexicon) -> bool:
@@ -238,8 +255,10 @@ def _share(
         prev = by_last.get(a - 1)
         if prev is None and _word(tokens, keys, a - 2, busy, geo_at, lex):
             k = keys[a - 2]
-            if k in lex.given or compound_noun(tokens.texts[a - 2], lex) or (
-                k in lex.frequent and not k.endswith(lex.suffix_endings)
+            if (
+                k in lex.given
+                or compound_noun(tokens.texts[a - 2], lex)
+                or (k in lex.frequent and not k.endswith(lex.suffix_endings))
             ):
                 break  # a list of surnames: a common word or a lone given name ends it
             b = a - 3 if _two_word_item(tokens, keys, a - 3, busy, geo_at, lex) else a - 2
@@ -264,5 +283,10 @@ def _share(
     paired = len(places) == len(items)
     for i, n in enumerate(items):
         n.office = TitleMention(
-            t.first, t.last, t.title, t.entry, place=places[i] if paired else None, national=t.national
+            t.first,
+            t.last,
+            t.title,
+            t.entry,
+            place=places[i] if paired else None,
+            national=t.national,
         )

@@ -25,7 +25,10 @@ _PRONOUNS = frozenset({"وی", "او", "ایشان"})
 _SENTENCE_END = SENTENCE_END_CHARS
 _MAX_PENDING = 3
 _MARK_KEYS = _PRONOUNS | {":"}
-_CODES = {**dict.fromkeys(_SENTENCE_END, 1), **dict.fromkeys(_MARK_KEYS, 2)}  # key -> sentence end / mark
+_CODES = {
+    **dict.fromkeys(_SENTENCE_END, 1),
+    **dict.fromkeys(_MARK_KEYS, 2),
+}  # key -> sentence end / mark
 
 
 @dataclass(slots=True)
@@ -120,7 +123,11 @@ class SpeakerChain:
             if obj.entry.cls == "alias":
                 if cur is not None:
                     cur.ranges.append(self._range(obj))
-            elif cur is not None and not also and (not cur.titles or _same_office(cur.titles[0].title, obj.title)):
+            elif (
+                cur is not None
+                and not also
+                and (not cur.titles or _same_office(cur.titles[0].title, obj.title))
+            ):
                 cur.titles.append(obj)
                 cur.ranges.append(self._range(obj))
             elif starts or not also:
@@ -147,7 +154,8 @@ class SpeakerChain:
         return out
 
     def _lead(self, a: int, b: int) -> tuple[int, bool]:
-        """Skip «به گزارش ...،», «منبع:» and «به گفته/اعتقاد/عقیده»: (subject search start, speaks)."""
+        """Skip «به گزارش ...،», «منبع:» and «به گفته/اعتقاد/عقیده»: (subject search start,
+        speaks)."""
         keys = self.keys[a : min(b, a + 2)]
         if keys == ["به", "گزارش"]:
             i = a
@@ -158,7 +166,7 @@ class SpeakerChain:
             return a + 2, True
         return a, False
 
-    def _subject(
+    def _subject(  # noqa: C901 - one ordered list of a sentence's subject forms, read in turn
         self, sent: tuple[int, int], events: dict[int, tuple[str, object]]
     ) -> tuple[str, object, bool, bool, bool] | None:
         """The first person, office or pronoun of a sentence that speaks (or opens it):
@@ -188,15 +196,42 @@ class SpeakerChain:
                 tok = self.tokens[j]
                 if j + 1 < b and self._ending(j) and self._ending(j + 1):  # «هاشمی رفسنجانی»
                     nxt = self.tokens[j + 1]
-                    hit = ("person", self._add(Person(None, tok.text + " " + nxt.text, ranges=[(tok.start, nxt.end)])))
+                    hit = (
+                        "person",
+                        self._add(
+                            Person(None, tok.text + " " + nxt.text, ranges=[(tok.start, nxt.end)])
+                        ),
+                    )
                 elif surname_shaped(tok, self.lex, self.geo_at):
                     hit = ("person", self._new_person(tok))
                 elif j + 1 < b and self._split_surname(j):  # «نعمت زاده» for «نعمت‌زاده»
-                    hit = ("person", self._add(Person(None, tok.text + "\u200c" + self.tokens.texts[j + 1], ranges=[
-                        (tok.start, self.tokens.end(j + 1))])))
-            if hit is None and j == i and self.keys[a : a + 2] == ["به", "گزارش"] and j + 2 < b and self._lead_name(j):
-                hit = ("person", self._add(Person(self.tokens.texts[j], self.tokens.texts[j + 1], ranges=[
-                    (self.tokens.starts[j], self.tokens.end(j + 1))])))
+                    hit = (
+                        "person",
+                        self._add(
+                            Person(
+                                None,
+                                tok.text + "\u200c" + self.tokens.texts[j + 1],
+                                ranges=[(tok.start, self.tokens.end(j + 1))],
+                            )
+                        ),
+                    )
+            if (
+                hit is None
+                and j == i
+                and self.keys[a : a + 2] == ["به", "گزارش"]
+                and j + 2 < b
+                and self._lead_name(j)
+            ):
+                hit = (
+                    "person",
+                    self._add(
+                        Person(
+                            self.tokens.texts[j],
+                            self.tokens.texts[j + 1],
+                            ranges=[(self.tokens.starts[j], self.tokens.end(j + 1))],
+                        )
+                    ),
+                )
             if hit is not None:
                 break
             j += 1
@@ -207,7 +242,10 @@ class SpeakerChain:
         speaks = (
             speaks
             or ":" in rest
-            or any(self.lex.phrase(rest, n, "speech") is not None for n in self.lex.openings(rest, "speech"))
+            or any(
+                self.lex.phrase(rest, n, "speech") is not None
+                for n in self.lex.openings(rest, "speech")
+            )
         )
         also = bool(rest) and rest[0] in ("هم", "نیز")
         if hit[0] == "person" and _no_office(rest):
@@ -248,13 +286,21 @@ class SpeakerChain:
         follows)."""
         toks, lex = self.tokens, self.lex
         k = self.keys[j]
-        if len(k) < 3 or not k[0].isalpha() or k in lex.stop or k in lex.frequent or k in lex.titles:
+        if (
+            len(k) < 3
+            or not k[0].isalpha()
+            or k in lex.stop
+            or k in lex.frequent
+            or k in lex.titles
+        ):
             return False
         if k in lex.honorifics or self.tokens.starts[j] in self.geo_at or lex.is_verb(k):
             return False
         if k.endswith(lex.noun_endings) or "\u200c" in toks.texts[j] or k in lex.eponym_nouns:
             return False  # «آسیب‌های ...», «[گفت‌وگوی] ...», «[تیم] ...»: a noun phrase
-        if k not in lex.given and (k.endswith(("ان", "ای")) or lex.phrase(self.keys, j, "orgnoun") is not None):
+        if k not in lex.given and (
+            k.endswith(("ان", "ای")) or lex.phrase(self.keys, j, "orgnoun") is not None
+        ):
             return False  # «[مربیان] ...», «[ماجرای] ...» (a plural, an ezafe), «[سرویس] ...»
         if k not in lex.given and k in lex.common:
             return False
@@ -262,7 +308,12 @@ class SpeakerChain:
         ends = not nxt[:1].isalpha() or nxt in lex.stop or nxt in lex.frequent or lex.is_verb(nxt)
         k2 = self.keys[j + 1]
         shaped = len(k2) >= 4 and k2.endswith(lex.suffix_endings) and k2 not in lex.common
-        if shaped and (k2 in lex.adjectives or k2 in lex.stop or lex.is_verb(k2) or toks.starts[j + 1] in self.geo_at):
+        if shaped and (
+            k2 in lex.adjectives
+            or k2 in lex.stop
+            or lex.is_verb(k2)
+            or toks.starts[j + 1] in self.geo_at
+        ):
             shaped = False
         return ends and (shaped or surname_shaped(toks[j + 1], lex, self.geo_at))
 
@@ -273,7 +324,6 @@ class SpeakerChain:
 
     def _new_person(self, tok: Token) -> int:
         return self._add(Person(None, tok.text, ranges=[(tok.start, tok.end)]))
-
 
 
 _GROUP = ("یکی", "از")
@@ -299,5 +349,3 @@ def _same_office(a: str, b: str) -> bool:
         return False  # a former holder and the holder are two people
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return set(short) <= set(long_)
-
-

@@ -14,8 +14,8 @@ from ...text.keys import match_key as _match_key
 from .chain import Person, SpeakerChain
 from .lexicon import Lexicon
 from .names import NameMention
-from .titles import APPOINTED, APPOSITION_SEPS, TitleMention
 from .search import fold, forms, merged, overlaps, trie_regex
+from .titles import APPOINTED, APPOSITION_SEPS, TitleMention
 from .tokens import Tokens
 
 __all__ = ["Person", "Resolver"]
@@ -67,9 +67,17 @@ class Resolver(SpeakerChain):
         for t in titles:
             if t.first in linked:
                 continue
-            j = t.last + 1 if t.last < len(self.tokens.keys) and self.tokens.keys[t.last] == "،" else t.last
+            j = (
+                t.last + 1
+                if t.last < len(self.tokens.keys) and self.tokens.keys[t.last] == "،"
+                else t.last
+            )
             after = name_first.get(j)
-            if after is not None and after.person is not None and not self.persons[after.person].titles:
+            if (
+                after is not None
+                and after.person is not None
+                and not self.persons[after.person].titles
+            ):
                 self.persons[after.person].titles.append(t)
                 self.persons[after.person].ranges.append(self._range(t))
                 linked.add(t.first)
@@ -100,7 +108,9 @@ class Resolver(SpeakerChain):
             self._by_full.setdefault((p.surname_key, match_key(n.given)), idx)
         if n.honorific and (p.honorific is None or p.honorific_kind == "polite"):
             p.honorific = n.honorific
-            p.honorific_kind = self.lex.honorifics.get(match_key(n.honorific).replace(" ", ""), ("", ""))[1]
+            p.honorific_kind = self.lex.honorifics.get(
+                match_key(n.honorific).replace(" ", ""), ("", "")
+            )[1]
         if n.rank and not p.rank:
             p.rank = n.rank.canonical
         p.ranges.append((self.tokens.starts[n.first], self.tokens.end(n.last - 1)))
@@ -181,7 +191,7 @@ class Resolver(SpeakerChain):
         return out
 
     def _glue(self, s: int, e: int) -> str | None:
-        """"" for a clean word, the glued token for an acceptable glue, None to reject."""
+        """ "" for a clean word, the glued token for an acceptable glue, None to reject."""
         t = self.text
         a, b = s, e
         while a > 0 and _letter(t[a - 1]):
@@ -194,7 +204,10 @@ class Resolver(SpeakerChain):
         lex = self.lex
         for piece in pieces:
             if piece and not (
-                piece in lex.common or piece in _GLUE_PIECES or piece in lex.titles or piece in lex.honorifics
+                piece in lex.common
+                or piece in _GLUE_PIECES
+                or piece in lex.titles
+                or piece in lex.honorifics
             ):
                 return None
         return t[a:b]
@@ -207,4 +220,3 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 def _letter(ch: str) -> bool:
     return ch.isalpha() or ch == "\u200c"
-

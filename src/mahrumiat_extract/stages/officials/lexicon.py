@@ -44,10 +44,13 @@ class LexiconMemo:
     chunk form (:func:`.tokens.tokenize`), the prefixes of the military honorifics. Word
     tables are bounded (cleared when full)."""
 
-    openers: dict[tuple[str, ...], tuple[dict[str, int], frozenset[str]]] = field(default_factory=dict)
-    openers2: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[dict[str, int], frozenset[str], frozenset[str]]] = (
-        field(default_factory=dict)
+    openers: dict[tuple[str, ...], tuple[dict[str, int], frozenset[str]]] = field(
+        default_factory=dict
     )
+    openers2: dict[
+        tuple[tuple[str, ...], tuple[str, ...]],
+        tuple[dict[str, int], frozenset[str], frozenset[str]],
+    ] = field(default_factory=dict)
     verbs: dict[str, bool] = field(default_factory=dict)
     chunks: dict[str, Any] = field(default_factory=dict)
     military: frozenset[str] | None = None
@@ -76,13 +79,17 @@ class Lexicon:
     prefixes: dict[str, dict[str, bool]]  # table -> every prefix of its keys -> is a whole key
     loose: bool = False  # some key has a character other than a letter or a parenthesis
     verb_stems: frozenset[str] = frozenset()  # present and past stems (hazm's list)
-    org_nouns: dict[str, str] = field(default_factory=dict)  # key -> level of its place (org_nouns.tsv)
+    org_nouns: dict[str, str] = field(
+        default_factory=dict
+    )  # key -> level of its place (org_nouns.tsv)
     countries: frozenset[str] = frozenset()  # foreign states (countries.txt)
     particles: frozenset[str] = frozenset()  # «بن», «آل», «فون» (name_particles.txt)
     ambiguous_given: frozenset[str] = frozenset()  # given names that are common words
     frequent: frozenset[str] = frozenset()  # the most frequent words (frequent_words.txt)
     noun_endings: tuple[str, ...] = ()  # plural / abstract endings no name has (noun_endings.txt)
-    eponym_nouns: frozenset[str] = frozenset()  # «خیابان», «دانشگاه»: a name after one names a thing
+    eponym_nouns: frozenset[str] = (
+        frozenset()
+    )  # «خیابان», «دانشگاه»: a name after one names a thing
     roles: frozenset[str] = frozenset()  # «سرمربی», «کارشناس»: a role, no office (roles.txt)
     memo: LexiconMemo = field(default_factory=LexiconMemo, compare=False, repr=False)
 
@@ -149,10 +156,15 @@ class Lexicon:
         return [
             i
             for i in compress(count(), whole)
-            if whole[i] == 2 or i == n or keys[i + 1] in _COMMA_KEYS or keys[i] + keys[i + 1] in pairs
+            if whole[i] == 2
+            or i == n
+            or keys[i + 1] in _COMMA_KEYS
+            or keys[i] + keys[i + 1] in pairs
         ]
 
-    def openings2(self, keys: list[str], first: tuple[str, ...], second: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    def openings2(
+        self, keys: list[str], first: tuple[str, ...], second: tuple[str, ...]
+    ) -> tuple[list[int], list[int]]:
         """``(self.openings(keys, *first), self.openings(keys, *second))`` in one dict lookup
         per token (the keys of both groups in one dict, a code per key)."""
         codes, pairs1, pairs2 = _openers2(self, first, second)
@@ -207,8 +219,6 @@ def _openers(lex: Lexicon, tables: tuple[str, ...]) -> tuple[dict[str, int], fro
     return got
 
 
-
-
 def _openers2(
     lex: Lexicon, first: tuple[str, ...], second: tuple[str, ...]
 ) -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
@@ -235,7 +245,9 @@ def _load() -> Lexicon:
         if len(row) == 4
     }
     honorifics = {
-        phrase_key(row[0]): (row[1], row[2]) for row in read_tsv("officials/honorifics.tsv") if len(row) == 3
+        phrase_key(row[0]): (row[1], row[2])
+        for row in read_tsv("officials/honorifics.tsv")
+        if len(row) == 3
     }
     given = {match_key(x): x for x in read_lines("officials/given_names.txt")}
     # «سید» glued to a given name («سیدعباس») is a given name too
@@ -281,17 +293,23 @@ def _load() -> Lexicon:
         speech=speech,
         suffix_tokens=frozenset(match_key(r[0]) for r in suffixes if r[1] == "yes"),
         suffix_endings=tuple(match_key(r[0]) for r in suffixes),
-        modifiers={match_key(r[0]): r[1] for r in read_tsv("officials/modifiers.tsv") if len(r) == 2},
+        modifiers={
+            match_key(r[0]): r[1] for r in read_tsv("officials/modifiers.tsv") if len(r) == 2
+        },
         common=frozenset(match_key(x) for x in read_lines("known_words.txt")),
         adjectives=frozenset(match_key(x) for x in read_lines("adjectives.txt")),
-        light_verbs={match_key(r[0]): r[1] for r in read_tsv("officials/light_verbs.tsv") if len(r) == 2},
+        light_verbs={
+            match_key(r[0]): r[1] for r in read_tsv("officials/light_verbs.tsv") if len(r) == 2
+        },
         max_len=max_len,
         loose=loose,
         verb_stems=frozenset(match_key(x) for x in read_lines("verb_stems.txt")),
         org_nouns=org_nouns,
         countries=countries,
         particles=frozenset(match_key(x) for x in read_lines("officials/name_particles.txt")),
-        ambiguous_given=frozenset(match_key(x) for x in read_lines("officials/ambiguous_given.txt")),
+        ambiguous_given=frozenset(
+            match_key(x) for x in read_lines("officials/ambiguous_given.txt")
+        ),
         frequent=frozenset(match_key(x) for x in read_lines("officials/frequent_words.txt")),
         noun_endings=tuple(match_key(x) for x in read_lines("officials/noun_endings.txt")),
         eponym_nouns=frozenset(match_key(x) for x in read_lines("officials/eponym_nouns.txt"))

@@ -87,7 +87,10 @@ def find_names(
 
 
 def _starts(
-    keys: list[str], lex: Lexicon, title_at: list[int] | None = None, name_at: list[int] | None = None
+    keys: list[str],
+    lex: Lexicon,
+    title_at: list[int] | None = None,
+    name_at: list[int] | None = None,
 ) -> tuple[list[int], set[int]]:
     """The tokens a name may start at, in order (an honorific, a given name or «سید», or a
     word right before an office), and those right before an office, past their surname
@@ -112,7 +115,7 @@ def _starts(
     return sorted(out), before
 
 
-def _name_at(
+def _name_at(  # noqa: C901 - the name grammar's alternatives, each a rule of its BNF
     tokens: Tokens,
     keys: list[str],
     i: int,
@@ -152,28 +155,54 @@ def _name_at(
     g = j + 1 if sayyid else j
     dated = g > 0 and tokens.keys[g - 1][:1].isdigit()  # «22 بهمن»: a month, not a name
     given_end = None if dated else _given(keys, g, lex)
-    if given_end is None and sayyid and g < len(tokens.keys) and not _bad_word(tokens, geo_at, lex, keys, g):
+    if (
+        given_end is None
+        and sayyid
+        and g < len(tokens.keys)
+        and not _bad_word(tokens, geo_at, lex, keys, g)
+    ):
         given_end = g + 1  # «سید» always opens a name: «سید راضی نوری»
     if given_end is not None:
         sur = _surname(tokens, keys, given_end, geo_at, lex)
         if sur is None and given_end - g > 1:  # «محمد حسین» + stop: the second is the surname
             given_end = g + 1
             sur = _surname(tokens, keys, given_end, geo_at, lex)
-        if sur is not None and honorific is None and not sayyid and _ambiguous(keys, g, given_end, sur, lex):
+        if (
+            sur is not None
+            and honorific is None
+            and not sayyid
+            and _ambiguous(keys, g, given_end, sur, lex)
+        ):
             sur = None  # «نظام پزشکی», «آزاد اسلامی»: a common word, not a given name
         if sur is not None:
             given = _given_text(tokens, g, given_end, lex, sayyid=sayyid)
-            return NameMention(i, sur, given, surname_text(tokens, given_end, sur), honorific, rank,
-                               glued=not tokens.glued.isdisjoint(range(i, sur)))
+            return NameMention(
+                i,
+                sur,
+                given,
+                surname_text(tokens, given_end, sur),
+                honorific,
+                rank,
+                glued=not tokens.glued.isdisjoint(range(i, sur)),
+            )
     if honorific is not None:
         sur = _surname(tokens, keys, j, geo_at, lex)
         if sur is not None and sur == j + 1 and _plain_noun(keys[j], lex):
             sur = None  # «سردار مقاومت»
         if sur is None and given_end == j + 1 and lex.phrase(keys, j + 1, "title") is not None:
-            sur = j + 1  # «دکتر [بهنام] معاون وزیر»: a given name used as a surname before an office
+            sur = (
+                j + 1
+            )  # «دکتر [بهنام] معاون وزیر»: a given name used as a surname before an office
         if sur is not None:
-            return NameMention(i, sur, None, surname_text(tokens, j, sur), honorific, rank,
-                               glued=not tokens.glued.isdisjoint(range(i, sur)))
+            return NameMention(
+                i,
+                sur,
+                None,
+                surname_text(tokens, j, sur),
+                honorific,
+                rank,
+                glued=not tokens.glued.isdisjoint(range(i, sur)),
+            )
         return None
     return _before_office(tokens, keys, i, geo_at, lex) if office_next else None
 
@@ -184,7 +213,12 @@ def _given(keys: list[str], g: int, lex: Lexicon) -> int | None:
         return None
     end = g + first[1]
     second = lex.phrase(keys, end, "given")
-    if second is not None and second[1] == 1 and lex.phrase(keys, g, "given") and keys[end] not in lex.stop:
+    if (
+        second is not None
+        and second[1] == 1
+        and lex.phrase(keys, g, "given")
+        and keys[end] not in lex.stop
+    ):
         if first[0] + second[0] in lex.given:
             return end + 1
     return end
@@ -236,7 +270,9 @@ def _given_text(tokens: Tokens, g: int, end: int, lex: Lexicon, *, sayyid: bool)
     return ("سید" + written) if sayyid else written
 
 
-def _bad_word(tokens: Tokens, geo_at: dict[int, GeoHit], lex: Lexicon, keys: list[str], j: int) -> bool:
+def _bad_word(
+    tokens: Tokens, geo_at: dict[int, GeoHit], lex: Lexicon, keys: list[str], j: int
+) -> bool:
     k = keys[j]
     return (
         not k
@@ -251,7 +287,9 @@ def _bad_word(tokens: Tokens, geo_at: dict[int, GeoHit], lex: Lexicon, keys: lis
     )
 
 
-def _surname(tokens: Tokens, keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> int | None:
+def _surname(
+    tokens: Tokens, keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon
+) -> int | None:
     """End (exclusive) of a surname starting at token ``j``, or None."""
     if j >= len(tokens.keys) or _bad_word(tokens, geo_at, lex, keys, j):
         return None
@@ -278,8 +316,11 @@ _GLUE_HEADS = ("در", "عصر", "صبح", "ظهر", "شب", "امروز", "دی
 
 def _glued_junk(k: str, lex: Lexicon) -> bool:
     """Two words glued by scraping («عصرامروز», «درحاشیه»): never part of a name."""
-    return any(k.startswith(h) and (k[len(h) :] in lex.stop or k[len(h) :] in lex.common)
-               for h in _GLUE_HEADS if len(k) > len(h) + 1)
+    return any(
+        k.startswith(h) and (k[len(h) :] in lex.stop or k[len(h) :] in lex.common)
+        for h in _GLUE_HEADS
+        if len(k) > len(h) + 1
+    )
 
 
 def _suffixes(tokens: Tokens, j: int, lex: Lexicon) -> int:
@@ -288,7 +329,9 @@ def _suffixes(tokens: Tokens, j: int, lex: Lexicon) -> int:
     return j
 
 
-def _boundary(tokens: Tokens, keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon) -> bool:
+def _boundary(
+    tokens: Tokens, keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon
+) -> bool:
     if j >= len(tokens.keys):
         return True
     return _bad_word(tokens, geo_at, lex, keys, j)
@@ -318,7 +361,9 @@ def _before_office(
         return None
     if k in lex.given or k in lex.stop or _bad_word(tokens, geo_at, lex, keys, i):
         return None
-    if end == i + 1 and (_derived(k, lex) or k.endswith(lex.noun_endings) or compound_noun(tokens.texts[i], lex)):
+    if end == i + 1 and (
+        _derived(k, lex) or k.endswith(lex.noun_endings) or compound_noun(tokens.texts[i], lex)
+    ):
         return None  # «امضای», «اجرایی», «جمع‌بندی»
     nxt = lex.phrase(keys, end, "title")
     if nxt is None or lex.titles[nxt[0]].cls not in ("office", "head", "national"):

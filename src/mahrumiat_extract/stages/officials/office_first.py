@@ -70,7 +70,8 @@ def _after(
     geo_at: dict[int, GeoHit],
     lex: Lexicon,
 ) -> tuple[TitleMention, NameMention] | None:
-    """A name right after an office its place or country closed: «رئیس‌جمهور فرانسه [ژان دوپون] گفت»."""
+    """A name right after an office its place or country closed: «رئیس‌جمهور فرانسه [ژان
+    دوپون] گفت»."""
     a = t.last
     if a in starts or a >= nxt:
         return None
@@ -87,7 +88,12 @@ def _after(
 
 
 def _tail(
-    tokens: Tokens, keys: list[str], t: TitleMention, lex: Lexicon, geo_at: dict[int, GeoHit], busy: set[int]
+    tokens: Tokens,
+    keys: list[str],
+    t: TitleMention,
+    lex: Lexicon,
+    geo_at: dict[int, GeoHit],
+    busy: set[int],
 ) -> tuple[TitleMention, NameMention] | None:
     """A name the office's complement words swallowed right after a whole office (not a head
     that needs its organization): «صدراعظم [هلگا برندت] خواست»."""
@@ -109,15 +115,24 @@ def _tail(
             continue
         rest = t.title[: -len(cut)]
         short = TitleMention(
-            t.first, a, rest, t.entry, place=t.place, national=t.national,
-            province_word=t.province_word, org_level=t.org_level, local=t.local,
+            t.first,
+            a,
+            rest,
+            t.entry,
+            place=t.place,
+            national=t.national,
+            province_word=t.province_word,
+            org_level=t.org_level,
+            local=t.local,
         )
         found.office = short
         return short, found
     return None
 
 
-def _judge_after(tokens: Tokens, keys: list[str], a: int, e: int, lex: Lexicon) -> NameMention | None:
+def _judge_after(
+    tokens: Tokens, keys: list[str], a: int, e: int, lex: Lexicon
+) -> NameMention | None:
     """A NAME of OFFICE-FIRST: two words or more in Persian letters, a known given name first
     or no adjective and no last word in «ی» (:func:`_bare_name`)."""
     ks = keys[a:e]

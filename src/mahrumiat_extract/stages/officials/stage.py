@@ -15,10 +15,10 @@ from ...records import Official
 from ...text.keys import match_key
 from ..base import Stage
 from .apposition import apposed_names
-from .office_first import names_after_offices
 from .coref import Person, Resolver
 from .lexicon import Lexicon
 from .names import NameMention, find_names
+from .office_first import names_after_offices
 from .titles import TitleMention, find_titles
 from .tokens import Tokens, tokenize
 
@@ -92,7 +92,10 @@ def _no_rank(lex: Lexicon, keys: list[str]) -> bool:
     pre = lex.memo.military
     if pre is None:
         pre = lex.memo.military = frozenset(
-            k[:n] for k, (_canon, kind) in lex.honorifics.items() if kind == "military" for n in range(1, len(k) + 1)
+            k[:n]
+            for k, (_canon, kind) in lex.honorifics.items()
+            if kind == "military"
+            for n in range(1, len(k) + 1)
         )
     return pre.isdisjoint(keys)
 
@@ -202,7 +205,9 @@ def _main_first(titles: list[TitleMention]) -> list[TitleMention]:
     return [t for t in titles if t.title == main] + [t for t in titles if t.title != main]
 
 
-def _jurisdiction(titles: list[TitleMention], province: str | None, local: str | None) -> str | None:
+def _jurisdiction(
+    titles: list[TitleMention], province: str | None, local: str | None
+) -> str | None:
     main = titles[0]
     if main.national or main.entry.level == "national":
         return None

@@ -57,7 +57,9 @@ class TitleMention:
         return self.title.split()[0] if self.title else ""
 
 
-def starts_name(tokens: Tokens, i: int, lex: Lexicon, geo_at: dict[int, GeoHit] | None = None) -> bool:
+def starts_name(
+    tokens: Tokens, i: int, lex: Lexicon, geo_at: dict[int, GeoHit] | None = None
+) -> bool:
     """Does a person's name start at token ``i`` (an honorific, or a given name + a word)?"""
     k = tokens.keys[i]
     if k in lex.honorifics and lex.honorifics[k][1] != "polite" or k in ("سید", "آقای", "خانم"):
@@ -105,7 +107,7 @@ def find_titles(
     return out
 
 
-def _parse(
+def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch a production
     tokens: Tokens,
     keys: list[str],
     i: int,
@@ -162,7 +164,11 @@ def _parse(
         org = lex.phrase(keys, j, "org") if generic else None
         noun = lex.phrase(keys, j, "orgnoun") if generic else None
         sub = lex.phrase(keys, j, "title")
-        if noun is not None and (org is None or noun[1] > org[1]) and (sub is None or noun[1] >= sub[1]):
+        if (
+            noun is not None
+            and (org is None or noun[1] > org[1])
+            and (sub is None or noun[1] >= sub[1])
+        ):
             # «معاون اقتصادی [استانداری] قزوین», «رئیس [سازمان] ...»: an organization noun and
             # its complements; a government body of a place sets the level of its place
             parts.append(_text(tokens, j, j + noun[1]))
@@ -172,7 +178,12 @@ def _parse(
             j += noun[1]
             words += 1
             continue
-        if tk == "در" and generic and len(parts) > 1 and lex.phrase(keys, j + 1, "orgnoun") is not None:
+        if (
+            tk == "در"
+            and generic
+            and len(parts) > 1
+            and lex.phrase(keys, j + 1, "orgnoun") is not None
+        ):
             parts.append(tokens.texts[j])  # «نمایندگی ولی‌فقیه در سپاه ...»
             j += 1
             continue
@@ -202,7 +213,9 @@ def _parse(
             if lex.modifiers[tk] == "keep":
                 parts.append(tokens.texts[j])
             j += 1
-            inner = _inner_office(keys, i, n, j, lex) if len(parts) <= 2 and j == i + n + 1 else None
+            inner = (
+                _inner_office(keys, i, n, j, lex) if len(parts) <= 2 and j == i + n + 1 else None
+            )
             if inner is not None:  # «نماینده [پیشین] مردم بروجرد»: the office goes on
                 m.entry = inner[0]
                 parts.extend(tokens.texts[j : j + inner[1]])
@@ -218,7 +231,12 @@ def _parse(
             j += 1
             words += 1
             continue
-        if tk == "و" and generic and len(parts) > 1 and _coordinated(tokens, keys, j + 1, lex, geo_at):
+        if (
+            tk == "و"
+            and generic
+            and len(parts) > 1
+            and _coordinated(tokens, keys, j + 1, lex, geo_at)
+        ):
             parts.append(tokens.texts[j])  # «معاون علمی و فناوری ...», «مدیرکل بنادر و دریانوردی»
             j += 1
             continue
@@ -241,7 +259,9 @@ def _ezafe_yeh(word: str) -> bool:
     return len(word) > 3 and word[-1] in "یي" and word[-2] in "اآ" and word[-3] not in "\u200cهة "
 
 
-def _inner_office(keys: list[str], i: int, n: int, j: int, lex: Lexicon) -> tuple[TitleEntry, int] | None:
+def _inner_office(
+    keys: list[str], i: int, n: int, j: int, lex: Lexicon
+) -> tuple[TitleEntry, int] | None:
     """An office that a modifier after its first ``n`` tokens interrupts («نماینده پیشین
     مردم»): its entry and how many tokens of it follow the modifier (at ``j``)."""
     hit = lex.phrase(keys[i : i + n] + keys[j : j + lex.max_len], 0, "title")
@@ -269,13 +289,16 @@ def _complement_word(
     return after_holy or after_noun or not starts_name(tokens, j, lex, geo_at)
 
 
-def _coordinated(tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]) -> bool:
+def _coordinated(
+    tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]
+) -> bool:
     """Is the word at ``j`` (after «و» inside an office) the second conjunct of the office's
     portfolio or organization name?
 
         CONJUNCT := ADJ-ی «و» ADJ-ی                     («علمی و فناوری», «اداری و استخدامی»)
-                  | WORD «و» WORD CONTINUATION           («مسکن و ساختمان وزارت ...», «بنادر و
-                                                          دریانوردی خوزستان», «سازندگان و فروشندگان عینک»)
+                  | WORD «و» WORD CONTINUATION
+                    («مسکن و ساختمان وزارت ...», «بنادر و دریانوردی خوزستان»,
+                     «سازندگان و فروشندگان عینک»)
         CONTINUATION := an organization noun or name, a place (or «استان» ...), a country, «کشور»,
                         a complement word
 

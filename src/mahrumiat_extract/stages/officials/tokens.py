@@ -10,13 +10,12 @@ indexes) that the matchers read directly; a :class:`Token` is built only when as
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, compress, repeat
 from operator import add as _add
 from operator import is_
-from collections.abc import Iterator, Sequence
 from typing import NamedTuple, cast, overload
-
-import re
 
 import regex
 
@@ -64,7 +63,9 @@ class Tokens(Sequence[Token]):
 
     __slots__ = ("glued", "keys", "starts", "texts")
 
-    def __init__(self, starts: list[int], texts: list[str], keys: list[str], glued: set[int]) -> None:
+    def __init__(
+        self, starts: list[int], texts: list[str], keys: list[str], glued: set[int]
+    ) -> None:
         self.starts = starts
         self.texts = texts
         self.keys = keys
@@ -73,7 +74,10 @@ class Tokens(Sequence[Token]):
     @classmethod
     def of(cls, toks: list[Token]) -> Tokens:
         return cls(
-            [t.start for t in toks], [t.text for t in toks], [t.key for t in toks], {i for i, t in enumerate(toks) if t.glued}
+            [t.start for t in toks],
+            [t.text for t in toks],
+            [t.key for t in toks],
+            {i for i, t in enumerate(toks) if t.glued},
         )
 
     def __len__(self) -> int:
@@ -178,7 +182,11 @@ def _learn(chunks: list[str], lex: Lexicon) -> None:
     new = list(dict.fromkeys(chunks))
     table = lex.memo.chunks
     for chunk in new:
-        if _one_word(chunk) and (k := _word_key(chunk)) and (len(k) < 7 or not _split_honorific(chunk, k, lex)):
+        if (
+            _one_word(chunk)
+            and (k := _word_key(chunk))
+            and (len(k) < 7 or not _split_honorific(chunk, k, lex))
+        ):
             table[chunk] = k
         else:
             table[chunk] = _chunk(chunk, lex)
