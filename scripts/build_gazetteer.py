@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 from mahrumiat_extract.text.keys import match_key  # noqa: E402 - after the path set-up
+
 DATA = ROOT / "data" / "geo"
 OUT = ROOT / "src" / "mahrumiat_extract" / "resources" / "geo"
 SHARED = ROOT.parent / "shared" / "geo"
@@ -122,7 +123,9 @@ def build_places(shared: Path) -> tuple[list[Row], list[tuple[str, str]]]:
 
 def build_neighborhoods(shared: Path) -> list[tuple[str, str, str]]:
     out: set[tuple[str, str, str]] = set()
-    prov_spell = {clean(p[0]).replace(" ", ""): clean(p[0]) for p in read_table(DATA / "provinces.tsv")}
+    prov_spell = {
+        clean(p[0]).replace(" ", ""): clean(p[0]) for p in read_table(DATA / "provinces.tsv")
+    }
     for r in read_csv(shared / "neighborhoods.csv"):
         name = standard_spelling(r["neighborhood_fa"])
         prov = prov_spell[clean(r["province_fa"]).replace(" ", "")]
@@ -152,7 +155,9 @@ def build_divisions(shared: Path) -> tuple[list[tuple[str, str, str]], list[tupl
     of ../shared/geo: the counties as (id, county, province), and each name with its kind
     (d, r, v) and the ids of the counties that have one of that name and kind."""
     places, _ = build_places(shared)
-    prov_spell = {clean(p[0]).replace(" ", ""): clean(p[0]) for p in read_table(DATA / "provinces.tsv")}
+    prov_spell = {
+        clean(p[0]).replace(" ", ""): clean(p[0]) for p in read_table(DATA / "provinces.tsv")
+    }
     spell = {a: b for a, b in read_table(DATA / "spellings.tsv")}
     county_name: dict[str, str] = {}
     for r in read_csv(shared / "counties.csv"):
@@ -190,7 +195,9 @@ def tsv(header: str, rows: list[tuple[str, ...]] | list[list[str]]) -> str:
 def copy_list(name: str) -> str:
     """A hand-written list, cleaned (ي/ك, spaces), comments kept, order kept."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    out = [ln if ln.startswith("#") else "\t".join(clean(c) for c in ln.split("\t")) for ln in lines]
+    out = [
+        ln if ln.startswith("#") else "\t".join(clean(c) for c in ln.split("\t")) for ln in lines
+    ]
     return "\n".join(ln for ln in out if ln.strip()) + "\n"
 
 
@@ -205,7 +212,9 @@ def build(shared: Path = SHARED) -> dict[str, str]:
         "neighborhoods.tsv": tsv(gen + "# name\tcity\tprovince\n", build_neighborhoods(shared)),
         "division_counties.tsv": tsv(gen + "# id\tcounty\tprovince\n", counties),
         "divisions.tsv": tsv(
-            gen + "# name\tkind (d district, r rural district, v village)\tcounty ids (division_counties.tsv)\n",
+            gen
+            + "# name\tkind (d district, r rural district, v village)"
+            + "\tcounty ids (division_counties.tsv)\n",
             divisions,
         ),
         "cues.tsv": copy_list("cues.tsv"),
@@ -224,7 +233,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED, help="folder of the reference CSVs")
     args = ap.parse_args(argv)
     files = build(args.shared)
-    stale = [n for n, text in files.items() if not (OUT / n).exists() or (OUT / n).read_text(encoding="utf-8") != text]
+    stale = [
+        n
+        for n, text in files.items()
+        if not (OUT / n).exists() or (OUT / n).read_text(encoding="utf-8") != text
+    ]
     if args.check:
         for n in stale:
             print(f"stale: resources/geo/{n}")

@@ -52,7 +52,9 @@ def set_annotations(doc: Doc, hits: list[GeoHit]) -> None:
     for h in hits:
         kind = h.kind
         if h.province is not None:
-            (named if kind == "province" else implied).setdefault(h.province, []).append((h.start, h.end))
+            (named if kind == "province" else implied).setdefault(h.province, []).append(
+                (h.start, h.end)
+            )
         if kind in place_kinds:
             places.setdefault(h.name, []).append(h)
         elif kind == "neighborhood":
@@ -60,7 +62,8 @@ def set_annotations(doc: Doc, hits: list[GeoHit]) -> None:
     # provinces in the order of their first hit (named or implied)
     order = dict.fromkeys(h.province for h in hits if h.province is not None)
     doc.provinces = [
-        ProvinceMention(name=p, explicit=p in named, mentions=spans(named.get(p) or implied[p])) for p in order
+        ProvinceMention(name=p, explicit=p in named, mentions=spans(named.get(p) or implied[p]))
+        for p in order
     ]
     doc.places = [
         Place(
@@ -105,13 +108,22 @@ class _Spans:
     def one(self, start: int, end: int) -> Span | None:
         """``doc.span(start, end)``."""
         nt = self.nt
-        if not (start < end <= len(nt)) or nt[start].isspace() or nt[end - 1].isspace() or end > self.nlen:
+        if (
+            not (start < end <= len(nt))
+            or nt[start].isspace()
+            or nt[end - 1].isspace()
+            or end > self.nlen
+        ):
             return self.doc.span(start, end)
         starts = self.starts
         i = bisect_right(starts, start) - 1
         s = self.ostarts[i] + (start - starts[i]) if self.copies[i] else self.ostarts[i]
         i = bisect_right(starts, end - 1) - 1
-        e = self.ostarts[i] + (end - starts[i]) if self.copies[i] else self.ostarts[i] + self.olens[i]
+        e = (
+            self.ostarts[i] + (end - starts[i])
+            if self.copies[i]
+            else self.ostarts[i] + self.olens[i]
+        )
         if not 0 <= s < e <= len(self.orig):
             return self.doc.span(start, end)
         return Span(start=s, end=e, text=self.orig[s:e])

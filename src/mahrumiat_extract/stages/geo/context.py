@@ -73,10 +73,16 @@ class ContextWords:
                 sport.append(phrase)
         sport.sort(key=len, reverse=True)
         sport_re = regex.compile(
-            r"(?<![\p{L}\p{M}\u200c])(?:" + "|".join(map(regex.escape, sport)) + r")(?![\p{L}\p{M}])"
+            r"(?<![\p{L}\p{M}\u200c])(?:"
+            + "|".join(map(regex.escape, sport))
+            + r")(?![\p{L}\p{M}])"
         )
-        triggers = frozenset(k.split(" ")[-1] for role in ("nature", "brand") for k in roles.get(role, ()))
-        return cls({k: frozenset(v) for k, v in roles.items()}, longest, sport_re, tuple(sport), triggers)
+        triggers = frozenset(
+            k.split(" ")[-1] for role in ("nature", "brand") for k in roles.get(role, ())
+        )
+        return cls(
+            {k: frozenset(v) for k, v in roles.items()}, longest, sport_re, tuple(sport), triggers
+        )
 
     def is_sports(self, text: str) -> bool:
         """Several distinct sports words, one of them a team, a club or a league: the article
@@ -101,7 +107,9 @@ class ContextWords:
                 return n
         return 0
 
-    def rejects(self, text: str, start: int, end: int, *, sports: SportsTest, is_cue: CueTest) -> bool:
+    def rejects(
+        self, text: str, start: int, end: int, *, sports: SportsTest, is_cue: CueTest
+    ) -> bool:
         """Whether the name at ``[start, end)`` is an outlet, a brand, a team, a natural
         feature or the state rather than the place (``is_cue``: whether words are a place cue;
         ``sports``: the article is about sport)."""
@@ -126,11 +134,25 @@ class ContextWords:
             return True
         tehran = text[start:end] == "تهران"
         after: list[str] = []
-        if tehran or "رود" in text[end : end + 8] or keys and keys[-1] in self.roles.get("venue", ()):
-            after = [m.group() for m in (_LETTERS_AT_START.match(t) for t in text[end : end + 16].split()[:3]) if m]
+        if (
+            tehran
+            or "رود" in text[end : end + 8]
+            or keys
+            and keys[-1] in self.roles.get("venue", ())
+        ):
+            after = [
+                m.group()
+                for m in (_LETTERS_AT_START.match(t) for t in text[end : end + 16].split()[:3])
+                if m
+            ]
             if after and match_key(after[0]) in self.roles.get("river", ()):
                 return True
-            if keys and keys[-1] in self.roles.get("venue", ()) and after and is_cue([match_key(after[0])]):
+            if (
+                keys
+                and keys[-1] in self.roles.get("venue", ())
+                and after
+                and is_cue([match_key(after[0])])
+            ):
                 return True  # «سالن حمیدیا استانداری یزد»: the hall's name, then its place
             if tehran and self._state(keys, after):
                 return True
@@ -173,7 +195,11 @@ class ContextWords:
         if keys and (keys[-1] in state or len(keys) >= 2 and keys[-1] == "و" and keys[-2] in state):
             return True
         words = [match_key(w) for w in after]
-        return len(words) >= 2 and words[0] == "و" and (words[1] in state or " ".join(words[1:3]) in state)
+        return (
+            len(words) >= 2
+            and words[0] == "و"
+            and (words[1] in state or " ".join(words[1:3]) in state)
+        )
 
     def _team(self, near: list[str], keys: list[str], is_cue: CueTest, sports: SportsTest) -> bool:
         """In a sports article: a name right after a word that is no place cue is a team,

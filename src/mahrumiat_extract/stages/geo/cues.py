@@ -4,6 +4,7 @@ datelines («خرم‌آباد-»), and lists that share one cue («شهرستا
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 import regex
 
 from ...resources import read_tsv
@@ -46,7 +47,9 @@ class CueReader:
     @classmethod
     def load(cls) -> CueReader:
         rows = read_tsv("geo/cues.tsv")
-        return cls({match_key(row[0]): row[1] for row in rows}, max(len(row[0].split()) for row in rows))
+        return cls(
+            {match_key(row[0]): row[1] for row in rows}, max(len(row[0].split()) for row in rows)
+        )
 
     def _read_words(self, last: tuple[str, ...], sentence_end: bool) -> tuple[str | None, bool]:
         """The cue and the outlet flag of the last words before a name (see

@@ -10,22 +10,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
-from collections.abc import Sequence
 from typing import Literal
 
 import ahocorasick
 
 from ...resources import read_lines, read_tsv
-from ...text.chars import MATCH_FOLD
+from ...text.chars import MATCH_FOLD, ZWNJ
 from ...text.keys import match_key
-from ...text.chars import ZWNJ
 from .context import ContextWords
 from .villages import Divisions
 
-__all__ = ["Candidate", "Gazetteer", "GeoPlace", "GeoNeighborhood", "continues_word", "is_word_char"]
+__all__ = [
+    "Candidate",
+    "Gazetteer",
+    "GeoPlace",
+    "GeoNeighborhood",
+    "continues_word",
+    "is_word_char",
+]
 
 CueLevel = Literal["weak", "strong"]
 
@@ -70,7 +76,13 @@ class Entry:
     nb_keys: tuple[tuple[str, GeoNeighborhood], ...] = ()  # (match key of its name, row)
 
 
-def _entry(places: tuple[GeoPlace, ...], nbs: tuple[GeoNeighborhood, ...], blocker: bool, cue: CueLevel | None, words: frozenset[str]) -> Entry:
+def _entry(
+    places: tuple[GeoPlace, ...],
+    nbs: tuple[GeoNeighborhood, ...],
+    blocker: bool,
+    cue: CueLevel | None,
+    words: frozenset[str],
+) -> Entry:
     provinces = tuple(p for p in places if p.kind == "province")
     others = tuple(p for p in places if p.kind != "province")
     capital = tuple(p for p in others if p.province == provinces[0].name) if provinces else ()
@@ -112,7 +124,9 @@ for _c in range(ord("A"), ord("Z") + 1):
 _DELETED_CHARS = "".join(chr(c) for c, v in MATCH_FOLD.items() if v is None)
 _DELETED = re.compile("[" + re.escape(_DELETED_CHARS) + "]+")
 _COMMON = {chr(c): v for c, v in MATCH_FOLD.items() if chr(c) in " \n\u200cءآأإٱئؤة"}
-_RARE = re.compile("[" + re.escape("".join(chr(c) for c in MATCH_FOLD if chr(c) not in _COMMON)) + "]")
+_RARE = re.compile(
+    "[" + re.escape("".join(chr(c) for c in MATCH_FOLD if chr(c) not in _COMMON)) + "]"
+)
 _UPPER = re.compile("[A-Z]+")
 
 
@@ -174,7 +188,9 @@ class Gazetteer:
         entries: dict[str, dict[str, object]] = {}
 
         def slot(k: str) -> dict[str, object]:
-            return entries.setdefault(k, {"places": [], "nbs": [], "blocker": False, "cue": None, "words": set()})
+            return entries.setdefault(
+                k, {"places": [], "nbs": [], "blocker": False, "cue": None, "words": set()}
+            )
 
         def spelled(k: str, spelling: str) -> dict[str, object]:
             e = slot(k)
@@ -200,7 +216,9 @@ class Gazetteer:
         for name, level in read_tsv("geo/needs_cue.tsv"):
             slot(match_key(name))["cue"] = level
         self.by_name = {n: tuple(p) for n, p in by_name.items()}
-        self.provinces = tuple(sorted(n for n, ps in by_name.items() if any(p.kind == "province" for p in ps)))
+        self.provinces = tuple(
+            sorted(n for n, ps in by_name.items() if any(p.kind == "province" for p in ps))
+        )
         # values are ints (no Python object to touch per raw hit): entry index << 7, a flag
         # (64) for keys that start or end on a non-word character (always checked in full),
         # the key's length
@@ -240,7 +258,9 @@ class Gazetteer:
         got = self.automaton.get(key, None)
         return got is not None and bool(self.entries[got >> 7].places)
 
-    def scan(self, text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> list[Candidate]:
+    def scan(
+        self, text: str, *, stream: tuple[str, Sequence[int]] | None = None
+    ) -> list[Candidate]:
         """Every name in ``text`` on word boundaries; overlapping hits resolved by the longest
         (then the earliest). One pass of the automaton over the text's key stream (``stream``:
         ``key_stream(text)`` when the caller already has it, e.g. ``Doc.key_stream()``)."""
@@ -309,7 +329,12 @@ class Gazetteer:
             klen = v & 63
             start = idx[kend - klen + 1]
             end = idx[kend] + 1
-            if start > 0 and continues_word(text, start - 1, -1) or end < n and continues_word(text, end, 1):
+            if (
+                start > 0
+                and continues_word(text, start - 1, -1)
+                or end < n
+                and continues_word(text, end, 1)
+            ):
                 continue
             entry = self.entries[v >> 7]
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
@@ -346,7 +371,9 @@ class Gazetteer:
         pieces = surface.split()
         if len(pieces) < 2:
             return False
-        return any((p in self.function_words or len(p) == 1) and p not in entry.words for p in pieces)
+        return any(
+            (p in self.function_words or len(p) == 1) and p not in entry.words for p in pieces
+        )
 
 
 _BY_LENGTH = itemgetter(0, 1)  # the longest first, then the earliest

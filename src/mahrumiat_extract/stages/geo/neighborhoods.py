@@ -25,7 +25,7 @@ __all__ = ["NeighborhoodWords", "find_neighborhoods", "neighborhood_cues", "rout
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\u200c]+|\d[\d,.٫٬]*|[،,؛;:.!?؟\n()«»\"“”]")
 _SENTENCE_END = frozenset(".!?؟\n:؛;()")
-_QUOTES = frozenset("«»\"“”")
+_QUOTES = frozenset('«»"“”')
 _WINDOW = 240
 _NEAR = 80  # characters between a cue and a listed name for the list's names to count
 
@@ -48,13 +48,24 @@ class NeighborhoodWords:
         for word, role in read_tsv("geo/nb_words.tsv"):
             roles.setdefault(match_key(word), set()).add(role)
         common = frozenset(match_key(w) for w in read_lines("known_words.txt"))
-        cues = sorted({w for w, role in read_tsv("geo/nb_words.tsv") if role == "cue"}, key=len, reverse=True)
+        cues = sorted(
+            {w for w, role in read_tsv("geo/nb_words.tsv") if role == "cue"}, key=len, reverse=True
+        )
         cue_re = regex.compile(
-            r"(?<![\p{L}\p{M}\u200c])(?:" + "|".join(map(regex.escape, cues)) + r")(?![\p{L}\p{M}\u200c])"
+            r"(?<![\p{L}\p{M}\u200c])(?:"
+            + "|".join(map(regex.escape, cues))
+            + r")(?![\p{L}\p{M}\u200c])"
         )
         stems = frozenset(k for k in map(match_key, read_lines("verb_stems.txt")) if len(k) >= 3)
         routes = tuple(w for w, role in read_tsv("geo/nb_words.tsv") if role == "route")
-        return cls({k: frozenset(v) for k, v in roles.items()}, common, cue_re, commonprefix(cues), stems, routes)
+        return cls(
+            {k: frozenset(v) for k, v in roles.items()},
+            common,
+            cue_re,
+            commonprefix(cues),
+            stems,
+            routes,
+        )
 
     def has(self, word: str, role: str) -> bool:
         return role in self.roles.get(_key(word), ())
@@ -91,7 +102,8 @@ def route_cues(text: str, words: NeighborhoodWords) -> list[int]:
 
 
 _ROUTE = regex.compile(
-    r" (?!میدان|خیابان)([\p{L}\u200c]+(?: [\p{L}\u200c]+)?) تا (?:(?!میدان|خیابان)([\p{L}\u200c]+))?"
+    r" (?!میدان|خیابان)([\p{L}\u200c]+(?: [\p{L}\u200c]+)?)"  # the first end (one or two words)
+    r" تا (?:(?!میدان|خیابان)([\p{L}\u200c]+))?"  # «تا», the second end
 )
 
 
@@ -131,7 +143,8 @@ def find_neighborhoods(
     listed = list(items)
     # a place-name hit on a listed item is that neighborhood, not its city
     places = [
-        h for h in hits
+        h
+        for h in hits
         if h.kind in ("city", "county", "district", "village")
         and not any(s < h.end and h.start < e for s, e in listed)
     ]
@@ -147,18 +160,31 @@ def find_neighborhoods(
         if any(s < c.end and c.start < e for s, e in list(items) + taken):
             continue
         items[(c.start, c.end)] = text[c.start : c.end]
-    out = []
-    for (s, e), surface in sorted(items.items()):
-        row = _known_row(known.get(_key(surface), ()), cities)
-        city = _city_for(text, s, e, places)
-        if city is None and row is not None:
-            out.append(GeoHit(s, e, row.name, "neighborhood", row.province, row.city))
-        elif city is not None:
-            name = row.name if row is not None and row.city == city.name else surface
-            out.append(GeoHit(s, e, name, "neighborhood", city.province, city.name))
-        else:
-            out.append(GeoHit(s, e, surface, "neighborhood", None, None))
-    return out
+    return [
+        _hit(text, s, e, surface, known, cities, places)
+        for (s, e), surface in sorted(items.items())
+    ]
+
+
+def _hit(
+    text: str,
+    s: int,
+    e: int,
+    surface: str,
+    known: dict[str, tuple[GeoNeighborhood, ...]],
+    cities: set[str],
+    places: list[GeoHit],
+) -> GeoHit:
+    """The neighborhood at ``[s, e)`` with its city: the place named after it in its
+    sentence (else before), else the listed neighborhood's own city."""
+    row = _known_row(known.get(_key(surface), ()), cities)
+    city = _city_for(text, s, e, places)
+    if city is None and row is not None:
+        return GeoHit(s, e, row.name, "neighborhood", row.province, row.city)
+    if city is not None:
+        name = row.name if row is not None and row.city == city.name else surface
+        return GeoHit(s, e, name, "neighborhood", city.province, city.name)
+    return GeoHit(s, e, surface, "neighborhood", None, None)
 
 
 def _owner(listed: list[tuple[int, int]], capitals: set[int], towns: dict[int, int]) -> bool:
@@ -181,7 +207,9 @@ def _blocked(text: str, start: int, words: NeighborhoodWords) -> bool:
     return bool(before) and words.has(before[-1], "block")
 
 
-def _list_after(text: str, pos: int, words: NeighborhoodWords, known: dict[str, tuple[GeoNeighborhood, ...]]) -> list[tuple[int, int]]:
+def _list_after(
+    text: str, pos: int, words: NeighborhoodWords, known: dict[str, tuple[GeoNeighborhood, ...]]
+) -> list[tuple[int, int]]:
     """The names listed right after a cue, as normalized ranges."""
     # tokens read lazily: the list ends within a few words
     toks = _TOKEN.finditer(text, pos, min(len(text), pos + _WINDOW))
@@ -222,7 +250,11 @@ def _list_after(text: str, pos: int, words: NeighborhoodWords, known: dict[str, 
 _VERB_PREFIXES = ("می\u200c", "نمی\u200c")
 
 
-def _trim_last(item: list[regex.Match[str]], words: NeighborhoodWords, known: dict[str, tuple[GeoNeighborhood, ...]]) -> list[regex.Match[str]]:
+def _trim_last(
+    item: list[regex.Match[str]],
+    words: NeighborhoodWords,
+    known: dict[str, tuple[GeoNeighborhood, ...]],
+) -> list[regex.Match[str]]:
     """The last (or only) item ends at the first word unless it is a prefix word («خیابان
     امینی») or the two words are a known neighborhood."""
     if len(item) <= 1:
@@ -233,7 +265,11 @@ def _trim_last(item: list[regex.Match[str]], words: NeighborhoodWords, known: di
     return item[:1]
 
 
-def _single_ok(item: list[regex.Match[str]], words: NeighborhoodWords, known: dict[str, tuple[GeoNeighborhood, ...]]) -> bool:
+def _single_ok(
+    item: list[regex.Match[str]],
+    words: NeighborhoodWords,
+    known: dict[str, tuple[GeoNeighborhood, ...]],
+) -> bool:
     """A lone name after «محله»: a known neighborhood, a prefixed name, or no common word."""
     surface = "".join(m.group() for m in item)
     if _key(surface) in known or len(item) > 1:
@@ -264,7 +300,9 @@ def _city_for(text: str, start: int, end: int, places: list[GeoHit]) -> GeoHit |
 
 def _sentence_end(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` ends (at its end character)."""
-    return min((i for i in map(text.find, SENTENCE_END_CHARS, repeat(pos)) if i >= 0), default=len(text))
+    return min(
+        (i for i in map(text.find, SENTENCE_END_CHARS, repeat(pos)) if i >= 0), default=len(text)
+    )
 
 
 def _sentence_start(text: str, pos: int) -> int:

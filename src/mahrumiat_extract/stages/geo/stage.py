@@ -12,7 +12,6 @@ county before a city), else a W201 warning. ``set_annotations`` writes ``doc.geo
 
 from __future__ import annotations
 
-
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -20,10 +19,10 @@ from operator import attrgetter
 from ...doc import Doc, GeoHit
 from ...text.keys import match_key
 from ..base import Stage
+from .annotate import PLACE_KINDS, as_written, set_annotations
 from .context import ContextWords, SportsTest
 from .cues import KIND_CUES, CueReader, joined_by_list
 from .gazetteer import Candidate, Gazetteer, GeoPlace
-from .annotate import PLACE_KINDS, as_written, set_annotations
 from .neighborhoods import find_neighborhoods, neighborhood_cues, route_cues
 from .villages import find_divisions, has_cue
 
@@ -69,7 +68,9 @@ class GeoStage(Stage):
             doc.warn("W201", detail)
         set_annotations(doc, found.hits)
 
-    def find(self, text: str, *, stream: tuple[str, Sequence[int]] | None = None) -> tuple[list[GeoHit], list[str]]:
+    def find(
+        self, text: str, *, stream: tuple[str, Sequence[int]] | None = None
+    ) -> tuple[list[GeoHit], list[str]]:
         """Geo hits in ``text`` (normalized offsets) and the names left ambiguous; ``stream``
         is ``key_stream(text)`` when the caller has it already."""
         res = self.resources
@@ -81,7 +82,8 @@ class GeoStage(Stage):
         given = people.given.keys()
         honorifics = people.honorifics.keys()
         cands = [
-            c for c in gaz.scan(text, stream=stream)
+            c
+            for c in gaz.scan(text, stream=stream)
             if not c.entry.blocker
             and (c.entry.provinces or not _after_given_name(text, c.start, given, honorifics))
             and not (c.entry.provinces and _after_honorific(text, c.start, honorifics))
@@ -93,7 +95,8 @@ class GeoStage(Stage):
             is_cue = _CueTest(res.geo_cues, gaz)
             cue_reader = res.geo_cues
             cands = [
-                c for c in cands
+                c
+                for c in cands
                 # a kind cue right before («استان», «شهرستان» ...) settles it, but in sport
                 # («شهرداری تبریز» is a team there)
                 if not _worth_checking(c, text, cue_reader, ctx)
@@ -161,7 +164,9 @@ def _after_honorific(text: str, start: int, honorifics: Collection[str]) -> bool
     return match_key(word) in honorifics
 
 
-def _after_given_name(text: str, start: int, given: Collection[str], honorifics: Collection[str]) -> bool:
+def _after_given_name(
+    text: str, start: int, given: Collection[str], honorifics: Collection[str]
+) -> bool:
     """A name right after a given name that opens a phrase is a surname («، غلامرضا فرخی در
     ...», «دکتر علی X»), not a place. A given name inside a phrase is part of an organization's
     or a team's name («بسیج مقداد رشت», «دانشگاه آزاد تهران») and the place stays."""
@@ -178,7 +183,7 @@ def _after_given_name(text: str, start: int, given: Collection[str], honorifics:
     return prev[-1] in _PHRASE_OPENERS or match_key(prev) in honorifics
 
 
-_PHRASE_OPENERS = frozenset("،,.:؛;«\"(\n-–—")
+_PHRASE_OPENERS = frozenset('،,.:؛;«"(\n-–—')
 
 
 def _overlaps(hit: GeoHit, others: list[GeoHit]) -> bool:
@@ -192,13 +197,21 @@ def _read(text: str, cands: list[Candidate], cue_reader: CueReader) -> list[_Rea
     cues = cue_reader.read_cues(text, [(c.start, c.end, True) for c in cands])
     # «استان X» anywhere makes a bare X the province (else the city of that name)
     established = {
-        p.name for c, cue in zip(cands, cues) if cue == "province" for p in c.entry.places if p.kind == "province"
+        p.name
+        for c, cue in zip(cands, cues)
+        if cue == "province"
+        for p in c.entry.places
+        if p.kind == "province"
     }
     out = [_reading(c, cue, established) for c, cue in zip(cands, cues)]
     _provinces_in_lists(text, out)
     # names that need only some context: accepted when the article is about their province
     context = {r.cand.entry.places[0].province for r in out if r is not None and r.as_province}
-    context |= {r.rows[0].province for r in out if r is not None and r.rows and len({x.province for x in r.rows}) == 1}
+    context |= {
+        r.rows[0].province
+        for r in out
+        if r is not None and r.rows and len({x.province for x in r.rows}) == 1
+    }
     for i, (c, cue) in enumerate(zip(cands, cues)):
         if out[i] is None and cue != "outlet" and c.entry.needs_cue in ("weak", "context"):
             if any(p.province in context for p in c.entry.places):
@@ -241,7 +254,9 @@ def _reading(c: Candidate, cue: str | None, established: set[str]) -> _Reading |
     if provinces and cue not in PLACE_KINDS:
         # a province and its capital: «استان X», «استاندار X» are the province; «در X», «از X»,
         # a dateline, or a bare X in an article that never writes «استان X», the city
-        as_city = cue in ("weak", "dateline", "facility") or (cue not in ("province", "office") and provinces[0].name not in established)
+        as_city = cue in ("weak", "dateline", "facility") or (
+            cue not in ("province", "office") and provinces[0].name not in established
+        )
         if entry.capital and as_city:
             return _Reading(c, cue, False, entry.capital_by_kind)
         return _Reading(c, cue, True, ())
@@ -256,7 +271,9 @@ def _cue_enough(need: str, cue: str | None) -> bool:
     return need == "weak" and cue in ("weak", "list", "facility")
 
 
-def _prefer_kind(rows: tuple[GeoPlace, ...], by_kind: tuple[GeoPlace, ...], cue: str | None) -> tuple[GeoPlace, ...]:
+def _prefer_kind(
+    rows: tuple[GeoPlace, ...], by_kind: tuple[GeoPlace, ...], cue: str | None
+) -> tuple[GeoPlace, ...]:
     """The rows of the kind the cue names, else all rows (``by_kind``: cities first)."""
     if cue in PLACE_KINDS:
         same = tuple(r for r in rows if r.kind == cue)

@@ -40,7 +40,8 @@ _CUES: dict[str, str] = {
 }
 # «روستای X» (ezafe) names a village; a bare «روستا» is followed by anything («روستا گفت»)
 _CUE_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\u200c])(?<!شبه[ \u200c])(?:روستا[\u200c ]?های|روستای|دهستان[\u200c ]?های|دهستان|بخش[\u200c ]?های|بخش"
+    r"(?<![\p{L}\p{M}\u200c])(?<!شبه[ \u200c])"  # a word of its own, not «شبه جزیره»
+    r"(?:روستا[\u200c ]?های|روستای|دهستان[\u200c ]?های|دهستان|بخش[\u200c ]?های|بخش"
     r"|جزیره[\u200c ]?ی|جزیره|جزایر)(?![\p{L}\p{M}])"
 )
 _FIRST_WORD = regex.compile(r"[\s«»\"“”']*([\p{L}\p{M}\u200c]+)")
@@ -124,7 +125,11 @@ def has_cue(text: str) -> bool:
 
 
 def find_divisions(
-    text: str, table: Divisions, hits: list[GeoHit], common: Collection[str], function_words: Collection[str]
+    text: str,
+    table: Divisions,
+    hits: list[GeoHit],
+    common: Collection[str],
+    function_words: Collection[str],
 ) -> list[GeoHit]:
     """A hit for each name of the divisions read after a cue (normalized offsets). A name of
     one word that is a common word or its adjective (``common``: match keys; «جزیره ایرانی»)
@@ -159,14 +164,20 @@ class _Words:
         return not any(p in self.function and p not in own for p in pieces)
 
 
-def _names_after(text: str, pos: int, table: Divisions, kinds: str, words: _Words) -> list[tuple[int, int, Division]]:
+def _names_after(
+    text: str, pos: int, table: Divisions, kinds: str, words: _Words
+) -> list[tuple[int, int, Division]]:
     """The names of the table listed right after a cue: each the longest run of up to four
     words that is a name; the list goes on over «،» and «و» while names follow."""
     first = _FIRST_WORD.match(text, pos)
     if first is None or match_key(first.group(1))[:_START] not in table.starts:
         return []  # «بخش خصوصی»: no name starts with the word after the cue
     # tokens read lazily: the list ends within a few words
-    stream = (t for t in _TOKEN.finditer(text, pos, min(len(text), pos + _WINDOW)) if t.group() not in _QUOTES)
+    stream = (
+        t
+        for t in _TOKEN.finditer(text, pos, min(len(text), pos + _WINDOW))
+        if t.group() not in _QUOTES
+    )
     toks: list[regex.Match[str]] = []
     found: list[tuple[int, int, Division]] = []
     i = 0
