@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from mahrumiat_extract.language import Resources
 from mahrumiat_extract.pipeline import get_pipeline
-from mahrumiat_extract.stages.geo.gazetteer import Entry, Gazetteer
 from mahrumiat_extract.stages.geo.annotate import _Spans
+from mahrumiat_extract.stages.geo.gazetteer import Entry, Gazetteer
 from mahrumiat_extract.text.chars import MATCH_FOLD
 from mahrumiat_extract.text.keys import key_stream
 

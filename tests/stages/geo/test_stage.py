@@ -7,9 +7,9 @@ import pytest
 
 from mahrumiat_extract import extract
 from mahrumiat_extract.doc import GeoHit
+from mahrumiat_extract.language import Resources
 from mahrumiat_extract.pipeline import get_pipeline
 from mahrumiat_extract.records import ArticleRecord
-from mahrumiat_extract.language import Resources
 from mahrumiat_extract.stages.geo import GeoStage
 
 from ...conftest import assert_spans
