@@ -29,3 +29,12 @@ def test_ruff() -> None:
 def test_mypy_strict() -> None:
     proc = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_ruff_selects_import_order_line_length_and_complexity() -> None:
+    """The rules the house style asks for stay selected (STYLE.md; issue 12)."""
+    import tomllib
+
+    lint = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["ruff"]["lint"]
+    assert {"I", "E501", "C90"} <= set(lint["select"])
+    assert lint["mccabe"]["max-complexity"] == 15
