@@ -128,9 +128,8 @@ class ContextWords:
         near.reverse()
         # their match keys, folded in one call (spaces kept between the words)
         keys = " ".join(near).translate(_FOLD_WORDS).lower().split(" ") if near else []
-        agency = match_key(text[start:end]) in self.roles.get("agency", ())
         if _CREDIT_ANCHOR.search(text, begin, start) and self._credit(
-            text, begin, start, is_cue, agency=agency
+            text, begin, start, is_cue, name=text[start:end]
         ):
             return True
         if _credit_line(text, start, end):
@@ -168,10 +167,10 @@ class ContextWords:
                 return True
         return bool(near) and self._team(near, keys, is_cue, sports)
 
-    def _credit(self, text: str, begin: int, start: int, is_cue: CueTest, *, agency: bool) -> bool:
+    def _credit(self, text: str, begin: int, start: int, is_cue: CueTest, *, name: str) -> bool:
         """An agency credit opens the clause before the name, with no place cue between (a
-        name that is also an agency's, ``agency``, may follow «از» there: the credit quotes
-        the agency, not a reporting place)."""
+        that is also an agency's may follow «از» there: the credit quotes the agency, not a
+        reporting place)."""
         toks = _WORD.findall(text, begin, start)
         if begin > 0 and toks:
             toks = toks[1:]  # the first may be cut
@@ -191,7 +190,9 @@ class ContextWords:
                     if len(between) > _CREDIT_GAP:
                         return False
                     between_keys = [match_key(w) for w in between]
-                    if between_keys[-1:] == ["از"] and agency:
+                    if between_keys[-1:] == ["از"] and match_key(name) in self.roles.get(
+                        "agency", ()
+                    ):
                         return True  # «به گزارش "ورزش سه" از فارس»: quoting the agency
                     return not any(is_cue(between_keys[: j + 1]) for j in range(len(between_keys)))
         return False

@@ -130,8 +130,10 @@ def _worth_checking(c: Candidate, text: str, cue_reader: CueReader, ctx: Context
     entry = c.entry
     if not entry.places:
         return False
-    if cue_reader.cues_before(text, c.start)[0] in KIND_CUES:
-        return ctx.after_team_word(text, c.start)
+    cue = cue_reader.cues_before(text, c.start)[0]
+    if cue in KIND_CUES:
+        # a team's cue is a town's office («شهرداری») or a university's name
+        return cue in ("city", "facility") and ctx.after_team_word(text, c.start)
     return entry.needs_cue != "strong"
 
 
