@@ -14,7 +14,7 @@ from ...text.keys import match_key as _match_key
 from .chain import Person, SpeakerChain
 from .lexicon import Lexicon
 from .names import NameMention
-from .search import fold, forms, merged, overlaps, trie_regex
+from .search import fold, forms, merged, overlaps, starts
 from .titles import APPOINTED, APPOSITION_SEPS, TitleMention
 from .tokens import Tokens
 
@@ -141,8 +141,8 @@ class Resolver(SpeakerChain):
     def surname_mentions(self, taken: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
         """(start, end, person) of each later mention of a known surname, glued ones too.
 
-        One scan of the text for all surnames at once (a regex built as a trie of their
-        written forms), the occupied ranges (``taken``: disjoint) looked up by bisection: the
+        One scan of the text for all surnames at once (an automaton of their written
+        forms), the occupied ranges (``taken``: disjoint) looked up by bisection: the
         cost is linear in the text, whatever the number of persons."""
         owner: dict[str, int] = {}  # written form -> the first person with it
         for pi, p in enumerate(self.persons):
@@ -152,22 +152,17 @@ class Resolver(SpeakerChain):
         if not owner:
             return []
         folded = fold(self.text)
-        pattern = trie_regex(owner)
         lengths = sorted({len(f) for f in owner}, reverse=True)
         busy = merged(taken)
         busy_starts = [a for a, _b in busy]
         last_end = -1  # end of the last accepted mention (accepted ones come left to right)
         out: list[tuple[int, int, int]] = []
         pos = 0
-        while True:
-            m = pattern.search(folded, pos)
-            if m is None:
-                break
-            s = m.start()
+        for s in starts(owner, folded):
+            if s < pos:
+                continue
             got = None
             for n in lengths:  # the longest form at ``s`` first, then the shorter ones
-                if n > m.end() - s:
-                    continue
                 who = owner.get(folded[s : s + n])
                 if who is None:
                     continue
@@ -179,7 +174,6 @@ class Resolver(SpeakerChain):
                     got = (e, who, glue)
                     break
             if got is None:
-                pos = s + 1
                 continue
             e, pi, glue = got
             last_end = e

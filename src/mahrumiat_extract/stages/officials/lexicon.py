@@ -53,6 +53,7 @@ class LexiconMemo:
     ] = field(default_factory=dict)
     verbs: dict[str, bool] = field(default_factory=dict)
     chunks: dict[str, Any] = field(default_factory=dict)
+    chunks_old: dict[str, Any] = field(default_factory=dict)  # the previous generation
     military: frozenset[str] | None = None
 
 

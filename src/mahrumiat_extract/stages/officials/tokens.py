@@ -125,7 +125,10 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
     kinds = list(map(table.get, chunks))
     if None in kinds:
         if len(table) > _MAX_CHUNKS:
-            table.clear()
+            # a new generation: the full table becomes the old one, consulted before a
+            # chunk is tokenized again (frequent chunks come back at a dict lookup)
+            lex.memo.chunks_old = table
+            table = lex.memo.chunks = {}
             _learn(chunks, lex)
         else:
             _learn(list(compress(chunks, map(is_, kinds, repeat(None)))), lex)
@@ -181,8 +184,12 @@ def _learn(chunks: list[str], lex: Lexicon) -> None:
     one token; the others go through the token pattern."""
     new = list(dict.fromkeys(chunks))
     table = lex.memo.chunks
+    old = lex.memo.chunks_old
     for chunk in new:
-        if (
+        hit = old.get(chunk)
+        if hit is not None:
+            table[chunk] = hit
+        elif (
             _one_word(chunk)
             and (k := _word_key(chunk))
             and (len(k) < 7 or not _split_honorific(chunk, k, lex))
