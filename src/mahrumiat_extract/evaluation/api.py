@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from ..records import ArticleRecord
 from .halves import HALVES, Halves, half_of
 from .report import EvalReport
 from .scoring import ArticleResult, gold_items, predicted_items, score_article
+from .silver import read_jsonl
 
 __all__ = ["evaluate", "evaluate_halves", "load_gold", "load_records"]
 
@@ -22,25 +22,6 @@ PredLike = str | Path | Iterable[ArticleRecord | Mapping[str, Any]] | None
 _HINTS = ("published", "title", "source", "url")
 
 
-def _read_jsonl(path: Path, *, what: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    try:
-        fh = path.open(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"E702 cannot read {what} file {path}: {exc.strerror}") from exc
-    with fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{n}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"E701 {where}: invalid JSON: {exc.msg}") from None
-            if not isinstance(obj, dict):
-                raise InputError(f"E701 {where}: a JSON object is expected")
-            yield where, obj
-
-
 def load_gold(gold: GoldLike) -> list[tuple[str, dict[str, Any]]]:
     """Gold articles as ``(where, {"id", "text", "gold", ...})``, checked.
 
@@ -48,7 +29,7 @@ def load_gold(gold: GoldLike) -> list[tuple[str, dict[str, Any]]]:
     objects themselves.
     """
     if isinstance(gold, (str, Path)):
-        rows = list(_read_jsonl(Path(gold), what="gold"))
+        rows = list(read_jsonl(Path(gold), what="gold"))
     else:
         rows = [(f"gold[{i}]", dict(obj)) for i, obj in enumerate(gold)]
     for where, obj in rows:
@@ -64,7 +45,7 @@ def load_records(predictions: PredLike) -> list[ArticleRecord]:
     if predictions is None:
         return []
     if isinstance(predictions, (str, Path)):
-        rows: Iterable[Any] = (obj for _, obj in _read_jsonl(Path(predictions), what="records"))
+        rows: Iterable[Any] = (obj for _, obj in read_jsonl(Path(predictions), what="records"))
     else:
         rows = predictions
     out: list[ArticleRecord] = []

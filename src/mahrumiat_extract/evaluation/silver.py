@@ -104,7 +104,10 @@ class SilverDoc:
         return bits[1] if len(bits) > 2 and bits[0] == "nsurl" else "other"
 
 
-def _lines(path: Path, what: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def read_jsonl(path: Path, *, what: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(where, object)`` of each non-blank line of a JSONL file (gzipped when it ends in
+    ``.gz``): the one reader of gold, records, silver and corpus files. E702 when the file
+    cannot be read, E701 for a line that is not a JSON object."""
     try:
         fh = (
             gzip.open(path, "rt", encoding="utf-8")
@@ -117,13 +120,16 @@ def _lines(path: Path, what: str) -> Iterator[tuple[str, dict[str, Any]]]:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
+            where = f"{path}:{n}"
             try:
                 obj = json.loads(line)
-            except (json.JSONDecodeError, EOFError, OSError) as exc:
-                raise InputError(f"E701 {path}:{n}: invalid JSON: {exc}") from None
+            except json.JSONDecodeError as exc:
+                raise InputError(f"E701 {where}: invalid JSON: {exc.msg}") from None
+            except (EOFError, OSError) as exc:
+                raise InputError(f"E701 {where}: invalid JSON: {exc}") from None
             if not isinstance(obj, dict):
-                raise InputError(f"E701 {path}:{n}: a JSON object is expected")
-            yield f"{path}:{n}", obj
+                raise InputError(f"E701 {where}: a JSON object is expected")
+            yield where, obj
 
 
 def _strings(obj: Mapping[str, Any], name: str, where: str) -> tuple[str, ...]:
@@ -136,7 +142,7 @@ def _strings(obj: Mapping[str, Any], name: str, where: str) -> tuple[str, ...]:
 def load_silver(path: str | Path) -> list[SilverDoc]:
     """The silver file: one ``{"id", "per", "loc", "org", "per_titled"}`` a line."""
     docs: list[SilverDoc] = []
-    for where, obj in _lines(Path(path), "silver"):
+    for where, obj in read_jsonl(Path(path), what="silver"):
         if not isinstance(obj.get("id"), str):
             raise InputError(f'E701 {where}: an "id" string is expected')
         docs.append(
@@ -151,7 +157,7 @@ def load_silver(path: str | Path) -> list[SilverDoc]:
 def corpus_rows(path: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
     """The corpus lines (JSONL, gzipped or not) whose id is wanted and that have a text."""
     out: dict[str, dict[str, Any]] = {}
-    for _, obj in _lines(path, "corpus"):
+    for _, obj in read_jsonl(path, what="corpus"):
         ident = obj.get("id")
         if isinstance(ident, str) and ident in ids and isinstance(obj.get("text"), str):
             out[ident] = obj

@@ -151,14 +151,45 @@ def _read_zip(stream: IO[bytes], name: str, opts: ReadOptions) -> Iterator[Item]
             yield from _read_member(archive, member, f"{name}!{member.filename}", opts)
 
 
+def member_verdict(
+    filename: str, name: str, size: int, opts: ReadOptions
+) -> tuple[bool, Item | None]:
+    """Whether an archive's member (zip or tar) is read: a nested zip or a file of a known
+    format is; one that declares more than the size cap is not, and gives an E604 row."""
+    if not filename.lower().endswith(".zip") and file_format(filename, opts.format) is None:
+        return False, None
+    if size > opts.max_decompressed_bytes:
+        return False, _error(name, 0, "E604", f"declares {size} bytes")
+    return True, None
+
+
+def read_member(raw: IO[bytes], name: str, filename: str, opts: ReadOptions) -> Iterator[Item]:
+    """The items of one archive member's stream (zip or tar), read within the size cap; a zip
+    in an archive is spooled first (zipfile needs to seek; to disk when large)."""
+    limited = io.BufferedReader(_Limited(raw, opts.max_decompressed_bytes))
+    if not filename.lower().endswith(".zip"):
+        yield from read_stream(limited, name, filename, opts)
+        return
+    with tempfile.SpooledTemporaryFile(max_size=32 << 20) as spool:
+        try:
+            shutil.copyfileobj(limited, spool)
+        except SizeLimitError:
+            yield _error(name, 0, "E604", f"{opts.max_decompressed_bytes} bytes")
+            return
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+            yield _error(name, 0, "E615", f"{type(exc).__name__}: {exc}")
+            return
+        spool.seek(0)
+        yield from _read_zip(spool, name, opts)
+
+
 def _read_member(
     archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str, opts: ReadOptions
 ) -> Iterator[Item]:
-    nested = member.filename.lower().endswith(".zip")
-    if not nested and file_format(member.filename, opts.format) is None:
-        return
-    if member.file_size > opts.max_decompressed_bytes:
-        yield _error(name, 0, "E604", f"declares {member.file_size} bytes")
+    read, row = member_verdict(member.filename, name, member.file_size, opts)
+    if row is not None:
+        yield row
+    if not read:
         return
     try:
         raw = archive.open(member)
@@ -166,19 +197,4 @@ def _read_member(
         yield _error(name, 0, "E601", f"{type(exc).__name__}: {exc}")  # encrypted, bad method
         return
     with raw:
-        limited = io.BufferedReader(_Limited(raw, opts.max_decompressed_bytes))
-        if not nested:
-            yield from read_stream(limited, name, member.filename, opts)
-            return
-        # a zip in a zip: zipfile needs to seek, so the member is spooled (to disk when large)
-        with tempfile.SpooledTemporaryFile(max_size=32 << 20) as spool:
-            try:
-                shutil.copyfileobj(limited, spool)
-            except SizeLimitError:
-                yield _error(name, 0, "E604", f"{opts.max_decompressed_bytes} bytes")
-                return
-            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
-                yield _error(name, 0, "E615", f"{type(exc).__name__}: {exc}")
-                return
-            spool.seek(0)
-            yield from _read_zip(spool, name, opts)
+        yield from read_member(raw, name, member.filename, opts)

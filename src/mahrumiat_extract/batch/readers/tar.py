@@ -5,15 +5,12 @@ declaring more than the cap is an ``E604`` row, a damaged archive an ``E601``/``
 
 from __future__ import annotations
 
-import io
-import shutil
 import tarfile
-import tempfile
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import IO
 
-from .base import Item, ReadOptions, SizeLimitError, _error, _Limited, file_format
+from .base import Item, ReadOptions, SizeLimitError, _error
 
 __all__ = ["TAR_SUFFIXES", "is_tar", "read_tar"]
 
@@ -37,7 +34,7 @@ def is_tar(name: str) -> bool:
 
 def read_tar(stream: IO[bytes], name: str, rel: str, opts: ReadOptions) -> Iterator[Item]:
     """The items of every member of the tar archive ``stream`` (named ``name``)."""
-    from .archives import _decompress, read_stream  # the dispatch reads the members
+    from .archives import _decompress, member_verdict, read_member  # the dispatch
 
     inner = _decompress(stream, _compression(rel) or "", opts.max_decompressed_bytes)
     try:
@@ -56,23 +53,12 @@ def read_tar(stream: IO[bytes], name: str, rel: str, opts: ReadOptions) -> Itera
                 if not member.isfile() or PurePosixPath(member.name).name.startswith("."):
                     continue
                 member_name = f"{name}!{member.name}"
-                nested = member.name.lower().endswith(".zip")
-                if not nested and file_format(member.name, opts.format) is None:
-                    continue
-                if member.size > opts.max_decompressed_bytes:
-                    yield _error(member_name, 0, "E604", f"declares {member.size} bytes")
-                    continue
-                raw = archive.extractfile(member)
-                if raw is None:
-                    continue
-                limited = io.BufferedReader(_Limited(raw, opts.max_decompressed_bytes))
-                if nested:  # a zip needs to seek: spooled
-                    with tempfile.SpooledTemporaryFile(max_size=32 << 20) as spool:
-                        shutil.copyfileobj(limited, spool)
-                        spool.seek(0)
-                        yield from read_stream(spool, member_name, member.name, opts)
-                else:
-                    yield from read_stream(limited, member_name, member.name, opts)
+                read, row = member_verdict(member.name, member_name, member.size, opts)
+                if row is not None:
+                    yield row
+                raw = archive.extractfile(member) if read else None
+                if raw is not None:
+                    yield from read_member(raw, member_name, member.name, opts)
         except SizeLimitError:
             yield _error(name, 0, "E604", f"{opts.max_decompressed_bytes} bytes")
         except (tarfile.TarError, EOFError) as exc:
