@@ -359,9 +359,9 @@ def test_clear_errors_and_exit_codes(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_unreachable_scheduler(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("distributed")
-    from mahrumiat_extract.batch import runner
+    from mahrumiat_extract.batch import engine
 
-    monkeypatch.setattr(runner, "SCHEDULER_TIMEOUT", 2.0)
+    monkeypatch.setattr(engine, "SCHEDULER_TIMEOUT", 2.0)
     path = tmp_path / "a.jsonl"
     path.write_bytes(lines(1))
     with pytest.raises(BatchError, match="cannot reach the Dask scheduler"):

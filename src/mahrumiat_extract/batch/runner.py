@@ -16,181 +16,25 @@ import collections
 import datetime as dt
 import itertools
 import json
-import multiprocessing as mp
 import signal
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
-from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import MahrumiatError, warning
+from ..errors import warning
 from . import store
+from .engine import Engine
+from .options import BatchError, RunOptions, RunSummary
 from .readers import Item, ReadOptions, Tracker, input_size, iter_items
 from .store import Rows
-from .work import MAX_SECONDS, Done, init_worker, process_chunk
+from .work import Done
 
 __all__ = ["BatchError", "RunOptions", "RunSummary", "run"]
-
-#: seconds to wait for a Dask scheduler given with ``--scheduler``
-SCHEDULER_TIMEOUT = 10.0
-
-
-class BatchError(MahrumiatError, RuntimeError):
-    """The run cannot start or go on (a locked store, a path that is no DuckDB file, an
-    unreachable scheduler ...): the command line prints it and exits with 2."""
-
-
-@dataclass(frozen=True, slots=True)
-class RunOptions:
-    """How to run: parallelism, resume, outputs besides the store, progress display."""
-
-    jobs: int = 1
-    chunk_size: int = 32
-    commit_every: int = 512  # articles a transaction (also committed at least every 2 s)
-    resume: bool = False
-    engine: str = "local"  # local | dask
-    scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
-    jsonl: Path | None = None
-    parquet: Path | None = None
-    progress: bool | None = None  # None: a bar on a terminal, log lines otherwise
-    log_every: float = 10.0  # seconds between plain progress lines
-    max_seconds: float | None = MAX_SECONDS  # time budget of one article (None: no budget)
-    text: bool = True  # keep the article texts (the ``texts`` table); False: --no-text
-
-    def check(self) -> None:
-        """Raise :class:`BatchError` for options that do not go together."""
-        if self.engine not in ("local", "dask"):
-            raise BatchError(f"unknown engine {self.engine!r} (local or dask)")
-        if self.scheduler and self.engine != "dask":
-            raise BatchError("--scheduler needs --engine dask")
-        if self.jobs < 1 or self.chunk_size < 1 or self.commit_every < 1:
-            raise BatchError("--jobs, --chunk-size and --commit-every must be at least 1")
-
-
-@dataclass
-class RunSummary:
-    """What a run did; ``exit_code`` is 0 (all stored), 1 (some failed) or 130 (interrupted)."""
-
-    store: str
-    read: int = 0
-    stored: int = 0
-    failed: int = 0
-    skipped: int = 0
-    seconds: float = 0.0
-    interrupted: bool = False
-    totals: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def exit_code(self) -> int:
-        """0 every item stored, 1 some failed (see ``errors``), 130 interrupted; a run that
-        could not run at all raises instead (the command line's 2)."""
-        return 130 if self.interrupted else (1 if self.failed else 0)
-
-    def line(self) -> str:
-        rate = self.stored / self.seconds if self.seconds else 0.0
-        status = "interrupted; " if self.interrupted else ""
-        return (
-            f"{status}{self.read} read, {self.stored} stored, {self.failed} failed, "
-            f"{self.skipped} skipped (already stored) in {self.seconds:.1f} s "
-            f"({rate:.1f} articles/s) -> {self.store}"
-        )
-
-
-class _Now:
-    """A finished result posing as a future (the in-process engine of ``--jobs 1``)."""
-
-    def __init__(self, fn: Callable[[], list[Done]]) -> None:
-        self.fn = fn
-
-    def result(self) -> list[Done]:
-        return self.fn()
-
-    def cancel(self) -> bool:
-        return True
-
-
-class _Engine:
-    """Submits chunks to the chosen executor: in-process, a process pool, or Dask."""
-
-    def __init__(self, options: RunOptions) -> None:
-        self.options = options
-        self.pool: ProcessPoolExecutor | None = None
-        self.client: Any = None
-        if options.engine == "dask":
-            self.client = _dask_client(options)
-        elif options.jobs > 1:
-            self.pool = self._new_pool()
-
-    def _new_pool(self) -> ProcessPoolExecutor:
-        # forkserver: never fork the parent, whose DuckDB and reader threads are running; the
-        # server loads the resources once (batch.preload) and forks warm workers from itself
-        ctx: BaseContext
-        if "forkserver" in mp.get_all_start_methods():
-            server = mp.get_context("forkserver")
-            server.set_forkserver_preload(["mahrumiat_extract.batch.preload"])
-            ctx = server
-        else:
-            ctx = mp.get_context("spawn")
-        return ProcessPoolExecutor(self.options.jobs, mp_context=ctx, initializer=init_worker)
-
-    def submit(self, chunk: list[Item], run_id: str) -> Any:
-        budget = self.options.max_seconds
-        if self.client is not None:
-            return self.client.submit(process_chunk, chunk, run_id, budget, pure=False)
-        if self.pool is not None:
-            if getattr(self.pool, "_broken", False):  # a worker died: start a fresh pool
-                self.pool.shutdown(wait=False, cancel_futures=True)
-                self.pool = self._new_pool()
-            return self.pool.submit(process_chunk, chunk, run_id, budget)
-        return _Now(lambda: process_chunk(chunk, run_id, budget))
-
-    def recover(self, chunk: list[Item], run_id: str) -> list[Done]:
-        """Redo a chunk whose worker died (or whose task failed), one item at a time, so only
-        the culprit fails."""
-        out: list[Done] = []
-        for item in chunk:
-            try:
-                out.extend(self.submit([item], run_id).result())
-            except BrokenProcessPool:
-                out.append(_failed(item, run_id, warning("E610", "the article crashed its worker")))
-            except Exception as exc:  # a task that failed outside the article (pickling ...)
-                out.append(_failed(item, run_id, warning("E610", f"{type(exc).__name__}: {exc}")))
-        return out
-
-    def close(self, *, cancel: bool = False) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
-        if self.client is not None:
-            cluster = None if self.options.scheduler else self.client.cluster
-            self.client.close()
-            if cluster is not None:  # the local cluster this run started
-                cluster.close()
-
-
-def _failed(item: Item, run_id: str, reason: str) -> Done:
-    aid = item.id or f"{item.input}:{item.position}"
-    rows = store.error_rows(item.input, item.position, aid, reason, run_id=run_id,
-                            now=dt.datetime.now())  # fmt: skip
-    return Done(item.input, item.position, aid, rows, ok=False)
-
-
-def _dask_client(options: RunOptions) -> Any:
-    from distributed import Client, LocalCluster
-
-    if options.scheduler:
-        try:
-            return Client(options.scheduler, timeout=SCHEDULER_TIMEOUT)
-        except (OSError, TimeoutError, ValueError) as exc:
-            raise BatchError(f"cannot reach the Dask scheduler at {options.scheduler} "
-                             f"({type(exc).__name__}: {exc})") from exc  # fmt: skip
-    cluster = LocalCluster(n_workers=max(options.jobs, 1), threads_per_worker=1, processes=True)
-    return Client(cluster)
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -362,7 +206,7 @@ def run(
     con = _connect(store_path)
     try:
         jsonl = _open_jsonl(options)
-        engine = _Engine(options)
+        engine = Engine(options)
     except BaseException:
         con.close()
         raise
@@ -453,7 +297,7 @@ def _open_jsonl(options: RunOptions) -> TextIO | None:
 
 
 def _drive(
-    engine: _Engine, chunks: Iterable[list[Item]], run_id: str, writer: _Writer,
+    engine: Engine, chunks: Iterable[list[Item]], run_id: str, writer: _Writer,
     progress: _Progress, *, window: int, stop: _Stop | None = None,
 ) -> None:  # fmt: skip
     """Keep ``window`` chunks in flight; commit results in input order."""
@@ -480,7 +324,7 @@ def _drive(
 
 
 def _finish(
-    engine: _Engine, entry: tuple[list[Item], Future[list[Done]] | Any], run_id: str,
+    engine: Engine, entry: tuple[list[Item], Future[list[Done]] | Any], run_id: str,
     writer: _Writer, progress: _Progress,
 ) -> None:  # fmt: skip
     chunk, future = entry
