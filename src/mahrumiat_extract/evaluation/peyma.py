@@ -41,7 +41,7 @@ from typing import Any
 from ..records import ArticleRecord
 from ..text.keys import match_key
 from .locate import Finder, Mentions
-from .scoring import Item, match_officials
+from .scoring import Accuracy, Item, match_officials
 from .silver import (
     BODY_KEYS,
     DEFAULT_SILVER,
@@ -66,22 +66,6 @@ __all__ = [
 # ---------------------------------------------------------------- scoring
 
 
-@dataclass(slots=True)
-class Tally:
-    """Correct out of total."""
-
-    correct: int = 0
-    total: int = 0
-
-    @property
-    def value(self) -> float | None:
-        return self.correct / self.total if self.total else None
-
-    def add(self, ok: bool) -> None:
-        self.total += 1
-        self.correct += ok
-
-
 #: The measures, in the order they are shown: (attribute, label).
 MEASURES: tuple[tuple[str, str], ...] = (
     ("officials", "official-name precision (inside a per)"),
@@ -103,18 +87,16 @@ _METRIC_NAMES = {
 
 @dataclass(slots=True)
 class Tallies:
-    officials: Tally = field(default_factory=Tally)
-    per_titled: Tally = field(default_factory=Tally)
-    places: Tally = field(default_factory=Tally)
-    places_loc_only: Tally = field(default_factory=Tally)
-    place_items: Tally = field(default_factory=Tally)
-    province_items: Tally = field(default_factory=Tally)
+    officials: Accuracy = field(default_factory=Accuracy)
+    per_titled: Accuracy = field(default_factory=Accuracy)
+    places: Accuracy = field(default_factory=Accuracy)
+    places_loc_only: Accuracy = field(default_factory=Accuracy)
+    place_items: Accuracy = field(default_factory=Accuracy)
+    province_items: Accuracy = field(default_factory=Accuracy)
 
     def add(self, other: Tallies) -> None:
         for name, _ in MEASURES:
-            mine, theirs = getattr(self, name), getattr(other, name)
-            mine.correct += theirs.correct
-            mine.total += theirs.total
+            getattr(self, name).merge(getattr(other, name))
 
 
 @dataclass(slots=True)

@@ -30,12 +30,10 @@ class EvalReport:
         self.articles.append(result)
         for fname, counts in result.counts.items():
             self.fields[fname].add(counts)
-        for mine, theirs in ((self.title, result.title), (self.jurisdiction, result.jurisdiction)):
-            mine.correct += theirs.correct
-            mine.total += theirs.total
+        self.title.merge(result.title)
+        self.jurisdiction.merge(result.jurisdiction)
         for fname, acc in result.status.items():
-            self.status[fname].correct += acc.correct
-            self.status[fname].total += acc.total
+            self.status[fname].merge(acc)
 
     @property
     def figure_status(self) -> Accuracy:

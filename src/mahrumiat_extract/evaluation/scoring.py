@@ -115,6 +115,16 @@ class Accuracy:
     def value(self) -> float | None:
         return self.correct / self.total if self.total else None
 
+    def add(self, ok: bool) -> None:
+        """Count one more pair, right or not."""
+        self.total += 1
+        self.correct += ok
+
+    def merge(self, other: Accuracy) -> None:
+        """Add ``other``'s counts to these."""
+        self.correct += other.correct
+        self.total += other.total
+
 
 @dataclass(frozen=True, slots=True)
 class Mismatch:
@@ -350,10 +360,9 @@ def _attributes(result: ArticleResult, pairs: Iterable[tuple[Item, Item]]) -> No
     for g, p in pairs:
         for attr, acc in (("title", result.title), ("jurisdiction", result.jurisdiction)):
             gv, pv = getattr(g, attr), getattr(p, attr)
-            acc.total += 1
-            if _same(gv, pv):
-                acc.correct += 1
-            else:
+            same = _same(gv, pv)
+            acc.add(same)
+            if not same:
                 result.mismatches.append(Mismatch(attr, p.label, gv, pv))
 
 
@@ -363,8 +372,6 @@ def _statuses(result: ArticleResult, fname: str, pairs: Iterable[tuple[Item, Ite
     for g, p in pairs:
         if g.status is None:
             continue
-        acc.total += 1
-        if g.status == p.status:
-            acc.correct += 1
-        else:
+        acc.add(g.status == p.status)
+        if g.status != p.status:
             result.mismatches.append(Mismatch("status", p.label, g.status, p.status, fname))
