@@ -92,9 +92,9 @@ class CleanupStage(Stage):
         if _LOOKS_HTML.search(work):
             found.warnings.append("W103")
             found.html = [m.span() for m in _TAG.finditer(work)]
-            work = _blanked(work, found.html)
+            work = blank_ranges(work, found.html)[0]
         found.boilerplate = self._boilerplate(work)
-        work = _blanked(work, found.boilerplate)
+        work = blank_ranges(work, found.boilerplate)[0]
         found.repeats = _repeats(work)
         if found.repeats:
             found.warnings.append("W110")
@@ -164,7 +164,3 @@ def _repeats(work: str) -> list[tuple[int, int]]:
         seen.add(para)
         recent = (recent + [(s, e, para)])[-_RECENT:]
     return out
-
-
-def _blanked(work: str, ranges: list[tuple[int, int]]) -> str:
-    return blank_ranges(work, ranges)[0]

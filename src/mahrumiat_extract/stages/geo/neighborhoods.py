@@ -68,16 +68,13 @@ class NeighborhoodWords:
         )
 
     def has(self, word: str, role: str) -> bool:
-        return role in self.roles.get(_key(word), ())
+        return role in self.roles.get(match_key(word), ())
 
     def is_verb(self, word: str) -> bool:
         """A verb stem, its participle or third plural («رفت», «داشته», «شدند»)."""
-        k = _key(word)
+        k = match_key(word)
         stems = self.verb_stems
         return k in stems or k[-1:] == "ه" and k[:-1] in stems or k[-2:] == "ند" and k[:-2] in stems
-
-
-_key = match_key
 
 
 def neighborhood_cues(text: str, words: NeighborhoodWords) -> list[int]:
@@ -177,7 +174,7 @@ def _hit(
 ) -> GeoHit:
     """The neighborhood at ``[s, e)`` with its city: the place named after it in its
     sentence (else before), else the listed neighborhood's own city."""
-    row = _known_row(known.get(_key(surface), ()), cities)
+    row = _known_row(known.get(match_key(surface), ()), cities)
     city = _city_for(text, s, e, places)
     if city is None and row is not None:
         return GeoHit(s, e, row.name, "neighborhood", row.province, row.city)
@@ -260,7 +257,7 @@ def _trim_last(
     if len(item) <= 1:
         return item
     two = item[0].group() + item[1].group()
-    if words.has(item[0].group(), "prefix") or _key(two) in known:
+    if words.has(item[0].group(), "prefix") or match_key(two) in known:
         return item[:2]
     return item[:1]
 
@@ -272,9 +269,9 @@ def _single_ok(
 ) -> bool:
     """A lone name after «محله»: a known neighborhood, a prefixed name, or no common word."""
     surface = "".join(m.group() for m in item)
-    if _key(surface) in known or len(item) > 1:
+    if match_key(surface) in known or len(item) > 1:
         return True
-    return _key(item[0].group()) not in words.common
+    return match_key(item[0].group()) not in words.common
 
 
 def _near(text: str, cues: list[int], start: int) -> bool:

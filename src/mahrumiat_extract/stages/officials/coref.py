@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from ...doc import GeoHit
-from ...text.keys import match_key as _match_key
+from ...text.keys import match_key
 from .chain import Person, SpeakerChain
 from .lexicon import Lexicon
 from .names import NameMention
@@ -20,7 +20,6 @@ from .tokens import Tokens
 
 __all__ = ["Person", "Resolver"]
 
-match_key = _match_key
 
 _GLUE_PIECES = frozenset({"وی", "او", "مهر", "فارس", "ایرنا", "ایسنا", "ایلنا", "تسنیم", "خبرنگار"})
 

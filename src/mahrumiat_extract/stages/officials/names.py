@@ -15,14 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...doc import GeoHit
-from ...text.keys import match_key as _match_key
+from ...text.keys import match_key
 from .lexicon import Lexicon, TitleEntry
 from .titles import TitleMention
 from .tokens import Token, Tokens, is_word
 
 __all__ = ["NameMention", "compound_noun", "find_names", "nisba", "surname_shaped", "surname_text"]
 
-match_key = _match_key
 
 _SAYYID = frozenset({"سید"})
 

@@ -104,7 +104,7 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) ->
     """Geo hits by start offset, plus every other token run written like one of them (the
     places stage names each place once it is sure of it; an office repeats it)."""
     at = {h.start: h for h in geo}
-    surfaces = {_surface_key(text[h.start : h.end]): h for h in geo if h.kind != "neighborhood"}
+    surfaces = {match_key(text[h.start : h.end]): h for h in geo if h.kind != "neighborhood"}
     if not surfaces:
         return at
     longest = max((len(text[h.start : h.end].split()) for h in geo), default=0)
@@ -126,9 +126,6 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) ->
             if h is not None:
                 at[start] = GeoHit(start, tokens.end(i + n), h.name, h.kind, h.province, h.city)
     return at
-
-
-_surface_key = match_key
 
 
 def _prefixes(k: str) -> tuple[str, ...]:

@@ -46,7 +46,6 @@ def _word_key(word: str) -> str:
     return match_key(word) if _FOLDED.search(word) else word.lower()
 
 
-_key = _word_key
 _new = tuple.__new__
 # whitespace to Python but not to the token pattern: such a text takes the slow path
 _ODD_SPACE = regex.compile("[\x1c-\x1f]")
@@ -228,7 +227,7 @@ def _tile(chunk: str, lex: Lexicon) -> _Chunk:
     s = 0
     for word in _TOKEN_RE.findall(chunk):
         e = s + len(word)
-        k = _key(word)
+        k = _word_key(word)
         n = None if len(k) < 7 else _split_honorific(word, k, lex)
         if n:
             out.append((s, s + n, word[:n], _word_key(word[:n]), True))
@@ -247,7 +246,7 @@ def tokenize_slow(text: str, lex: Lexicon) -> list[Token]:
     for m in _TOKEN_RE.finditer(text):
         s, e = m.span()
         word = m.group()
-        k = _key(word)
+        k = _word_key(word)
         if word == "\n":
             out.append(Token(s, e, word, "\n"))
             continue
