@@ -4,10 +4,11 @@ A noun phrase right before an office, set off by nothing or a light separator, i
 holder's name in news Persian («[میگل آنخل موراتینوس]» وزیر امور خارجه اسپانیا», «[ولادیمیر
 لئونتیف]، معاون ...»). The grammar, and the evidence that the phrase is a person's name:
 
-    APPOSITION := EDGE NAME SEP? OFFICE
+    APPOSITION := EDGE NAME GLOSS? SEP? OFFICE
                 | EDGE ITEM (LSEP ITEM)* و ITEM SEP? PLURAL-OFFICE PLACE (LSEP PLACE)* و PLACE
                   (names and places paired by order; «نمایندگان», «وزرای»: plurals.tsv)
     SEP        := «،» | «-» | «؛» | «»» | «"» | «:»
+    GLOSS      := «"»? «(» LATIN-WORD+ «)»  (the name in Latin letters: «"جیم رایان"(Jim Ryan)»)
     LSEP       := «،» | «و»
     EDGE       := the text's start | punctuation | a function word (stopwords.txt) | a verb
                 | an honorific (honorifics.tsv); never «به گزارش» (the source's slot)
@@ -34,6 +35,7 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
                a lone word is not even a word of the attested list
                (known_words.txt) nor the adjective of a common noun («اسلامی»)
                                                                            «سورنا ستاری»
+      NASAB    «بن»/«بنت»/«ابن» between two of its words: the Arabic «X son of Y» «تمیم بن حمد»
       FOREIGN  two words or more, none of them a common Persian word (frequent_words.txt,
                the most frequent words of hazm's corpus), none an adjective (adjectives.txt,
                but «اسد» is a given name too) or the adjective of a common noun: a name in
@@ -79,6 +81,7 @@ def apposed_names(
     out: list[NameMention] = []
     for t in titles:
         j = t.first - 1 if t.first > 0 and keys[t.first - 1] in _SEPS else t.first
+        j = _before_gloss(keys, j)
         if j in by_last:
             if t.entry.plural:
                 _share(tokens, keys, t, by_last[j], by_last, busy, geo_at, lex, out)
@@ -101,6 +104,29 @@ def apposed_names(
         if t.entry.plural:
             _share(tokens, keys, t, found, by_last, busy, geo_at, lex, out)
     return out
+
+
+_NASAB = frozenset({"بن", "بنت", "ابن"})
+_QUOTES = frozenset({'"', "»", "”"})
+_MAX_GLOSS = 6
+
+
+def _before_gloss(keys: list[str], j: int) -> int:
+    """Step back over what may stand between a name and its office: the name's spelling in
+    Latin letters in brackets and the quote closing the name («"[جیم رایان]"(Jim Ryan)،
+    رئیس ...»). ``j``: the token after the name as the office sees it."""
+    if j > 0 and keys[j - 1] == ")":
+        i = j - 2
+        while i >= 0 and j - i <= _MAX_GLOSS and keys[i] != "(":
+            if not keys[i].isascii():
+                return j
+            i -= 1
+        if i < 0 or keys[i] != "(" or i == j - 2:
+            return j
+        j = i
+    if j > 0 and keys[j - 1] in _QUOTES:
+        j -= 1
+    return j
 
 
 def _word(
@@ -136,7 +162,9 @@ def _run_start(
     most four (particles not counted), or None."""
     a, words = j, 0
     while a > 0 and (
-        _word(tokens, keys, a - 1, busy, geo_at, lex) or _particle(keys, a - 1, j, lex)
+        _word(tokens, keys, a - 1, busy, geo_at, lex)
+        or _particle(keys, a - 1, j, lex)
+        or _nasab_word(keys, a - 1, j, busy)
     ):
         a -= 1
         if keys[a] not in lex.particles:
@@ -152,8 +180,19 @@ def _particle(keys: list[str], i: int, j: int, lex: Lexicon) -> bool:
     return keys[i] in lex.particles and 0 < i < j - 1
 
 
+def _nasab_word(keys: list[str], i: int, j: int, busy: set[int]) -> bool:
+    """A word next to «بن»/«بنت» inside the run (``j``: its end): a name of the Arabic
+    «X son of Y» shape, whatever the word alone could also be («[تمیم] بن [حمد]»)."""
+    k = keys[i]
+    if len(k) < 2 or not k[0].isalpha() or i in busy or k in _NASAB:
+        return False
+    return (i + 2 < j and keys[i + 1] in _NASAB) or (i > 0 and keys[i - 1] in _NASAB)
+
+
 def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> NameMention | None:
     """The name of tokens ``a:j`` when the evidence says it is one (see the module)."""
+    if any(keys[x] in _NASAB for x in range(a + 1, j - 1)):  # «تمیم بن حمد»: a nasab
+        return NameMention(a, j, _given_part(tokens, a, j, lex), _surname_part(tokens, a, j, lex))
     ks = [k for k in keys[a:j] if k not in lex.particles]
     if any(k.endswith(lex.noun_endings) for k in ks):
         return None  # «[وعده‌های] شهردار»: a noun the office is the genitive of

@@ -248,6 +248,9 @@ class SpeakerChain:
             )
         )
         also = bool(rest) and rest[0] in ("هم", "نیز")
+        if hit[0] == "person" and j == i and i > a and self.keys[a : a + 2] == ["به", "گزارش"]:
+            speaks = True  # the lead's subject after the credit is the news-maker the headline
+            # or the lead's office spoke of («رئیس سازمان ... تاکید کرد. به گزارش ...، [X] ...»)
         if hit[0] == "person" and _no_office(rest):
             speaks = False  # «X یکی از ساکنین ... می‌گوید», «X طی یادداشتی نوشت»
             if j == i:

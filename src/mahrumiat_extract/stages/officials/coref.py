@@ -1,7 +1,8 @@
 """One person, many mentions: apposition, surname-only mentions and the speaker chain.
 
 - Apposition: «NAME TITLE» and «TITLE NAME» (with at most one comma between) are one person;
-  so are «NAME به سمت/عنوان TITLE» (an appointment).
+  so are «NAME به سمت/عنوان TITLE» (an appointment) and «NAME (که | ۱۲ سال ...) TITLE است/بود»
+  (the office as the predicate of the name).
 - A surname alone joins the one person with that surname; two people with the same surname
   (and different offices) stay apart, the surname going to the one named last.
 - The speaker chain of news prose: :mod:`.chain`.
@@ -21,6 +22,8 @@ from .tokens import Tokens
 __all__ = ["Person", "Resolver"]
 
 
+_PRE_PREDICATE = frozenset({"که", "هم", "نیز", "سال", "ماه", "اکنون", "هم‌اکنون", "هماکنون", "قبلا"})
+_COPULAS = frozenset({"است", "بود", "بوده", "هست", "بودند", "هستند", "شد", "شده", "میباشد"})
 _GLUE_PIECES = frozenset({"وی", "او", "مهر", "فارس", "ایرنا", "ایسنا", "ایلنا", "تسنیم", "خبرنگار"})
 
 
@@ -83,11 +86,23 @@ class Resolver(SpeakerChain):
         self.free = [t for t in titles if t.first not in linked]
 
     def _next(self, j: int, by_first: dict[int, TitleMention]) -> TitleMention | None:
-        if j < len(self.tokens.keys) and self.tokens.keys[j] in APPOSITION_SEPS:
+        keys = self.tokens.keys
+        if j < len(keys) and keys[j] in APPOSITION_SEPS:
             j += 1
-        elif tuple(self.tokens.keys[j : j + 2]) in APPOINTED:
+        elif tuple(keys[j : j + 2]) in APPOINTED:
             j += 2  # «X به سمت وزیر ...»
-        return by_first.get(j)
+        t = by_first.get(j)
+        if t is not None:
+            return t
+        # PREDICATE := NAME (که | هم | نیز | NUMBER سال ...){1,3} OFFICE COPULA: «X که
+        # فرماندار ... است», «X ۱۲ سال شهردار تهران بود»: the office is said of the name
+        k = j
+        while k < len(keys) and k - j < 3 and (keys[k] in _PRE_PREDICATE or keys[k][:1].isdigit()):
+            k += 1
+        t = by_first.get(k) if k > j else None
+        if t is not None and t.last < len(keys) and keys[t.last] in _COPULAS:
+            return t
+        return None
 
     def _add(self, p: Person) -> int:
         idx = len(self.persons)

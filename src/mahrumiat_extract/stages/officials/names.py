@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ...doc import GeoHit
 from ...text.keys import match_key
 from .lexicon import Lexicon, TitleEntry
-from .titles import TitleMention
+from .titles import APPOINTED, APPOSITION_SEPS, TitleMention
 from .tokens import Token, Tokens, is_word
 
 __all__ = ["NameMention", "compound_noun", "find_names", "nisba", "surname_shaped", "surname_text"]
@@ -211,6 +211,8 @@ def _given(keys: list[str], g: int, lex: Lexicon) -> int | None:
     if first is None:
         return None
     end = g + first[1]
+    if first[1] > 1 and any(k in lex.stop for k in keys[g:end]):
+        return None  # «[به من] پیشنهاد داد», «[به نام] ...»: function words, not «بهمن», «بهنام»
     second = lex.phrase(keys, end, "given")
     if (
         second is not None
@@ -302,12 +304,31 @@ def _surname(
             and (k2 not in lex.common or k2.endswith(lex.suffix_endings))  # not «... نسبت»
         ):
             after = _suffixes(tokens, end + 1, lex)
-            if _boundary(tokens, keys, after, geo_at, lex):
+            light = after < len(keys) and lex.light_verbs.get(keys[after]) == "any"  # «[رای] دادند»
+            if not light and _boundary(tokens, keys, after, geo_at, lex):
                 end = after
     k1 = tokens.keys[j]
-    if end == j + 1 and len(k1) <= 3 and k1 in lex.common and not k1.endswith(lex.suffix_endings):
+    if (
+        end == j + 1
+        and len(k1) <= 3
+        and k1 in lex.common
+        and not k1.endswith(lex.suffix_endings)
+        and not _office_follows(keys, end, lex)
+    ):
         return None  # «بهنام کار»: a short common word alone is not a surname
     return end
+
+
+def _office_follows(keys: list[str], j: int, lex: Lexicon) -> bool:
+    """Does an office stand in apposition right after token ``j`` («[محسن نصر] وزیر ...»,
+    «... نصر، معاون ...», «... نصر به سمت وزیر ...»)? The apposition is the context that
+    says a short common word («نصر», «کار») is a surname."""
+    if j < len(keys) and keys[j] in APPOSITION_SEPS:
+        j += 1
+    elif tuple(keys[j : j + 2]) in APPOINTED:
+        j += 2
+    hit = lex.phrase(keys, j, "title") if j < len(keys) else None
+    return hit is not None and lex.titles[hit[0]].cls in ("office", "head", "national")
 
 
 _GLUE_HEADS = ("در", "عصر", "صبح", "ظهر", "شب", "امروز", "دیروز", "بعدازظهر")

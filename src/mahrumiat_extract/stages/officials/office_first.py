@@ -4,6 +4,8 @@ The same names after their office, in the order news Persian uses for foreign an
 well-known officials («صدراعظم [هلگا برندت] خواست ...», «رئیس‌جمهور فرانسه [ژان دوپون] گفت»):
 
     OFFICE-FIRST := OFFICE NAME END
+                  | PLURAL-OFFICE («از جمله» | «شامل» | «یعنی» | «:») NAME (LSEP NAME)*
+                    (each listed name holds the office: «نمایندگان مجلس از جمله A، B و C»)
     END          := punctuation | a verb | the text's end
     NAME         := two words or more with GIVEN (not an ambiguous one: ambiguous_given.txt),
                     SHAPE or FOREIGN evidence, no word after the first a frequent word or an
@@ -44,11 +46,12 @@ def names_after_offices(
         busy.update(range(n.first, n.last))
     out_t: list[TitleMention] = []
     out_n: list[NameMention] = []
+    by_first = {n.first: n for n in names}
     for k, t in enumerate(titles):
         nxt = titles[k + 1].first if k + 1 < len(titles) else len(keys)
         got = None
         if t.entry.plural:
-            pass  # «وزرای [کابینه ...]»: a plural office is shared by a list before it
+            _members(keys, t, by_first)  # «نمایندگان ... از جمله A، B و C»
         elif t.place is not None or t.national:
             got = _after(tokens, keys, t, nxt, starts, busy, geo_at, lex)
         if got is None and t.place is None:
@@ -58,6 +61,30 @@ def names_after_offices(
             out_n.append(found)
         out_t.append(t)
     return out_t, out_n
+
+
+_INCLUDING = (("از", "جمله"), ("ازجمله",), ("شامل",), ("یعنی",), (":",))
+_LIST_SEPS = frozenset({"،", ",", "و"})
+
+
+def _members(keys: list[str], t: TitleMention, by_first: dict[int, NameMention]) -> None:
+    """MEMBERS := PLURAL-OFFICE («از جمله» | «شامل» | «یعنی» | «:») NAME (LSEP NAME)*: each
+    name of the list holds the office («نمایندگان مجلس از جمله [A]، [B] و [C]»). Only names
+    the name grammar found (a known given name or an honorific) count as members."""
+    j = t.last
+    for form in _INCLUDING:
+        if tuple(keys[j : j + len(form)]) == form:
+            j += len(form)
+            break
+    else:
+        return
+    while (n := by_first.get(j)) is not None and n.office is None:
+        n.office = TitleMention(t.first, t.last, t.title, t.entry, national=t.national)
+        j = n.last
+        if j < len(keys) and keys[j] in _LIST_SEPS:
+            j += 1
+        if j < len(keys) and keys[j] == "و":
+            j += 1
 
 
 def _after(

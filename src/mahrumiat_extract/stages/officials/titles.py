@@ -30,6 +30,7 @@ _NATIONAL_WORDS = frozenset({"کشور", "ایران"})
 _DEICTIC = frozenset({"استان", "شهرستان", "شهر"})  # «این ...»: the place the article is about
 _HOLY = frozenset({"ع", "ره", "س", "عج", "ص"})
 _MAX_WORDS = 9
+_RULER_RANKS = frozenset({"امیر"})  # a rank, but before a country the state's ruler
 # what may stand between a name and its office in apposition: «علی ربیعی؛ دستیار ...»,
 # «آقای ترکان - مشاور ...», «[آرمین مایر]» سفیر ...»
 APPOSITION_SEPS = frozenset({"،", ",", "-", "؛", "»", '"'})
@@ -95,6 +96,8 @@ def find_titles(
             i += 1
             continue
         entry = lex.titles[hit[0]]
+        if entry.cls == "rank" and hit[0] in _RULER_RANKS and lex.phrase(keys, i + 1, "country"):
+            entry = TitleEntry(entry.canonical, "head", "-")  # «امیر قطر»: the ruler, not a rank
         if entry.cls == "rank":
             i += hit[1]
             continue
@@ -277,7 +280,10 @@ def _complement_word(
     k = keys[j]
     if not _is_word_key(k) or k in lex.stop or lex.is_verb(k):
         return False
-    if k in lex.honorifics and not (j > 0 and keys[j - 1] in lex.eponym_nouns):
+    honorific = k in lex.honorifics or (
+        k in lex.prefixes["honorific"] and lex.phrase(keys, j, "honorific") is not None
+    )  # «... انقلاب اسلامی [حضرت امام] خمینی»: the holder's name begins
+    if honorific and not (j > 0 and keys[j - 1] in lex.eponym_nouns):
         return False  # (but «جشنواره شهید رجایی» names the festival)
     if lex.phrase(keys[j : j + 3], 0, "speech") is not None:
         return False
