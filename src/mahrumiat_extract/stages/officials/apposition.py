@@ -26,6 +26,8 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
     and the last not in «ی» (a noun and its adjective are no name); a lone SHAPE word after a
     noun in «ی» or an ezafe form, whose complement it is («برکناری [طاهرخانی]، شهردار ...»).
 
+    NAME is never a compound written apart (two tokens, or the word before and the first,
+    that join into a word of hazm's list written with ZWNJ: «بین [المللی]», «[اطلاع رسانی]»).
     NAME is a person's name when one of these holds:
       GIVEN    its first word is a known given name (given_names.txt)      «حسین عرب»
       SHAPE    its last word ends like a surname (surname_suffixes.tsv) and no other word is
@@ -193,6 +195,8 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
     """The name of tokens ``a:j`` when the evidence says it is one (see the module)."""
     if any(keys[x] in _NASAB for x in range(a + 1, j - 1)):  # «تمیم بن حمد»: a nasab
         return NameMention(a, j, _given_part(tokens, a, j, lex), _surname_part(tokens, a, j, lex))
+    if any(keys[x] + keys[x + 1] in lex.compounds for x in range(max(a - 1, 0), j - 1)):
+        return None  # «بین [المللی]», «[اطلاع رسانی]»: a compound written apart
     ks = [k for k in keys[a:j] if k not in lex.particles]
     if any(k.endswith(lex.noun_endings) for k in ks):
         return None  # «[وعده‌های] شهردار»: a noun the office is the genitive of

@@ -202,7 +202,9 @@ class SpeakerChain:
                             Person(None, tok.text + " " + nxt.text, ranges=[(tok.start, nxt.end)])
                         ),
                     )
-                elif surname_shaped(tok, self.lex, self.geo_at):
+                elif surname_shaped(tok, self.lex, self.geo_at) and not (
+                    j > 0 and self.keys[j - 1] + self.keys[j] in self.lex.compounds
+                ):
                     hit = ("person", self._new_person(tok))
                 elif j + 1 < b and self._split_surname(j):  # «نعمت زاده» for «نعمت‌زاده»
                     hit = (

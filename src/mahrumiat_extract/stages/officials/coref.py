@@ -85,6 +85,49 @@ class Resolver(SpeakerChain):
                 linked.add(t.first)
         self.free = [t for t in titles if t.first not in linked]
 
+    def parallel(self, names: list[NameMention]) -> None:
+        """PARALLEL := OFFICE-LIST ... NAME-LIST of the same length, the names later in the
+        text: «نامه‌ای به [رئیس‌جمهور، رئیس مجلس و وزیر بهداشت] ... خطاب به [A، B و C]»: each
+        name holds the office of its rank (GUIDELINE: a post assigned by a parallel
+        construction counts). Lists of two or more, offices never named and names with no
+        office of their own, the names within a few sentences after the offices."""
+        offices = _runs(self.tokens.keys, self.free, lambda t: True)
+        if not offices:
+            return
+        bare = _runs(
+            self.tokens.keys,
+            [n for n in names if n.office is None],
+            lambda n: n.person is not None
+            and not self.persons[n.person].titles
+            and self._plain_name(n),
+        )
+        used: set[int] = set()
+        for run in offices:
+            end = run[-1].last
+            for k, group in enumerate(bare):
+                if k in used or group[0].first < end or group[0].first - end > _PARALLEL_SPAN:
+                    continue
+                if len(group) == len(run):
+                    used.add(k)
+                    for n, t in zip(group, run):
+                        assert n.person is not None
+                        p = self.persons[n.person]
+                        p.titles.append(t)
+                        p.ranges.append(self._range(t))
+                break  # the first list of names after the offices, or none
+        taken = {id(t) for p in self.persons for t in p.titles}
+        self.free = [t for t in self.free if id(t) not in taken]
+
+    def _plain_name(self, n: NameMention) -> bool:
+        """A given name and a surname that is no common word nor compound, unless it ends
+        like a surname («الهام آفرین», «اسلام وحدت‌بخش» are phrases, not a list of people)."""
+        k, lex = n.surname_key, self.lex
+        if n.given is None or match_key(n.given) in lex.ambiguous_given:
+            return False
+        if k.endswith(lex.suffix_endings):
+            return True
+        return k not in lex.common and "\u200c" not in n.surname
+
     def _next(self, j: int, by_first: dict[int, TitleMention]) -> TitleMention | None:
         keys = self.tokens.keys
         if j < len(keys) and keys[j] in APPOSITION_SEPS:
@@ -219,6 +262,31 @@ class Resolver(SpeakerChain):
             ):
                 return None
         return t[a:b]
+
+
+_PARALLEL_SPAN = 150  # tokens from the list of offices to the list of names (a few sentences)
+_LIST_SEPS = frozenset({"،", ",", "و"})
+
+
+def _runs(keys: list[str], items: list, keep) -> list[list]:  # type: ignore[type-arg]
+    """Maximal lists of two or more ``items`` (mentions with ``first``/``last``, left to
+    right) that ``keep`` accepts, each joined to the next by «،» or «و» alone."""
+    out: list[list] = []  # type: ignore[type-arg]
+    cur: list = []  # type: ignore[type-arg]
+    for it in items:
+        if not keep(it):
+            if len(cur) >= 2:
+                out.append(cur)
+            cur = []
+            continue
+        if cur and not (it.first == cur[-1].last + 1 and keys[cur[-1].last] in _LIST_SEPS):
+            if len(cur) >= 2:
+                out.append(cur)
+            cur = []
+        cur.append(it)
+    if len(cur) >= 2:
+        out.append(cur)
+    return out
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -92,6 +92,9 @@ class Lexicon:
         frozenset()
     )  # «خیابان», «دانشگاه»: a name after one names a thing
     roles: frozenset[str] = frozenset()  # «سرمربی», «کارشناس»: a role, no office (roles.txt)
+    # words written with ZWNJ in hazm's list, by their joined key («بینالمللی»): two tokens
+    # that join into one («بین المللی», «اطلاع رسانی») are a compound written apart, no name
+    compounds: frozenset[str] = frozenset()
     memo: LexiconMemo = field(default_factory=LexiconMemo, compare=False, repr=False)
 
     @classmethod
@@ -284,6 +287,7 @@ def _load() -> Lexicon:
     }
     prefixes = {name: _prefixes(keys) for name, keys in tables.items()}
     loose = any(not (c.isalpha() or c in "()") for pre in prefixes.values() for k in pre for c in k)
+    suffix_keys = frozenset(match_key(r[0]) for r in suffixes)
     return Lexicon(
         prefixes=prefixes,
         titles=titles,
@@ -298,6 +302,11 @@ def _load() -> Lexicon:
             match_key(r[0]): r[1] for r in read_tsv("officials/modifiers.tsv") if len(r) == 2
         },
         common=frozenset(match_key(x) for x in read_lines("known_words.txt")),
+        compounds=frozenset(
+            match_key(r[0])
+            for r in read_tsv("zwnj_words.tsv")
+            if len(r) == 2 and match_key(r[1].rsplit("\u200c", 1)[-1]) not in suffix_keys
+        ),
         adjectives=frozenset(match_key(x) for x in read_lines("adjectives.txt")),
         light_verbs={
             match_key(r[0]): r[1] for r in read_tsv("officials/light_verbs.tsv") if len(r) == 2

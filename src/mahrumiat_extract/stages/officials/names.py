@@ -381,6 +381,8 @@ def _before_office(
         return None
     if k in lex.given or k in lex.stop or _bad_word(tokens, geo_at, lex, keys, i):
         return None
+    if i > 0 and keys[i - 1] + k in lex.compounds:
+        return None  # «بین [المللی] وزیر ...»: the end of a compound written apart
     if end == i + 1 and (
         _derived(k, lex) or k.endswith(lex.noun_endings) or compound_noun(tokens.texts[i], lex)
     ):

@@ -50,6 +50,7 @@ def _resolve(
         spans = [(n.first, n.last) for n in names]
     res = Resolver(tokens, doc.work, lex, geo_at, keys)
     res.link(names, titles)
+    res.parallel(names)
     taken = [(tokens.starts[a], tokens.end(b - 1)) for a, b in spans]
     taken += [(tokens.starts[t.first], tokens.end(t.last - 1)) for t in titles]
     extra = res.surname_mentions(taken)
