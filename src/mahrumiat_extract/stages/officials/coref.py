@@ -10,6 +10,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
 from ...doc import GeoHit
 from ...text.keys import match_key
 from .chain import Person, SpeakerChain
@@ -268,11 +271,19 @@ _PARALLEL_SPAN = 150  # tokens from the list of offices to the list of names (a 
 _LIST_SEPS = frozenset({"،", ",", "و"})
 
 
-def _runs(keys: list[str], items: list, keep) -> list[list]:  # type: ignore[type-arg]
+class _Span(Protocol):
+    first: int
+    last: int
+
+
+_S = TypeVar("_S", bound=_Span)
+
+
+def _runs(keys: list[str], items: list[_S], keep: Callable[[_S], bool]) -> list[list[_S]]:
     """Maximal lists of two or more ``items`` (mentions with ``first``/``last``, left to
     right) that ``keep`` accepts, each joined to the next by «،» or «و» alone."""
-    out: list[list] = []  # type: ignore[type-arg]
-    cur: list = []  # type: ignore[type-arg]
+    out: list[list[_S]] = []
+    cur: list[_S] = []
     for it in items:
         if not keep(it):
             if len(cur) >= 2:
