@@ -564,7 +564,31 @@ NOT_PARALLEL = [
         "هم‌زمان با سالروز پیام تاریخی حضرت امام مبنی بر تشکیل بسیج، مراسم برگزار شد.",
         id="حضرت-امام-مبنی",
     ),
+
+
+    pytest.param(
+        "کاوه رنجبر / جامعه امن در گرو رسانه امن\nنمایشگاه مطبوعات برگزار شد.\n"
+        "رئیس‌جمهوری، دیروز از ارتباط میان قدرت و رسانه سخن گفت.",
+        id="نام-نویسنده-در-سطر-اول-عنوان-ندارد",
+    ),
 ]
+
+
+COORDINATED = [
+    pytest.param(
+        "سوال کاظم‌زاده نماینده خرمشهر و طلایی نیک نماینده بهار مطرح شد.",
+        {
+            ("کاظم‌زاده", "نماینده مجلس", "خرمشهر"),
+            ("طلایی نیک", "نماینده مجلس", "بهار"),
+        },
+        id="دو-بدل-همپایه",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COORDINATED)
+def test_coordinated_appositions(text: str, expected: set[Triple]) -> None:
+    assert _triples(text) == expected
 
 
 @pytest.mark.parametrize("text", NOT_PARALLEL)

@@ -21,6 +21,10 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
                   words when a list separator is before them and the first is no given name
                   and no frequent word: «...، [فلاحت کوهی] و ...»)
 
+    After «و» that ends an apposition («A TITLE و [B] TITLE»), one or two words are a name
+    whatever they are (the coordination of two appositions is the evidence), but no noun
+    ending and no compound written with ZWNJ.
+
     Without a clean EDGE («دستگیری [صلاح‌الدین دمیرتاش] رهبر ...»), the longest run of words
     that is a NAME by GIVEN, or by SHAPE/FOREIGN with two words or more, none an adjective
     and the last not in «ی» (a noun and its adjective are no name); a lone SHAPE word after a
@@ -81,6 +85,11 @@ def apposed_names(
         busy.update(range(t.first, t.last))
     by_last = {n.last: n for n in names}
     out: list[NameMention] = []
+    # the offices with a holder so far, by the token after them: «A TITLE و [B] TITLE»
+    ends: dict[int, NameMention] = {}
+    for t in titles:
+        if (t.first in by_last) or (t.first > 0 and t.first - 1 in by_last):
+            ends[t.last] = by_last.get(t.first) or by_last[t.first - 1]
     for t in titles:
         j = t.first - 1 if t.first > 0 and keys[t.first - 1] in _SEPS else t.first
         j = _before_gloss(keys, j)
@@ -91,7 +100,9 @@ def apposed_names(
         a = _run_start(tokens, keys, j, busy, geo_at, lex)
         if a is None or tuple(keys[max(0, a - 2) : a]) in _SOURCE:
             continue  # «به گزارش [ایسنا نیوز]، وزیر ...»: the source, not the office holder
-        found = _judge(tokens, keys, a, j, lex)
+        found = _judge(tokens, keys, a, j, lex) or _coordinated_holder(
+            tokens, keys, a, j, ends, lex
+        )
         while found is None and j - a >= 2:  # «دستگیری [صلاح‌الدین دمیرتاش] رهبر ...»
             a += 1
             found = _judge(tokens, keys, a, j, lex) if keys[a] not in lex.particles else None
@@ -102,6 +113,7 @@ def apposed_names(
             continue
         found.office = t
         busy.update(range(a, j))
+        ends[t.last] = found
         out.append(found)
         if t.entry.plural:
             _share(tokens, keys, t, found, by_last, busy, geo_at, lex, out)
@@ -180,6 +192,21 @@ def _run_start(
 
 def _particle(keys: list[str], i: int, j: int, lex: Lexicon) -> bool:
     return keys[i] in lex.particles and 0 < i < j - 1
+
+
+def _coordinated_holder(
+    tokens: Tokens, keys: list[str], a: int, j: int, ends: dict[int, NameMention], lex: Lexicon
+) -> NameMention | None:
+    """COORDINATED := NAME OFFICE «و» [WORD WORD?] OFFICE: the second conjunct of two
+    appositions is a holder too, whatever its words are («مطورزاده نماینده خرمشهر و [طلایی
+    نیک] نماینده بهار»): the parallel says it is a name, even of common words or adjectives;
+    one or two words, none with a noun ending or written with ZWNJ (a compound noun)."""
+    if a < 1 or keys[a - 1] != "و" or (a - 1) not in ends or not 1 <= j - a <= 2:
+        return None
+    ks = keys[a:j]
+    if any(k.endswith(lex.noun_endings) or "\u200c" in w for k, w in zip(ks, tokens.texts[a:j])):
+        return None
+    return NameMention(a, j, None, surname_text(tokens, a, j))
 
 
 def _nasab_word(keys: list[str], i: int, j: int, busy: set[int]) -> bool:

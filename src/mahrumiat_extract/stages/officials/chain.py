@@ -241,6 +241,8 @@ class SpeakerChain:
             return None
         end = self._end_of(hit, j)
         rest = self.keys[end:b]
+        if hit[0] == "person" and j == a and _byline(rest):
+            return "bystander", None, True, False, False  # «[X] / headline»: the author
         speaks = (
             speaks
             or ":" in rest
@@ -333,6 +335,13 @@ class SpeakerChain:
 
 _GROUP = ("یکی", "از")
 _WRITING = frozenset({"یادداشتی", "یادداشت", "مقاله‌ای", "مقاله", "ستون"})
+
+
+def _byline(rest: list[str]) -> bool:
+    """Is a sentence that opens with a name (``rest``: its tokens after the name's first) a
+    byline: the name alone on its line, or the name and «/» before the headline?"""
+    n = rest.index("/") if "/" in rest[:3] else len(rest)
+    return n <= 2 and all(k.isalpha() for k in rest[:n])
 
 
 def _no_office(rest: list[str]) -> bool:
