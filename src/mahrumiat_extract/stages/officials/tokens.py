@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, islice, repeat
 from operator import add as _add
+from operator import eq as _eq
 from operator import is_
+from operator import sub as _sub
 from typing import NamedTuple, cast, overload
 
 import regex
@@ -108,19 +110,16 @@ class Tokens(Sequence[Token]):
 def tokenize(text: str, lex: Lexicon) -> Tokens:
     """Tokens of ``text`` (normalized offsets), glued honorifics split off.
 
-    A token never crosses whitespace, so the text is cut at its spaces by one C ``split``,
-    the chunk offsets summed in C (``accumulate``) and the tokens of each chunk form (keys,
-    glued splits, line breaks) computed once and cached. The usual chunk is one token whose
-    key is cached: the columns are the chunks' own lists; only chunks of several tokens
-    («گفت:», «...\nبه») take Python steps.
+    A token never crosses whitespace, so the text is cut at its spaces and line breaks by one
+    C ``split`` (:func:`_cut`), the chunk offsets summed in C (``accumulate``) and the tokens
+    of each chunk form (keys, glued splits) computed once and cached. The usual chunk is one
+    token whose key is cached: the columns are the chunks' own lists; only chunks of several
+    tokens («گفت:», «(ع)») take Python steps.
     """
     if _ODD_SPACE.search(text):
         return Tokens.of(tokenize_slow(text, lex))
     table = lex.memo.chunks
-    parts = text.split(" ")
-    starts = list(accumulate(map(_add, map(len, parts), repeat(1)), initial=0))
-    chunks = list(compress(parts, parts))  # runs of spaces leave empty parts
-    starts = list(compress(starts, parts))
+    chunks, starts = _cut(text)
     kinds = list(map(table.get, chunks))
     if None in kinds:
         if len(table) > _MAX_CHUNKS:
@@ -160,6 +159,23 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
     new_keys += kinds[prev:]  # type: ignore[arg-type]
     starts, chunks, kinds = new_starts, new_texts, new_keys  # type: ignore[assignment]
     return Tokens(starts, chunks, kinds, glued)  # type: ignore[arg-type]  # all keys now
+
+
+def _cut(text: str) -> tuple[list[str], list[int]]:
+    """The chunks of ``text`` (the runs between spaces; a line break is a chunk of its own)
+    and their starts, by C calls: a split at the spaces, with a space put on each side of a
+    line break (those spaces take no room in ``text``: a part followed by a line break, and
+    the line break itself, advance by one less)."""
+    if "\n" in text:
+        parts = text.replace("\n", " \n ").split(" ")
+        breaks = list(map(_eq, parts, repeat("\n")))
+        steps = map(_sub, map(len, parts), map(_add, breaks, islice(breaks, 1, None)))
+        starts = list(accumulate(map(_add, steps, repeat(1)), initial=0))
+    else:
+        parts = text.split(" ")
+        starts = list(accumulate(map(_add, map(len, parts), repeat(1)), initial=0))
+    # runs of spaces leave empty parts
+    return list(compress(parts, parts)), list(compress(starts, parts))
 
 
 # a chunk of several tokens: their starts in the chunk, texts, keys and which are glued
