@@ -621,3 +621,33 @@ NOT_PERSONS_ROUND = [
 @pytest.mark.parametrize("text", NOT_PERSONS_ROUND)
 def test_not_persons_round(text: str) -> None:
     assert _names(text) == set()
+
+
+TITLE_PHRASES_ROUND = [
+    pytest.param(
+        "نادیا کلمان مخبر ویژه سازمان ملل در گزارشی گفت: خوب است.",
+        ("مخبر ویژه سازمان ملل", None),
+        id="سازمان-ملل-بخشی-از-عنوان",
+    ),
+    pytest.param(
+        "رضا توکلی مدیرعامل شرکت زیست محیطی فناوری پیشرفته آرتا از اجرای طرح خبر داد.",
+        ("مدیرعامل شرکت زیست محیطی فناوری پیشرفته آرتا", None),
+        id="ترکیب-جدانوشته-در-نام-شرکت",
+    ),
+    pytest.param(
+        "علی توکلی دبیر ستاد مبارزه با مواد مخدر استان فارس گفت: کار ادامه دارد.",
+        ("دبیر ستاد مبارزه با مواد مخدر", "فارس"),
+        id="متمم-اسم-مصدر-مبارزه-با",
+    ),
+    pytest.param(
+        "پرونده رضا توکلی، مدیر عامل فراری بانک ملی به طور غیررسمی بررسی شد.",
+        ("مدیرعامل بانک ملی", None),
+        id="صفت-فراری-حذف،به‌طور-پایان",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLE_PHRASES_ROUND)
+def test_title_phrases_round(text: str, expected: tuple[str, str | None]) -> None:
+    (official,) = extract(text).officials
+    assert (official.title, official.jurisdiction) == expected

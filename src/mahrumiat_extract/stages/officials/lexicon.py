@@ -95,6 +95,7 @@ class Lexicon:
     # words written with ZWNJ in hazm's list, by their joined key («بینالمللی»): two tokens
     # that join into one («بین المللی», «اطلاع رسانی») are a compound written apart, no name
     compounds: frozenset[str] = frozenset()
+    governed: dict[str, str] = field(default_factory=dict)  # «نظارت» -> «بر» (governed.tsv)
     memo: LexiconMemo = field(default_factory=LexiconMemo, compare=False, repr=False)
 
     @classmethod
@@ -302,6 +303,11 @@ def _load() -> Lexicon:
             match_key(r[0]): r[1] for r in read_tsv("officials/modifiers.tsv") if len(r) == 2
         },
         common=frozenset(match_key(x) for x in read_lines("known_words.txt")),
+        governed={
+            match_key(r[0]): match_key(r[1])
+            for r in read_tsv("officials/governed.tsv")
+            if len(r) == 2
+        },
         compounds=frozenset(
             match_key(r[0])
             for r in read_tsv("zwnj_words.tsv")

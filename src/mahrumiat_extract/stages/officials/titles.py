@@ -5,11 +5,14 @@ The grammar a linguist would write down for news Persian:
     TITLE   := HEAD COMPLEMENT* PLACE?        («رئیس سازمان بسیج سازندگی فارس»)
              | OFFICE PLACE?                  («استاندار کرمان», «امام جمعه شهرستان قدس»)
     COMPLEMENT := ORGANIZATION | HEAD | OFFICE | MODIFIER | (ع) | WORD
+                | GOVERNED-PREPOSITION  (after its verbal noun: «نظارت بر», «مبارزه با»;
+                                         governed.tsv)
     PLACE   := [استان|شهرستان|شهر|بخش|روستای] GEO   | استان (the article's province)
              | این [استان|شهرستان|شهر] (the article's province, county or city)
              | کشور | ایران (a national office)
 
-A complement word is any word that is not a stop word, a verb, an honorific, the start of a
+A complement word is no stop word; it is the first half of a compound written apart («زیست
+محیطی»: hazm's ZWNJ words), or any word that is not a verb, an honorific, the start of a
 person's name or the non-verbal part of a complex predicate (a word before a light verb:
 «قدردانی کرد», «معتقد است»); «و» and commas are crossed only inside a listed organization name
 («وزیر تعاون، کار و رفاه اجتماعی»).
@@ -190,6 +193,10 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
             parts.append(tokens.texts[j])  # «نمایندگی ولی‌فقیه در سپاه ...»
             j += 1
             continue
+        if generic and len(parts) > 1 and lex.governed.get(keys[j - 1]) == tk:
+            parts.append(tokens.texts[j])  # «اداره نظارت [بر] ...»: the noun's complement
+            j += 1
+            continue
         if org is not None and (sub is None or org[1] >= sub[1]):
             parts.append(_text(tokens, j, j + org[1]))
             j += org[1]
@@ -278,7 +285,11 @@ def _complement_word(
     tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]
 ) -> bool:
     k = keys[j]
-    if not _is_word_key(k) or k in lex.stop or lex.is_verb(k):
+    if not _is_word_key(k) or k in lex.stop:
+        return False
+    if j + 1 < len(keys) and k + keys[j + 1] in lex.compounds:
+        return True  # «شرکت [زیست] محیطی»: a compound written apart is one word
+    if lex.is_verb(k):
         return False
     honorific = k in lex.honorifics or (
         k in lex.prefixes["honorific"] and lex.phrase(keys, j, "honorific") is not None
