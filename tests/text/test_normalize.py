@@ -148,3 +148,26 @@ def test_key_stream_matches_the_per_character_definition(text: str) -> None:
         ref_keys, ref_idx = _reference_key_stream(t)
         assert keys == ref_keys
         assert list(idx) == ref_idx
+
+
+def test_zwnj_memo_stays_bounded_and_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ZWNJ memo keeps at most two generations of ``_SEEN_MAX`` chunks however much
+    distinct text goes by (a batch's memory stays flat, issue 16), and the text normalized
+    does not depend on what it holds."""
+    from mahrumiat_extract.text import normalize as nz
+
+    assert nz._SEEN_MAX <= 100_000  # full within the first thousand or so corpus articles
+    texts = [f"او میشود{i} و کتابهای{i % 7} پروژه ها{i} را {i}" for i in range(300)]
+    for name in ("_SEEN", "_SEEN_OLD"):
+        monkeypatch.setattr(nz, name, set())
+    for name in ("_CHUNK_CHANGES", "_CHANGES_OLD"):
+        monkeypatch.setattr(nz, name, {})
+    monkeypatch.setattr(nz, "_SEEN_MAX", 10**9)
+    expected = [normalize(t).text for t in texts]
+    assert f"میشود{ZW}" not in expected[0] and f"می{ZW}شود0" in expected[0]
+    nz._new_generation()
+    nz._new_generation()  # both generations empty
+    monkeypatch.setattr(nz, "_SEEN_MAX", 20)
+    for text, want in zip(texts, expected):
+        assert normalize(text).text == want
+        assert len(nz._SEEN) + len(nz._SEEN_OLD) <= 2 * 20 + len(text.split())
