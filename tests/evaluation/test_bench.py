@@ -84,3 +84,18 @@ def test_no_import_cycle_between_bench_and_benchio() -> None:
     tree = ast.parse(Path(benchio.__file__).read_text(encoding="utf-8"))
     imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
     assert "bench" not in imported and "evaluation.bench" not in imported
+
+
+def test_distinct_memory_reports_pss_and_anonymous_peaks(tmp_path: Path) -> None:
+    from mahrumiat_extract.evaluation.benchproc import distinct_memory
+
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(ARTICLES)]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = distinct_memory(corpus, tmp_path, sizes=(3, 6), jobs=(1,))
+    assert [(r["articles"], r["exit"]) for r in out["runs"]] == [(3, 0), (6, 0)]
+    # anonymous memory is part of the PSS sum
+    assert all(0 < r["peak_anon_mb"] <= r["peak_mb"] for r in out["runs"])
+    assert out["ratio"]["jobs 1"] and out["ratio_anon"]["jobs 1"]
+    rows = [json.loads(line) for line in (tmp_path / "distinct-6.jsonl").read_text().splitlines()]
+    assert len({r["id"] for r in rows}) == 6 and rows[3]["text"].endswith(" ‹1›")

@@ -58,6 +58,20 @@ def _tree_mem_kb(root: int) -> int:
     """Memory of ``root`` and its descendants (worker processes), from /proc: the sum of PSS
     (shared pages split between the processes sharing them), or of RSS where PSS is not
     readable."""
+    return sum(_proc_kb(pid, "smaps_rollup", "Pss") or _proc_kb(pid, "status", "VmRSS")
+               for pid in _tree(root))  # fmt: skip
+
+
+def _tree_anon_kb(root: int) -> int:
+    """The anonymous memory of ``root`` and its descendants (sum of ``Pss_Anon``): heaps,
+    caches, DuckDB's buffers. Unlike the PSS of file pages (the code of Python, DuckDB and
+    NumPy), it does not depend on how many other processes on the machine map the same
+    libraries: anonymous pages are shared only by a fork, inside the tree."""
+    return sum(_proc_kb(pid, "smaps_rollup", "Pss_Anon") for pid in _tree(root))
+
+
+def _tree(root: int) -> list[int]:
+    """``root`` and its descendants, from /proc."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -68,12 +82,12 @@ def _tree_mem_kb(root: int) -> int:
         except (OSError, IndexError, ValueError):
             continue
         children.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [root]
+    found, todo = [], [root]
     while todo:
         pid = todo.pop()
-        total += _proc_kb(pid, "smaps_rollup", "Pss") or _proc_kb(pid, "status", "VmRSS")
+        found.append(pid)
         todo.extend(children.get(pid, ()))
-    return total
+    return found
 
 
 def _proc_kb(pid: int, filename: str, field_name: str) -> int:
@@ -93,15 +107,23 @@ def run_measured(cmd: list[str], *, poll_s: float = 0.05) -> tuple[float, float,
     Peak memory is the larger of the process's own high-water mark (``VmHWM``, polled) and
     the largest sum of PSS over its process tree (a worker pool together). Not ``wait4``'s
     ``ru_maxrss``: Linux carries the parent's RSS at fork into it across ``exec``."""
+    seconds, peak, _, code = run_measured_anon(cmd, poll_s=poll_s)
+    return seconds, peak, code
+
+
+def run_measured_anon(cmd: list[str], *, poll_s: float = 0.05) -> tuple[float, float, float, int]:
+    """:func:`run_measured` that also gives the peak of the tree's anonymous memory in MB
+    (:func:`_tree_anon_kb`): seconds, peak, peak anonymous, exit code."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak_kb = 0
+    peak_kb = anon_kb = 0
     while proc.poll() is None:
         hwm = _proc_kb(proc.pid, "status", "VmHWM")
         peak_kb = max(peak_kb, hwm, _tree_mem_kb(proc.pid))
+        anon_kb = max(anon_kb, _tree_anon_kb(proc.pid))
         time.sleep(poll_s)
     seconds = time.perf_counter() - t0
-    return seconds, peak_kb / 1024, proc.returncode
+    return seconds, peak_kb / 1024, anon_kb / 1024, proc.returncode
 
 
 def stream_command(path: Path, out_dir: Path, *, jobs: int, use_run: bool) -> tuple[str, list[str]]:
@@ -169,7 +191,8 @@ def distinct_memory(
     """Peak memory of ``run`` on distinct corpus articles (issue 16: repeated articles hide
     caches that grow). The corpus has about 10,000 articles: a larger size repeats them with
     a varied suffix on every line (``" ‹k›"``, k the round), so no paragraph, sentence or id
-    comes twice. Returns peak MB per (size, jobs) and the ratio largest / smallest size."""
+    comes twice. Returns peak MB per (size, jobs) and the ratio largest / smallest size, of
+    the PSS sum (``ratio``) and of the anonymous memory (``ratio_anon``)."""
     import gzip
 
     opener = gzip.open if corpus_path.suffix == ".gz" else open
@@ -193,12 +216,15 @@ def distinct_memory(
             store.unlink(missing_ok=True)
             cmd = [sys.executable, "-m", "mahrumiat_extract", "run", str(path), "-o", str(store),
                    "--jobs", str(j), "--no-progress"]  # fmt: skip
-            secs, peak, code = run_measured(cmd)
+            secs, peak, anon, code = run_measured_anon(cmd)
             out["runs"].append({"articles": n, "jobs": j, "peak_mb": round(peak, 1),
-                                "seconds": round(secs, 1), "exit": code})  # fmt: skip
+                                "peak_anon_mb": round(anon, 1), "seconds": round(secs, 1),
+                                "exit": code})  # fmt: skip
+    out["ratio_anon"] = {}
     for j in jobs:
-        peaks = [r["peak_mb"] for r in out["runs"] if r["jobs"] == j]
-        out["ratio"][f"jobs {j}"] = round(peaks[-1] / peaks[0], 3) if peaks and peaks[0] else None
+        for field, ratios in (("peak_mb", out["ratio"]), ("peak_anon_mb", out["ratio_anon"])):
+            peaks = [r[field] for r in out["runs"] if r["jobs"] == j]
+            ratios[f"jobs {j}"] = round(peaks[-1] / peaks[0], 3) if peaks and peaks[0] else None
     return out
 
 
