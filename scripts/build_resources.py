@@ -79,6 +79,12 @@ def build_zwnj(data: Path) -> dict[str, str]:
         + "\n".join(frequent)
         + "\n"
     )
+    # officials/plural_words.txt: plurals (PL, Arabic broken plurals mostly: «تدابیر»,
+    # «اوصاف»): a word of a name in apposition is never one (unless a given name says so)
+    plurals = sorted(w for w in known if "PL" in tags.get(w, "").split(","))
+    out["officials/plural_words.txt"] = (
+        "# words tagged PL (plural) in hazm words.dat, frequency > 0\n" + "\n".join(plurals) + "\n"
+    )
     stems: set[str] = set()
     for line in (data / "verbs.dat").read_text(encoding="utf-8").splitlines():
         line = line.strip()

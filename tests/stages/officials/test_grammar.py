@@ -651,3 +651,35 @@ TITLE_PHRASES_ROUND = [
 def test_title_phrases_round(text: str, expected: tuple[str, str | None]) -> None:
     (official,) = extract(text).officials
     assert (official.title, official.jurisdiction) == expected
+
+
+PRECISION_ROUND = [
+    pytest.param(
+        "به گزارش فارس، علی الهیار ترکمن معاون توسعه مدیریت و پشتیبانی وزیر آموزش و پرورش "
+        "اظهار کرد: کار ادامه دارد.",
+        {("علی الهیار ترکمن", "معاون توسعه مدیریت و پشتیبانی وزیر آموزش و پرورش", None)},
+        id="نام-سه‌جزئی-پیش-از-عنوان،معاون-X-و-Y-وزیر",
+    ),
+    pytest.param("این استاد جغرافیای سیاسی دانشگاه تهران گفت: خوب است.", set(), id="استاد-اضافه"),
+    pytest.param(
+        "هنگام جایگزینی فدراسیون روسیه به‌جای شوروی سفیر آن کشور در مالت بود.",
+        set(),
+        id="کشور-پیش-از-عنوان",
+    ),
+    pytest.param(
+        "او از سال ۱۹۸۴ میلادی دبیر دفتر حزب در یکی از مناطق شهر شده بود.",
+        set(),
+        id="میلادی-پس-از-سال",
+    ),
+    pytest.param(
+        "این وظایف ذیل تدابیر نورانی فرماندهی معظم کل قوا است.",
+        set(),
+        id="جمع-مکسر-و-صفت",
+    ),
+    pytest.param("فرصتی برای لبیک به ندای رهبر انقلاب است.", set(), id="اضافه-ندای"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRECISION_ROUND)
+def test_precision_round(text: str, expected: set[Triple]) -> None:
+    assert _triples(text) == expected

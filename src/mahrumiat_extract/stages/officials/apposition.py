@@ -32,6 +32,8 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
 
     NAME is never a compound written apart (two tokens, or the word before and the first,
     that join into a word of hazm's list written with ZWNJ: «بین [المللی]», «[اطلاع رسانی]»).
+    Nor a plural noun before its last word (hazm's PL words: «[تدابیر نورانی]»), nor a lone
+    noun in the ezafe («به [ندای] رهبر»).
     NAME is a person's name when one of these holds:
       GIVEN    its first word is a known given name (given_names.txt)      «حسین عرب»
       SHAPE    its last word ends like a surname (surname_suffixes.tsv) and no other word is
@@ -230,6 +232,10 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
     if j - a == 1 and compound_noun(tokens.texts[a], lex):
         return None  # «[جمع‌بندی]، معاون ...»
     last = ks[-1]
+    if any(k in lex.plurals and k not in lex.given for k in ks[:-1]):
+        return None  # «[تدابیر نورانی] فرماندهی ...»: a plural noun and its adjective
+    if len(ks) == 1 and last.endswith("ای") and last[:-1] in lex.common:
+        return None  # «به [ندای] رهبر»: a noun in the ezafe before its genitive
     shaped = len(last) >= 4 and last.endswith(lex.suffix_endings)
     if (
         ks[0] in lex.given

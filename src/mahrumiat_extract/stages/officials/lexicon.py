@@ -96,6 +96,7 @@ class Lexicon:
     # that join into one («بین المللی», «اطلاع رسانی») are a compound written apart, no name
     compounds: frozenset[str] = frozenset()
     governed: dict[str, str] = field(default_factory=dict)  # «نظارت» -> «بر» (governed.tsv)
+    plurals: frozenset[str] = frozenset()  # «تدابیر», «اوصاف» (plural_words.txt, hazm's PL)
     memo: LexiconMemo = field(default_factory=LexiconMemo, compare=False, repr=False)
 
     @classmethod
@@ -303,6 +304,7 @@ def _load() -> Lexicon:
             match_key(r[0]): r[1] for r in read_tsv("officials/modifiers.tsv") if len(r) == 2
         },
         common=frozenset(match_key(x) for x in read_lines("known_words.txt")),
+        plurals=frozenset(match_key(x) for x in read_lines("officials/plural_words.txt")),
         governed={
             match_key(r[0]): match_key(r[1])
             for r in read_tsv("officials/governed.tsv")

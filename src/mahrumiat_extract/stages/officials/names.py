@@ -186,8 +186,8 @@ def _name_at(  # noqa: C901 - the name grammar's alternatives, each a rule of it
             )
     if honorific is not None:
         sur = _surname(tokens, keys, j, geo_at, lex)
-        if sur is not None and sur == j + 1 and _plain_noun(keys[j], lex):
-            sur = None  # «سردار مقاومت»
+        if sur is not None and (sur == j + 1 and _plain_noun(keys[j], lex) or _ezafe(keys[j], lex)):
+            sur = None  # «سردار مقاومت», «استاد [جغرافیای] سیاسی»
         if sur is None and given_end == j + 1 and lex.phrase(keys, j + 1, "title") is not None:
             sur = (
                 j + 1
@@ -283,6 +283,7 @@ def _bad_word(
         or k in lex.honorifics
         or lex.phrase(keys, j, "title") is not None
         or lex.phrase(keys, j, "speech") is not None
+        or lex.phrase(keys, j, "country") is not None
         or tokens.starts[j] in geo_at
         or lex.is_verb(k)
     )
@@ -297,13 +298,17 @@ def _surname(
     end = _suffixes(tokens, j + 1, lex)
     if end < len(tokens.keys) and end - j < 3:
         k2 = keys[end]
+        after = _suffixes(tokens, end + 1, lex)
         if (
             not _bad_word(tokens, geo_at, lex, keys, end)
             and k2 not in lex.given
             and not _glued_junk(k2, lex)
-            and (k2 not in lex.common or k2.endswith(lex.suffix_endings))  # not «... نسبت»
+            and (
+                k2 not in lex.common
+                or k2.endswith(lex.suffix_endings)
+                or (k2 not in lex.frequent and _office_follows(keys, after, lex))
+            )  # not «... نسبت», but «علی الهیار [ترکمن] معاون ...»: the office says it
         ):
-            after = _suffixes(tokens, end + 1, lex)
             light = after < len(keys) and lex.light_verbs.get(keys[after]) == "any"  # «[رای] دادند»
             if not light and _boundary(tokens, keys, after, geo_at, lex):
                 end = after
@@ -391,6 +396,12 @@ def _before_office(
     if nxt is None or lex.titles[nxt[0]].cls not in ("office", "head", "national"):
         return None
     return NameMention(i, end, None, surname_text(tokens, i, end))
+
+
+def _ezafe(k: str, lex: Lexicon) -> bool:
+    """A common noun in «ا» with the ezafe «ی» («جغرافیای», «ندای»): the head of a noun
+    phrase, no surname («خامنه‌ای» is no noun «خامنه‌ا»)."""
+    return k.endswith("ای") and k[:-1] in lex.common
 
 
 def _plain_noun(k: str, lex: Lexicon) -> bool:

@@ -33,6 +33,8 @@ _NATIONAL_WORDS = frozenset({"کشور", "ایران"})
 _DEICTIC = frozenset({"استان", "شهرستان", "شهر"})  # «این ...»: the place the article is about
 _HOLY = frozenset({"ع", "ره", "س", "عج", "ص"})
 _MAX_WORDS = 9
+# heads whose office is of another office holder («معاون ... وزیر», «مشاور ... رئیس‌جمهور»)
+_DEPUTIES = frozenset({"معاون", "مشاور", "دستیار"})
 _RULER_RANKS = frozenset({"امیر"})  # a rank, but before a country the state's ruler
 # what may stand between a name and its office in apposition: «علی ربیعی؛ دستیار ...»,
 # «آقای ترکان - مشاور ...», «[آرمین مایر]» سفیر ...»
@@ -245,7 +247,7 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
             tk == "و"
             and generic
             and len(parts) > 1
-            and _coordinated(tokens, keys, j + 1, lex, geo_at)
+            and _coordinated(tokens, keys, j + 1, lex, geo_at, deputy=parts[0] in _DEPUTIES)
         ):
             parts.append(tokens.texts[j])  # «معاون علمی و فناوری ...», «مدیرکل بنادر و دریانوردی»
             j += 1
@@ -307,7 +309,13 @@ def _complement_word(
 
 
 def _coordinated(
-    tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]
+    tokens: Tokens,
+    keys: list[str],
+    j: int,
+    lex: Lexicon,
+    geo_at: dict[int, GeoHit],
+    *,
+    deputy: bool = False,
 ) -> bool:
     """Is the word at ``j`` (after «و» inside an office) the second conjunct of the office's
     portfolio or organization name?
@@ -318,6 +326,10 @@ def _coordinated(
                      «سازندگان و فروشندگان عینک»)
         CONTINUATION := an organization noun or name, a place (or «استان» ...), a country, «کشور»,
                         a complement word
+
+    Under a deputy's head («معاون», «مشاور», «دستیار»), a common word (or its noun in «ی»)
+    before an office is the portfolio's second conjunct, the office its genitive («معاون توسعه
+    مدیریت و [پشتیبانی] وزیر ...»).
 
     Never an office, an organization noun, a role noun (roles.txt: «... و سرمربی تیم») or the
     start of a name (an honorific glued to a given name too: «و [دکترمحسن] ...»): those open
@@ -331,6 +343,11 @@ def _coordinated(
     if keys[j].endswith("ی") and len(keys[j]) >= 4 and keys[j - 2].endswith("ی"):
         return True
     c = j + 1
+    k = keys[j]
+    if deputy and (k in lex.common or k.endswith("ی") and k[:-1] in lex.common) and c < len(keys):
+        office = lex.phrase(keys, c, "title")
+        if office is not None and lex.titles[office[0]].cls in ("office", "national"):
+            return True  # «معاون توسعه مدیریت و [پشتیبانی] وزیر آموزش و پرورش»
     if c >= len(keys) or keys[c] in lex.roles or keys[c] == "و" or keys[c] in lex.suffix_tokens:
         return False  # (a surname suffix apart: «... و [سلطانی فر]» is a person, not a conjunct)
     return (
