@@ -32,6 +32,8 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
 
     NAME is never a compound written apart (two tokens, or the word before and the first,
     that join into a word of hazm's list written with ZWNJ: «بین [المللی]», «[اطلاع رسانی]»).
+    Nor a phrase that opens with a noun whose genitive is a person (genitive_heads.tsv): «[دوران
+    X]، رئیس ... بود», «[داماد X] مشاور ...» hold no name; after «دفتر», «کانال» the rest may.
     Nor a plural noun before its last word (hazm's PL words: «[تدابیر نورانی]»), nor a lone
     noun in the ezafe («به [ندای] رهبر»).
     NAME is a person's name when one of these holds:
@@ -222,6 +224,9 @@ def _nasab_word(keys: list[str], i: int, j: int, busy: set[int]) -> bool:
 
 def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> NameMention | None:
     """The name of tokens ``a:j`` when the evidence says it is one (see the module)."""
+    head = lex.genitive_heads.get(keys[a]) if j - a >= 2 else None
+    if head is not None:  # «[دوران X]», «[داماد X]»: not X; «دفتر [X] نخست‌وزیر»: X
+        return _judge(tokens, keys, a + 1, j, lex) if head == "owner" else None
     if any(keys[x] in _NASAB for x in range(a + 1, j - 1)):  # «تمیم بن حمد»: a nasab
         return NameMention(a, j, _given_part(tokens, a, j, lex), _surname_part(tokens, a, j, lex))
     if any(keys[x] + keys[x + 1] in lex.compounds for x in range(max(a - 1, 0), j - 1)):

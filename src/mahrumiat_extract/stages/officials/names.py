@@ -315,6 +315,13 @@ def _surname(
     k1 = tokens.keys[j]
     if (
         end == j + 1
+        and end < len(keys)
+        and lex.light_verbs.get(keys[end]) == "any"
+        and _plain_noun(k1, lex)
+    ):
+        return None  # «آقای عارف [پیشنهاد] داده»: the noun of a complex predicate
+    if (
+        end == j + 1
         and len(k1) <= 3
         and k1 in lex.common
         and not k1.endswith(lex.suffix_endings)
