@@ -53,10 +53,19 @@ WARM_UP = (
 def warm() -> None:
     """Load every lazy resource of the pipeline now, then move them out of the garbage
     collector's sight: the lexicons are long-lived objects that each collection would walk
-    again (and, in forked workers, whose pages it would write)."""
+    again (and, in forked workers, whose pages it would write).
+
+    The national divisions (~19 MB, :mod:`..stages.geo.villages`) are loaded too: the geo
+    stage reads them only after a village cue, so each worker loaded its own copy at its
+    first such article instead of sharing the forkserver's."""
     import gc
 
+    from ..pipeline import get_pipeline
+
     extract(WARM_UP)
+    resources = get_pipeline().resources
+    if resources.places:
+        _ = resources.gazetteer.divisions
     gc.freeze()
 
 
