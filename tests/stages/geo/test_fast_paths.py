@@ -17,8 +17,9 @@ from mahrumiat_extract.language import Resources
 from mahrumiat_extract.pipeline import get_pipeline
 from mahrumiat_extract.stages.geo.annotate import _Spans
 from mahrumiat_extract.stages.geo.gazetteer import Entry, Gazetteer
+from mahrumiat_extract.stages.geo.wordkeys import word_key, words_key
 from mahrumiat_extract.text.chars import MATCH_FOLD
-from mahrumiat_extract.text.keys import key_stream
+from mahrumiat_extract.text.keys import key_stream, match_key
 
 from ...conftest import SHARED
 
@@ -200,3 +201,46 @@ def test_spans_one_equals_doc_span_on_real_text() -> None:
         ranges += [(h.start, h.end) for h in get_pipeline().run(doc).geo]
         for start, end in ranges:
             assert spans.one(start, end) == doc.span(start, end), (start, end)
+
+
+# the geo stage's keys of short strings (stages/geo/wordkeys.py) are match_key's, faster
+_key_texts = st.text(
+    alphabet="ابکيكیمهایآأإئؤءة \u200c\n\t\u064e\u0640\u00a0۱۲٫,.«»AbZ-", max_size=30
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_key_texts)
+def test_word_keys_equal_match_key(text: str) -> None:
+    assert word_key(text) == match_key(text)
+    assert words_key(text) == " ".join(match_key(w) for w in text.split(" "))
+
+
+def test_no_fold_writes_a_space() -> None:
+    """``words_key`` splits on spaces afterwards: no folded character may become one."""
+    assert all(v is None or " " not in v for v in MATCH_FOLD.values())
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        pytest.param(("در", "استان"), id="استان"),
+        pytest.param(("شهرستان", "زلزله‌زده"), id="صفت-میان"),
+        pytest.param(("شهرستان", "زلزله", "زده"), id="صفت-دوواژه"),
+        pytest.param(("فرمانداری", "شهرستان"), id="نشانه-دوواژه"),
+        pytest.param(("فرمانداری‌شهرستان",), id="نشانه-چسبیده"),
+        pytest.param(("دانشگاه", "علوم", "پزشکی"), id="نشانه-سه‌واژه"),
+        pytest.param(("گفت", "که"), id="بی‌نشانه"),
+        pytest.param(("استان", "ـ"), id="واژه-تهی"),
+    ],
+)
+def test_cue_reading_equals_the_plain_reading(words: tuple[str, ...]) -> None:
+    """The cue reader's first test (the last word's key ends a cue's key) loses no cue."""
+    cues = Resources().geo_cues
+    want = None
+    for n in range(min(cues.longest, len(words)), 0, -1):
+        kind = cues.table.get(match_key("".join(words[-n:])))
+        if kind is not None and kind not in ("outlet", "between"):
+            want = kind
+            break
+    assert cues._longest_cue(words) == want

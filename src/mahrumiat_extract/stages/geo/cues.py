@@ -9,6 +9,7 @@ import regex
 
 from ...resources import read_tsv
 from ...text.keys import match_key
+from .wordkeys import word_key
 
 __all__ = ["KIND_CUES", "CueReader", "is_dateline", "joined_by_list"]
 
@@ -35,11 +36,22 @@ class CueReader:
     the one cache of the geo stage, owned by the ``Resources`` that owns the table.
     """
 
-    __slots__ = ("table", "longest", "_words", "_segs", "_gaps")
+    __slots__ = ("table", "longest", "tails", "between_tails", "_words", "_segs", "_gaps")
 
     def __init__(self, table: dict[str, str], longest: int) -> None:
         self.table = table
         self.longest = longest
+        # every ending of a place cue's key (and the empty one): the words before a name end
+        # a cue only if the key of the last word is one (a cheap first test)
+        self.tails = frozenset(
+            k[i:]
+            for k, kind in table.items()
+            if kind not in ("outlet", "between")
+            for i in range(len(k) + 1)
+        )
+        self.between_tails = frozenset(
+            k[i:] for k, kind in table.items() if kind == "between" for i in range(len(k) + 1)
+        )
         self._words: dict[tuple[tuple[str, ...], bool], tuple[str | None, bool]] = {}
         self._segs: dict[str, tuple[str | None, bool]] = {}
         self._gaps: dict[str, bool] = {}
@@ -58,14 +70,14 @@ class CueReader:
         if got is not None:
             return got
         table = self.table
-        outlet = any(table.get(match_key(w)) == "outlet" for w in last[-2:])
+        outlet = any(table.get(word_key(w)) == "outlet" for w in last[-2:])
         got = (None, outlet)
         if not sentence_end:
             kind = self._longest_cue(last)
-            if kind is None:
+            if kind is None and word_key(last[-1]) in self.between_tails:
                 # «شهرستان زلزله‌زده بم»: a word the cue may stand before its name across
                 for n in (2, 1):
-                    if len(last) > n and table.get(match_key("".join(last[-n:]))) == "between":
+                    if len(last) > n and table.get(word_key("".join(last[-n:]))) == "between":
                         before = self._longest_cue(last[:-n])
                         kind = before if before in KIND_CUES else None
                         break
@@ -78,9 +90,11 @@ class CueReader:
 
     def _longest_cue(self, last: tuple[str, ...]) -> str | None:
         """The kind of the longest cue the words end with."""
+        if not last or word_key(last[-1]) not in self.tails:
+            return None
         table = self.table
         for n in range(min(self.longest, len(last)), 0, -1):
-            kind = table.get(match_key("".join(last[-n:])))
+            kind = table.get(word_key("".join(last[-n:])))
             if kind is not None and kind not in ("outlet", "between"):
                 return kind
         return None

@@ -20,6 +20,7 @@ from ...resources import read_lines, read_tsv
 from ...text.keys import match_key
 from ...text.sentences import SENTENCE_END_CHARS
 from .gazetteer import Candidate, GeoNeighborhood
+from .wordkeys import word_key
 
 __all__ = ["NeighborhoodWords", "find_neighborhoods", "neighborhood_cues", "route_cues"]
 
@@ -68,11 +69,11 @@ class NeighborhoodWords:
         )
 
     def has(self, word: str, role: str) -> bool:
-        return role in self.roles.get(match_key(word), ())
+        return role in self.roles.get(word_key(word), ())
 
     def is_verb(self, word: str) -> bool:
         """A verb stem, its participle or third plural («رفت», «داشته», «شدند»)."""
-        k = match_key(word)
+        k = word_key(word)
         stems = self.verb_stems
         return k in stems or k[-1:] == "ه" and k[:-1] in stems or k[-2:] == "ند" and k[:-2] in stems
 
@@ -174,7 +175,7 @@ def _hit(
 ) -> GeoHit:
     """The neighborhood at ``[s, e)`` with its city: the place named after it in its
     sentence (else before), else the listed neighborhood's own city."""
-    row = _known_row(known.get(match_key(surface), ()), cities)
+    row = _known_row(known.get(word_key(surface), ()), cities)
     city = _city_for(text, s, e, places)
     if city is None and row is not None:
         return GeoHit(s, e, row.name, "neighborhood", row.province, row.city)
@@ -257,7 +258,7 @@ def _trim_last(
     if len(item) <= 1:
         return item
     two = item[0].group() + item[1].group()
-    if words.has(item[0].group(), "prefix") or match_key(two) in known:
+    if words.has(item[0].group(), "prefix") or word_key(two) in known:
         return item[:2]
     return item[:1]
 
@@ -269,9 +270,9 @@ def _single_ok(
 ) -> bool:
     """A lone name after «محله»: a known neighborhood, a prefixed name, or no common word."""
     surface = "".join(m.group() for m in item)
-    if match_key(surface) in known or len(item) > 1:
+    if word_key(surface) in known or len(item) > 1:
         return True
-    return match_key(item[0].group()) not in words.common
+    return word_key(item[0].group()) not in words.common
 
 
 def _near(text: str, cues: list[int], start: int) -> bool:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from ...doc import Doc, GeoHit
-from ...text.keys import match_key
 from ..base import Stage
 from .annotate import PLACE_KINDS, as_written, set_annotations
 from .context import ContextWords, SportsTest
@@ -25,6 +24,7 @@ from .cues import KIND_CUES, CueReader, joined_by_list
 from .gazetteer import Candidate, Gazetteer, GeoPlace
 from .neighborhoods import find_neighborhoods, neighborhood_cues, route_cues
 from .villages import find_divisions, has_cue
+from .wordkeys import word_key
 
 __all__ = ["GeoFound", "GeoStage"]
 
@@ -81,10 +81,13 @@ class GeoStage(Stage):
         people = res.officials
         given = people.given.keys()
         honorifics = people.honorifics.keys()
+        found = [c for c in gaz.scan(text, stream=stream) if not c.entry.blocker]
+        # the place names; a name that is no place (a neighborhood's) is read only near a
+        # neighborhood cue or a route, so its given-name test waits till then
         cands = [
             c
-            for c in gaz.scan(text, stream=stream)
-            if not c.entry.blocker
+            for c in found
+            if c.entry.places
             and (c.entry.provinces or not _after_given_name(text, c.start, given, honorifics))
             and not (c.entry.provinces and _after_honorific(text, c.start, honorifics))
         ]
@@ -113,6 +116,14 @@ class GeoStage(Stage):
                 hits.extend(divs)
         routes = route_cues(text, words)
         if near_cue or routes:
+            kept = set(map(id, cands))
+            cands = [
+                c
+                for c in found
+                if id(c) in kept
+                or not c.entry.places
+                and not _after_given_name(text, c.start, given, honorifics)
+            ]
             nbs = find_neighborhoods(text, cands, hits, words, near_cue, routes)
             if nbs:
                 # a name the text lists as a neighborhood («در سه محله واوان، قائمیه و
@@ -141,15 +152,20 @@ class _CueTest:
     """Whether the last words are a place cue («استانداری», «از», «شهرستان») or a place (by
     their match keys)."""
 
-    __slots__ = ("table", "longest", "gaz")
+    __slots__ = ("table", "longest", "tails", "gaz")
 
     def __init__(self, cues: CueReader, gaz: Gazetteer) -> None:
         self.table = cues.table
         self.longest = cues.longest
+        self.tails = cues.tails
         self.gaz = gaz
 
     def __call__(self, keys: list[str]) -> bool:
         """``keys``: the match keys of the words, in order."""
+        if not keys:
+            return False
+        if keys[-1] not in self.tails:
+            return self.gaz.is_key(keys[-1])
         for n in range(min(self.longest, len(keys)), 0, -1):
             kind = self.table.get("".join(keys[-n:]))
             if kind is not None and kind not in ("outlet", "between"):
@@ -163,7 +179,7 @@ def _after_honorific(text: str, start: int, honorifics: Collection[str]) -> bool
     if start < 2 or text[start - 1] != " ":
         return False
     word = text[text.rfind(" ", max(0, start - 24), start - 1) + 1 : start - 1]
-    return match_key(word) in honorifics
+    return word_key(word) in honorifics
 
 
 def _after_given_name(
@@ -176,13 +192,13 @@ def _after_given_name(
         return False
     before = text[max(0, start - 40) : start]
     last = before.rsplit(None, 1)
-    if not last or match_key(last[-1]) not in given:
+    if not last or word_key(last[-1]) not in given:
         return False
     words = before.split()
     if len(words) == 1:
         return len(before) < 40 or before[0] in _PHRASE_OPENERS  # the text or a line starts here
     prev = words[-2]
-    return prev[-1] in _PHRASE_OPENERS or match_key(prev) in honorifics
+    return prev[-1] in _PHRASE_OPENERS or word_key(prev) in honorifics
 
 
 _PHRASE_OPENERS = frozenset('،,.:؛;«"(\n-–—')
