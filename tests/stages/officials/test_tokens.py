@@ -136,3 +136,22 @@ def test_fast_path_is_plain_path_on_real_text(monkeypatch: pytest.MonkeyPatch) -
     small = _fresh(LEX)
     for text in texts[:100]:
         _same(normalize(text).text, small)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("دکترطالبی گفت", "دکترطالبی: گفت:"),  # a glued word, then the chunk form holding it
+        ("صفاری‌نیاگفت", "«صفاری‌نیاگفت»"),
+        ("سردارسلامی", "(سردارسلامی)،\nسردارسلامی."),
+        ("۱۴۰۱/۰۲/۰۱", "۱۴۰۱/۰۲/۰۱،"),
+    ],
+    ids=["گفت-پس-از-دکتر", "گیومه", "پرانتز-و-سطر", "تاریخ"],
+)
+def test_chunk_tokens_from_the_memo(texts: tuple[str, ...]) -> None:
+    """A chunk form's tokens read from the memo («دکترطالبی» in «دکترطالبی:») are the
+    plain path's, the memo warm from an earlier text or from the same one."""
+    lex = _fresh(LEX)
+    for text in texts:
+        _same(text, lex)
+    _same(" ".join(texts), _fresh(LEX))

@@ -238,22 +238,38 @@ def _chunk(chunk: str, lex: Lexicon) -> _Chunk:
 
 
 def _tile(chunk: str, lex: Lexicon) -> _Chunk:
-    """:func:`_chunk` of a chunk with no whitespace: each token starts where the last ended."""
-    out: list[tuple[int, int, str, str, bool]] = []
+    """:func:`_chunk` of a chunk with no whitespace: each token starts where the last ended.
+    A token that is a chunk form of the memo («گفت» of «گفت:») is read from it (a token's
+    tokens do not depend on what is around it), the others by the token pattern."""
+    words = _TOKEN_RE.findall(chunk)
+    known = lex.memo.chunks.get
+    rel: list[int] = []
+    texts: list[str] = []
+    keys: list[str] = []
+    glued: list[int] = []
     s = 0
-    for word in _TOKEN_RE.findall(chunk):
-        e = s + len(word)
-        k = _word_key(word)
-        n = None if len(k) < 7 else _split_honorific(word, k, lex)
-        if n:
-            out.append((s, s + n, word[:n], _word_key(word[:n]), True))
-            out.append((s + n, e, word[n:], _word_key(word[n:]), True))
-        else:
-            out.append((s, e, word, k, False))
-        s = e
-    if len(out) == 1 and not out[0][4]:
-        return out[0][3]
-    return _several(out)
+    for word in words:
+        k = known(word)
+        if k is None:
+            k = _word_key(word)
+            n = None if len(k) < 7 else _split_honorific(word, k, lex)
+            if n:
+                a, b = word[:n], word[n:]
+                k = ((0, n), (a, b), (_word_key(a), _word_key(b)), (0, 1))
+        if k.__class__ is str:
+            rel.append(s)
+            texts.append(word)
+            keys.append(k)
+        else:  # a glued word split in two
+            r, t, ks, g = cast("_Several", k)
+            glued += [len(keys) + x for x in g]
+            rel += [s + x for x in r]
+            texts += t
+            keys += ks
+        s += len(word)
+    if len(keys) == 1 and not glued:
+        return keys[0]
+    return (tuple(rel), tuple(texts), tuple(keys), tuple(glued))
 
 
 def tokenize_slow(text: str, lex: Lexicon) -> list[Token]:
