@@ -694,3 +694,42 @@ PRECISION_ROUND = [
 @pytest.mark.parametrize(("text", "expected"), PRECISION_ROUND)
 def test_precision_round(text: str, expected: set[Triple]) -> None:
     assert _triples(text) == expected
+
+
+RECALL_ROUND = [
+    pytest.param(
+        "در سفر به مادرید، وزیر با «خوزه لوئیس رودریگز زاپاترو» نخست‌وزیر این کشور دیدار کرد.",
+        {("خوزه لوئیس رودریگز زاپاترو", "نخست\u200cوزیر", None)},
+        id="نام-چهارجزئی-تا-عنوان",
+    ),
+    pytest.param(
+        "کریم نجفی خوش رودی نماینده مردم بابل گفت: طرح ادامه دارد.",
+        {("کریم نجفی خوش رودی", "نماینده مردم", "بابل")},
+        id="نام-ادامه‌دار-پیش-از-عنوان",
+    ),
+    pytest.param(
+        "پس از آن، کاظمی نسب، شهردار بومهن گفت: کار ادامه دارد.",
+        {("کاظمی نسب", "شهردار", "بومهن")},
+        id="پسوند-نسب-جدانوشته",
+    ),
+    pytest.param(
+        "او اشاره کرد که مایک پنس معاون او نیز از حامیان طرح است.",
+        {("مایک پنس", "معاون", None)},
+        id="معاون-او",
+    ),
+    pytest.param(
+        "سعد معن، سخنگوی وزارت کشور عراق گفت: منطقه امن است.",
+        {("سعد معن", "سخنگوی وزارت کشور", None)},
+        id="وزارت-کشور-نام-وزارتخانه",
+    ),
+    pytest.param(
+        "به نقل از خبرگزاری آناتولی، رجب طیب اردوغان رئیس جمهور ترکیه گفت: بله.",
+        {("رجب طیب اردوغان", "رئیس\u200cجمهور", None)},
+        id="نام-کوچک-خارجی-رجب",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECALL_ROUND)
+def test_recall_round(text: str, expected: set[Triple]) -> None:
+    assert _triples(text) == expected

@@ -21,6 +21,9 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
                   words when a list separator is before them and the first is no given name
                   and no frequent word: «...، [فلاحت کوهی] و ...»)
 
+    A name the name grammar ended one or two words before an office takes those words as
+    the rest of its surname («[خوزه لوئیس] رودریگز زاپاترو نخست‌وزیر»).
+
     After «و» that ends an apposition («A TITLE و [B] TITLE»), one or two words are a name
     whatever they are (the coordination of two appositions is the evidence), but no noun
     ending and no compound written with ZWNJ.
@@ -38,6 +41,7 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
     noun in the ezafe («به [ندای] رهبر»).
     NAME is a person's name when one of these holds:
       GIVEN    its first word is a known given name (given_names.txt)      «حسین عرب»
+      SUFFIX   two words, the second a surname suffix written apart («طاهری نسب», «حسن پور»)
       SHAPE    its last word ends like a surname (surname_suffixes.tsv) and no other word is
                a common word, and the words are no noun and its adjective (a first word in
                «ی» from a common noun or in the ezafe «ای» before the last: «[سخنرانی
@@ -96,11 +100,16 @@ def apposed_names(
             ends[t.last] = by_last.get(t.first) or by_last[t.first - 1]
     for t in titles:
         j = t.first - 1 if t.first > 0 and keys[t.first - 1] in _SEPS else t.first
-        j = _before_gloss(keys, j)
+        glossed = _before_gloss(keys, j)
+        if glossed != j and glossed in by_last and by_last[glossed].office is None:
+            by_last[glossed].office = t  # «"[جیم رایان]"(Jim Ryan)، رئیس ...»: past the gloss
+        j = glossed
         if j in by_last:
             if t.entry.plural:
                 _share(tokens, keys, t, by_last[j], by_last, busy, geo_at, lex, out)
             continue
+        if _extend(tokens, keys, j, by_last, busy, geo_at, lex, t):
+            continue  # «[خوزه لوئیس] رودریگز زاپاترو نخست‌وزیر»: the name goes on to the office
         a = _run_start(tokens, keys, j, busy, geo_at, lex)
         if a is None or tuple(keys[max(0, a - 2) : a]) in _SOURCE:
             continue  # «به گزارش [ایسنا نیوز]، وزیر ...»: the source, not the office holder
@@ -198,6 +207,40 @@ def _particle(keys: list[str], i: int, j: int, lex: Lexicon) -> bool:
     return keys[i] in lex.particles and 0 < i < j - 1
 
 
+def _extend(
+    tokens: Tokens,
+    keys: list[str],
+    j: int,
+    by_last: dict[int, NameMention],
+    busy: set[int],
+    geo_at: dict[int, GeoHit],
+    lex: Lexicon,
+    t: TitleMention,
+) -> bool:
+    """EXTENDED := NAME WORD{1,2} OFFICE: a name the name grammar ended early, one or two
+    words before an office, takes them as the rest of its surname («[خوزه لوئیس] رودریگز
+    زاپاترو نخست‌وزیر», «[علی نجفی] خوش رودی نماینده»): nothing but a name stands between a
+    name and its office in apposition. Not words with a noun ending nor adjectives of a
+    common noun."""
+    for a in (j - 1, j - 2):
+        n = by_last.get(a)
+        if n is None or n.office is not None or a < 1:
+            continue
+        if not all(_word(tokens, keys, x, busy, geo_at, lex) for x in range(a, j)):
+            return False
+        ks = keys[a:j]
+        if any(k.endswith(lex.noun_endings) or nisba(k, lex) and k in lex.frequent for k in ks):
+            return False
+        n.surname = n.surname + " " + surname_text(tokens, a, j)
+        n.last = j
+        n.office = t
+        busy.update(range(a, j))
+        del by_last[a]
+        by_last[j] = n
+        return True
+    return False
+
+
 def _coordinated_holder(
     tokens: Tokens, keys: list[str], a: int, j: int, ends: dict[int, NameMention], lex: Lexicon
 ) -> NameMention | None:
@@ -241,6 +284,8 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
         return None  # «[تدابیر نورانی] فرماندهی ...»: a plural noun and its adjective
     if len(ks) == 1 and last.endswith("ای") and last[:-1] in lex.common:
         return None  # «به [ندای] رهبر»: a noun in the ezafe before its genitive
+    if len(ks) == 2 and last in lex.suffix_tokens and ks[0] not in lex.frequent:
+        return NameMention(a, j, None, surname_text(tokens, a, j))  # «[طاهری نسب]، شهردار»
     shaped = len(last) >= 4 and last.endswith(lex.suffix_endings)
     if (
         ks[0] in lex.given

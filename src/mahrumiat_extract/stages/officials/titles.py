@@ -4,6 +4,7 @@ The grammar a linguist would write down for news Persian:
 
     TITLE   := HEAD COMPLEMENT* PLACE?        («رئیس سازمان بسیج سازندگی فارس»)
              | OFFICE PLACE?                  («استاندار کرمان», «امام جمعه شهرستان قدس»)
+             | HEAD PRONOUN                   («معاون او»: the deputy of a person named before)
     COMPLEMENT := ORGANIZATION | HEAD | OFFICE | MODIFIER | (ع) | WORD
                 | GOVERNED-PREPOSITION  (after its verbal noun: «نظارت بر», «مبارزه با»;
                                          governed.tsv)
@@ -35,6 +36,7 @@ _HOLY = frozenset({"ع", "ره", "س", "عج", "ص"})
 _MAX_WORDS = 9
 # heads whose office is of another office holder («معاون ... وزیر», «مشاور ... رئیس‌جمهور»)
 _DEPUTIES = frozenset({"معاون", "مشاور", "دستیار"})
+_PRONOUNS = frozenset({"او", "وی", "ایشان"})  # «معاون او»: a genitive person ends the office
 _RULER_RANKS = frozenset({"امیر"})  # a rank, but before a country the state's ruler
 # what may stand between a name and its office in apposition: «علی ربیعی؛ دستیار ...»,
 # «آقای ترکان - مشاور ...», «[آرمین مایر]» سفیر ...»
@@ -253,6 +255,11 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
             j += 1
             continue
         break
+    pronoun = j < len(keys) and keys[j] in _PRONOUNS and len(parts) == 1 and entry.cls == "head"
+    if pronoun:  # «[معاون او]»: the head of another person's office, that person's deputy
+        m.last = j + 1
+        m.title = parts[0]
+        return m
     if entry.cls == "head" and len(parts) == 1 and m.place is None and not m.national:
         return None  # a head needs an organization, a place («نماینده خرمشهر») or a country
     if m.place is not None and _ezafe_yeh(parts[-1]):
