@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
@@ -120,6 +121,30 @@ class Resolver(SpeakerChain):
                 break  # the first list of names after the offices, or none
         taken = {id(t) for p in self.persons for t in p.titles}
         self.free = [t for t in self.free if id(t) not in taken]
+
+    def later_appositions(self, extra: list[tuple[int, int, int]]) -> None:
+        """A later surname-only mention of a person with no office yet, in apposition to an
+        office or with the office as its predicate («... قالیباف ... . [قالیباف] ۱۲ سال شهردار
+        تهران بوده»): the office is that person's. ``extra``: (start, end, person) of the
+        mentions, from :meth:`surname_mentions`."""
+        if not extra or not self.free:
+            return
+        by_first = {t.first: t for t in self.free}
+        starts = self.tokens.starts
+        taken: set[int] = set()
+        for _s, e, pi in extra:
+            p = self.persons[pi]
+            if p.titles:
+                continue
+            k = bisect_left(starts, e)  # the token after the mention
+            t = self._next(k, by_first)
+            if t is None or t.first in taken:
+                continue
+            taken.add(t.first)
+            p.titles.append(t)
+            p.ranges.append(self._range(t))
+        if taken:
+            self.free = [t for t in self.free if t.first not in taken]
 
     def _plain_name(self, n: NameMention) -> bool:
         """A given name and a surname that is no common word nor compound, unless it ends

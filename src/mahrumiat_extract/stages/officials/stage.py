@@ -54,6 +54,7 @@ def _resolve(
     taken = [(tokens.starts[a], tokens.end(b - 1)) for a, b in spans]
     taken += [(tokens.starts[t.first], tokens.end(t.last - 1)) for t in titles]
     extra = res.surname_mentions(taken)
+    res.later_appositions(extra)
     res.chain(names, extra)
     return res
 
