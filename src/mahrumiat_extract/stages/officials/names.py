@@ -135,6 +135,7 @@ def _name_at(  # noqa: C901 - the name grammar's alternatives, each a rule of it
         return _before_office(tokens, keys, i, geo_at, lex) if office_next else None
     honorific: str | None = None
     rank: TitleEntry | None = None
+    cleric = False  # «حجت‌الاسلام», «آیت‌الله»: only a name follows (no noun, as after «سردار»)
     j = i
     while j < len(tokens.keys):
         hon = lex.phrase(keys, j, "honorific")
@@ -145,6 +146,7 @@ def _name_at(  # noqa: C901 - the name grammar's alternatives, each a rule of it
         if hon is None or (giv is not None and giv[1] > hon[1]):
             break
         canon, kind = lex.honorifics[hon[0]]
+        cleric = cleric or kind == "cleric"
         if honorific is None:
             honorific = canon
         if kind == "military" and rank is None:
@@ -186,7 +188,8 @@ def _name_at(  # noqa: C901 - the name grammar's alternatives, each a rule of it
             )
     if honorific is not None:
         sur = _surname(tokens, keys, j, geo_at, lex)
-        if sur is not None and (sur == j + 1 and _plain_noun(keys[j], lex) or _ezafe(keys[j], lex)):
+        plain = sur == j + 1 and _plain_noun(keys[j], lex) and not cleric
+        if sur is not None and (plain or _ezafe(keys[j], lex)):
             sur = None  # «سردار مقاومت», «استاد [جغرافیای] سیاسی»
         if sur is None and given_end == j + 1 and lex.phrase(keys, j + 1, "title") is not None:
             sur = (
