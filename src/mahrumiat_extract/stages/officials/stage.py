@@ -75,7 +75,8 @@ def _outside(titles: list[TitleMention], spans: list[tuple[int, int]]) -> list[T
 
 def _bare_outside(names: list[NameMention], titles: list[TitleMention]) -> list[NameMention]:
     """The names, less the bare surnames (no given name, no honorific) inside an office: the
-    office's grammar outweighs a lone surname-shaped word («معاون علمی و [فناوری] ...»)."""
+    office's grammar outweighs a lone surname-shaped word («معاون علمی و [فناوری] ...»); and
+    less any name inside the office of a person («نماینده [آیت‌الله سیستانی]»)."""
     if not titles:
         return names
     firsts = [t.first for t in titles]
@@ -83,7 +84,7 @@ def _bare_outside(names: list[NameMention], titles: list[TitleMention]) -> list[
     for n in names:
         k = bisect_right(firsts, n.first) - 1  # the last office starting at or before the name
         inside = k >= 0 and titles[k].first < n.first and n.last <= titles[k].last
-        if not inside or n.given or n.honorific:
+        if not inside or (n.given or n.honorific) and not titles[k].of_person:
             out.append(n)
     return out
 

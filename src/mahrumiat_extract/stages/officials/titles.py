@@ -5,6 +5,7 @@ The grammar a linguist would write down for news Persian:
     TITLE   := HEAD COMPLEMENT* PLACE?        («رئیس سازمان بسیج سازندگی فارس»)
              | OFFICE PLACE?                  («استاندار کرمان», «امام جمعه شهرستان قدس»)
              | HEAD PRONOUN                   («معاون او»: the deputy of a person named before)
+             | نماینده|مشاور|دستیار HONORIFIC WORD  («نماینده آیت‌الله سیستانی»)
     COMPLEMENT := ORGANIZATION | HEAD | OFFICE | MODIFIER | (ع) | WORD
                 | GOVERNED-PREPOSITION  (after its verbal noun: «نظارت بر», «مبارزه با»;
                                          governed.tsv)
@@ -36,6 +37,7 @@ _HOLY = frozenset({"ع", "ره", "س", "عج", "ص"})
 _MAX_WORDS = 9
 # heads whose office is of another office holder («معاون ... وزیر», «مشاور ... رئیس‌جمهور»)
 _DEPUTIES = frozenset({"معاون", "مشاور", "دستیار"})
+_OF_PERSON = frozenset({"نماینده", "مشاور", "دستیار"})  # «نماینده آیت‌الله X»: of a person
 _PRONOUNS = frozenset({"او", "وی", "ایشان"})  # «معاون او»: a genitive person ends the office
 _RULER_RANKS = frozenset({"امیر"})  # a rank, but before a country the state's ruler
 # what may stand between a name and its office in apposition: «علی ربیعی؛ دستیار ...»,
@@ -59,6 +61,7 @@ class TitleMention:
     province_word: bool = False  # «... استان» with no name: the article's province
     local: bool = False  # «... این شهرستان», «شهردار منطقه ۹»: the article's county or city
     org_level: str | None = None  # «معاون ... استانداری»: the level of the body's place
+    of_person: bool = False  # «نماینده آیت‌الله سیستانی»: the person inside is no holder
 
     @property
     def head_key(self) -> str:
@@ -147,6 +150,15 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
             words += 1
             m.local = True  # a district number is a city's: the city the article is about
             continue
+        if len(parts) == 1 and entry.canonical in _OF_PERSON and tk in lex.prefixes["honorific"]:
+            hon = lex.phrase(keys, j, "honorific")
+            s = j + hon[1] if hon is not None else j
+            word = s < len(keys) and _is_word_key(keys[s]) and keys[s] not in lex.stop
+            if hon is not None and word:  # «نماینده [آیت‌الله سیستانی]»: of a person
+                parts += [lex.honorifics[hon[0]][0], tokens.texts[s]]
+                m.national = m.of_person = True
+                j = s + 1
+                break
         if tk == "این" and j + 1 < len(keys) and keys[j + 1] in _DEICTIC:  # «فرماندار این شهرستان»
             if keys[j + 1] == "استان":
                 m.province_word = True
