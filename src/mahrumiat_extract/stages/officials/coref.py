@@ -127,17 +127,17 @@ class Resolver(SpeakerChain):
         office or with the office as its predicate («... قالیباف ... . [قالیباف] ۱۲ سال شهردار
         تهران بوده»): the office is that person's. ``extra``: (start, end, person) of the
         mentions, from :meth:`surname_mentions`."""
-        if not extra or not self.free:
+        if not extra:
             return
         by_first = {t.first: t for t in self.free}
         starts = self.tokens.starts
         taken: set[int] = set()
-        for _s, e, pi in extra:
+        for s, e, pi in extra:
             p = self.persons[pi]
             if p.titles:
                 continue
             k = bisect_left(starts, e)  # the token after the mention
-            t = self._next(k, by_first)
+            t = self._next(k, by_first) or self._tenure(bisect_left(starts, s))
             if t is None or t.first in taken:
                 continue
             taken.add(t.first)
@@ -145,6 +145,20 @@ class Resolver(SpeakerChain):
             p.ranges.append(self._range(t))
         if taken:
             self.free = [t for t in self.free if t.first not in taken]
+
+    def _tenure(self, k: int) -> TitleMention | None:
+        """TENURE := «ریاست‌جمهوری» | «نخست‌وزیری» NAME: the office's tenure of the person
+        after it («۳۵ ماه ریاست‌جمهوری [ترامپ]»): the office, or None (``k``: the name's
+        first token)."""
+        keys = self.tokens.keys
+        for n in (1, 2):
+            if k - n >= 0 and "".join(keys[k - n : k]) in _TENURES:
+                hit = self.lex.phrase([_TENURES["".join(keys[k - n : k])]], 0, "title")
+                if hit is None:
+                    return None
+                entry = self.lex.titles[hit[0]]
+                return TitleMention(k - n, k, entry.canonical, entry, national=True)
+        return None
 
     def _plain_name(self, n: NameMention) -> bool:
         """A given name and a surname that is no common word nor compound, unless it ends
@@ -292,6 +306,11 @@ class Resolver(SpeakerChain):
         return t[a:b]
 
 
+# the tenure of an office, by its key, and the office's key: «ریاست‌جمهوری X» -> «رئیس‌جمهور»
+_TENURES = {
+    match_key(tenure): match_key(office)
+    for tenure, office in (("ریاست‌جمهوری", "رئیس‌جمهور"), ("نخست‌وزیری", "نخست‌وزیر"))
+}
 _PARALLEL_SPAN = 150  # tokens from the list of offices to the list of names (a few sentences)
 _LIST_SEPS = frozenset({"،", ",", "و"})
 
