@@ -226,7 +226,10 @@ def _extend(
         n = by_last.get(a)
         if n is None or n.office is not None or a < 1:
             continue
-        if not all(_word(tokens, keys, x, busy, geo_at, lex) for x in range(a, j)):
+        if not all(
+            _word(tokens, keys, x, busy, geo_at, lex) or keys[x] in lex.suffix_tokens
+            for x in range(a, j)
+        ):
             return False
         ks = keys[a:j]
         if any(k.endswith(lex.noun_endings) or nisba(k, lex) and k in lex.frequent for k in ks):
@@ -290,7 +293,7 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
     if (
         ks[0] in lex.given
         and len(ks) >= 2
-        and not nisba(last, lex)
+        and not (ks[0] in lex.ambiguous_given and nisba(last, lex))  # «[آزاد اسلامی]»
         and not _common_after_ambiguous(tokens, a, j, ks, lex)
     ):
         g = a + 1
@@ -314,11 +317,12 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
 
 
 def _common_after_ambiguous(tokens: Tokens, a: int, j: int, ks: list[str], lex: Lexicon) -> bool:
-    """A given name that is a common word («جان», «مایک») followed by a common word or a
-    compound («[جان جنگل‌ها]», «[مایک سیستم]»): a noun phrase, not a name."""
+    """A given name that is a common word («جان», «مایک») followed by a frequent word, a
+    plural or a compound («[جان جنگل‌ها]», «[مایک سیستم]»): a noun phrase, not a name; a
+    rarer word after it is a surname in apposition («[جان کری] وزیر ...»)."""
     if ks[0] not in lex.ambiguous_given:
         return False
-    return any(k in lex.common or k in lex.frequent for k in ks[1:]) or any(
+    return any(k in lex.frequent or k.endswith(lex.noun_endings) for k in ks[1:]) or any(
         "\u200c" in w for w in tokens.texts[a + 1 : j]
     )
 

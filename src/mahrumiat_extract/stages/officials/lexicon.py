@@ -205,7 +205,15 @@ def _is_verb(k: str, stems: frozenset[str]) -> bool:
 
 
 def _stem_ending(k: str, stems: frozenset[str]) -> bool:
-    return any(k.endswith(e) and len(k) > len(e) + 1 and k[: -len(e)] in stems for e in _ENDINGS)
+    """A stem and a person ending, or a past stem (in «ت»/«د») and the participle's «ه»
+    («گفته», «زاده»; not «درخشه»: a present stem takes no «ه»)."""
+    return any(
+        k.endswith(e)
+        and len(k) > len(e) + 1
+        and k[: -len(e)] in stems
+        and (e != "ه" or k[-2] in "تد")
+        for e in _ENDINGS
+    )
 
 
 _COMMA_KEYS = frozenset({"،", ",", "؛"})

@@ -178,6 +178,10 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
             elif tk == "استان":
                 m.province_word = True
                 j += 1
+            elif tk == "بخش" and generic and _complement_word(tokens, keys, j + 1, lex, geo_at):
+                parts.append(tokens.texts[j])  # «مدیر [بخش] دانشجویی»: a department, no district
+                j += 1
+                continue
             break
         if tk in _NATIONAL_WORDS:
             m.national = True
