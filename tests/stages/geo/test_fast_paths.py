@@ -243,4 +243,4 @@ def test_cue_reading_equals_the_plain_reading(words: tuple[str, ...]) -> None:
         if kind is not None and kind not in ("outlet", "between"):
             want = kind
             break
-    assert cues._longest_cue(words) == want
+    assert cues._longest_cue(words)[0] == want

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ...resources import read_tsv
+from ...resources import read_lines, read_tsv
 from ...text.keys import match_key
 from .wordkeys import word_key, words_key
 
@@ -62,6 +62,8 @@ class ContextWords:
     # first test: the words before a name end a phrase only if the last of them ends one)
     lasts: dict[str, frozenset[str]]
     lengths: dict[str, int]
+    surname_endings: frozenset[str]  # «پور», «زاده» ... (surname_endings.txt)
+    predicate_names: frozenset[str]  # the first words of the predicate phrases
 
     @classmethod
     def load(cls) -> ContextWords:
@@ -93,6 +95,8 @@ class ContextWords:
             triggers,
             lasts,
             lengths,
+            frozenset(read_lines("geo/surname_endings.txt")),
+            frozenset(k.split(" ")[0] for k in roles.get("predicate", ())),
         )
 
     def is_sports(self, text: str) -> bool:
@@ -184,7 +188,45 @@ class ContextWords:
             n = self._ends_with(keys, "brand")
             if n and not self._ends_with(keys[:-n], "keep"):
                 return True
+        if self._person(text, start, end, keys, is_cue):
+            return True
         return bool(near) and self._team(near, keys, is_cue, sports)
+
+    def _person(self, text: str, start: int, end: int, keys: list[str], is_cue: CueTest) -> bool:
+        """The name is no place but a person's or a word's: after an author word («نوشته امل
+        ناصر»); with no place cue before it, a given name with a surname after it («مهران
+        حاتم پور») or a common noun as a predicate («همه جا گلستان شد»)."""
+        if self._ends_with(keys, "author"):
+            return True
+        return (self._surname_after(text, end) or self._predicate(text, start, end)) and not is_cue(
+            keys
+        )
+
+    def _predicate(self, text: str, start: int, end: int) -> bool:
+        """The name and the verb after it are a predicate («همه جا گلستان شد»)."""
+        name = word_key(text[start:end])
+        if name not in self.predicate_names:
+            return False
+        after = [
+            m.group() for m in map(_LETTERS_AT_START.match, text[end : end + 24].split()[:3]) if m
+        ]
+        phrases = self.roles["predicate"]
+        return any(
+            " ".join([name, *map(word_key, after[:n])]) in phrases for n in range(1, len(after) + 1)
+        )
+
+    def _surname_after(self, text: str, end: int) -> bool:
+        """A word and a surname ending right after the name («حاتم پور», «ولی‌پور»)."""
+        if text[end : end + 1] != " ":
+            return False
+        words = text[end + 1 : end + 30].split(maxsplit=2)
+        if not words or not words[0].replace("\u200c", "").isalpha():
+            return False
+        endings = self.surname_endings
+        head, _, tail = words[0].rpartition("\u200c")
+        if head and tail in endings:
+            return True
+        return len(words) > 1 and words[1] in endings
 
     def _credit(self, text: str, begin: int, start: int, is_cue: CueTest, *, name: str) -> bool:
         """An agency credit opens the clause before the name, with no place cue between (a

@@ -73,12 +73,14 @@ class CueReader:
         outlet = any(table.get(word_key(w)) == "outlet" for w in last[-2:])
         got = (None, outlet)
         if not sentence_end:
-            kind = self._longest_cue(last)
-            if kind is None and word_key(last[-1]) in self.between_tails:
+            kind, n_cue = self._longest_cue(last)
+            if kind in KIND_CUES and kind != "office" and _after_demonstrative(last, n_cue):
+                kind = None  # «این شهر ترک»: the town was named before, an adjective follows
+            elif kind is None and word_key(last[-1]) in self.between_tails:
                 # «شهرستان زلزله‌زده بم»: a word the cue may stand before its name across
                 for n in (2, 1):
                     if len(last) > n and table.get(word_key("".join(last[-n:]))) == "between":
-                        before = self._longest_cue(last[:-n])
+                        before = self._longest_cue(last[:-n])[0]
                         kind = before if before in KIND_CUES else None
                         break
             if kind is not None:
@@ -88,16 +90,16 @@ class CueReader:
         self._words[(last, sentence_end)] = got
         return got
 
-    def _longest_cue(self, last: tuple[str, ...]) -> str | None:
-        """The kind of the longest cue the words end with."""
+    def _longest_cue(self, last: tuple[str, ...]) -> tuple[str | None, int]:
+        """The kind of the longest cue the words end with, and its words (None, 0: none)."""
         if not last or word_key(last[-1]) not in self.tails:
-            return None
+            return None, 0
         table = self.table
         for n in range(min(self.longest, len(last)), 0, -1):
             kind = table.get(word_key("".join(last[-n:])))
             if kind is not None and kind not in ("outlet", "between"):
-                return kind
-        return None
+                return kind, n
+        return None, 0
 
     def cues_before(self, text: str, start: int) -> tuple[str | None, bool]:
         """``(cue_before(text, start), outlet_before(text, start))`` from one look at the
@@ -160,6 +162,13 @@ class CueReader:
 
 
 _CACHE_MAX = 1 << 13
+# a demonstrative before a kind cue makes it point back («این شهر», «همان روستا»)
+_DEMONSTRATIVES = frozenset({"این", "آن", "همین", "همان"})
+
+
+def _after_demonstrative(last: tuple[str, ...], n: int) -> bool:
+    """Whether the word before the cue's ``n`` last words is a demonstrative."""
+    return len(last) > n and last[-n - 1] in _DEMONSTRATIVES
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
