@@ -796,3 +796,28 @@ RECALL_ROUND = [
 @pytest.mark.parametrize(("text", "expected"), RECALL_ROUND)
 def test_recall_round(text: str, expected: set[Triple]) -> None:
     assert _triples(text) == expected
+
+
+APPOINTMENTS_ROUND = [
+    pytest.param(
+        "در این روز، ابراهیم کاظمی به معاونت توسعه مدیریت و سرمایه انسانی و لطف‌الله رنجبر "
+        "به معاونت پارلمانی رفت.",
+        {
+            ("ابراهیم کاظمی", "معاون توسعه مدیریت و سرمایه انسانی", None),
+            ("لطف\u200cالله رنجبر", "معاون پارلمانی", None),
+        },
+        id="نام-به-معاونت-X",
+    ),
+    pytest.param(
+        "علی توکلی از ریاست سازمان بهزیستی استعفا داد.",
+        {("علی توکلی", "رئیس سازمان بهزیستی", None)},
+        id="نام-از-ریاست-سازمان",
+    ),
+    pytest.param("علی توکلی به مدیریت بحران توجه کرد.", set(), id="مدیریت-به‌معنی-اداره-کردن"),
+    pytest.param("علی توکلی به ریاست رسید.", set(), id="ریاست-بی‌سازمان"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APPOINTMENTS_ROUND)
+def test_appointments_round(text: str, expected: set[Triple]) -> None:
+    assert _triples(text) == expected

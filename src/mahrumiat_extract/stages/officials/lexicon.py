@@ -97,6 +97,7 @@ class Lexicon:
     compounds: frozenset[str] = frozenset()
     governed: dict[str, str] = field(default_factory=dict)  # «نظارت» -> «بر» (governed.tsv)
     plurals: frozenset[str] = frozenset()  # «تدابیر», «اوصاف» (plural_words.txt, hazm's PL)
+    office_nouns: dict[str, str] = field(default_factory=dict)  # «معاونت» -> «معاون» key
     genitive_heads: dict[str, str] = field(default_factory=dict)  # «دوران» -> era (.tsv)
     memo: LexiconMemo = field(default_factory=LexiconMemo, compare=False, repr=False)
 
@@ -316,6 +317,11 @@ def _load() -> Lexicon:
         genitive_heads={
             match_key(r[0]): r[1]
             for r in read_tsv("officials/genitive_heads.tsv")
+            if len(r) == 2
+        },
+        office_nouns={
+            match_key(r[0]): match_key(r[1])
+            for r in read_tsv("officials/office_nouns.tsv")
             if len(r) == 2
         },
         plurals=frozenset(match_key(x) for x in read_lines("officials/plural_words.txt")),

@@ -14,6 +14,7 @@ from ...doc import Doc, GeoHit
 from ...records import Official
 from ...text.keys import match_key
 from ..base import Stage
+from .appointment import appointments
 from .apposition import apposed_names
 from .coref import Person, Resolver
 from .lexicon import Lexicon
@@ -45,6 +46,9 @@ def _resolve(
     more = apposed_names(tokens, keys, titles, names, geo_at, lex)
     titles, after = names_after_offices(tokens, keys, titles, names + more, geo_at, lex)
     more += after
+    posts = appointments(tokens, keys, names + more, geo_at, lex)
+    if posts:
+        titles = sorted(titles + posts, key=lambda t: t.first)
     if more:
         names = sorted(names + more, key=lambda n: n.first)
         spans = [(n.first, n.last) for n in names]
@@ -146,16 +150,17 @@ class OfficialsStage(Stage):
     def match(self, doc: Doc) -> Resolver | None:
         """The persons of ``doc`` (pure: reads ``doc.work`` and ``doc.geo``); None, early,
         when the article can hold no official: an official needs an office or a rank, so with
-        no office in the text and no military honorific (a rank) names are never looked for."""
+        no office, no office noun («معاونت») and no military honorific (a rank) in the text
+        names are never looked for."""
         lex = self.resources.officials
         tokens = tokenize(doc.work, lex)
         keys = tokens.keys
         title_at, name_at = lex.openings2(keys, ("title",), _NAME_TABLES)
-        if not title_at and _no_rank(lex, keys):
+        if not title_at and _no_rank(lex, keys) and lex.office_nouns.keys().isdisjoint(keys):
             return None
         geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
         titles = find_titles(tokens, geo_at, lex, keys, title_at)
-        if not titles and _no_rank(lex, keys):
+        if not titles and _no_rank(lex, keys) and lex.office_nouns.keys().isdisjoint(keys):
             return None
         return _resolve(doc, lex, tokens, geo_at, title_at, name_at, titles)
 

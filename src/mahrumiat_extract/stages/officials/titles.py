@@ -28,7 +28,14 @@ from ...doc import GeoHit
 from .lexicon import Lexicon, TitleEntry
 from .tokens import Tokens
 
-__all__ = ["APPOINTED", "APPOSITION_SEPS", "TitleMention", "find_titles", "starts_name"]
+__all__ = [
+    "APPOINTED",
+    "APPOSITION_SEPS",
+    "TitleMention",
+    "find_titles",
+    "parse_office",
+    "starts_name",
+]
 
 _PLACE_WORDS = frozenset({"استان", "شهرستان", "شهر", "بخش", "روستای", "روستا", "دهستان", "منطقه"})
 _NATIONAL_WORDS = frozenset({"کشور", "ایران"})
@@ -118,6 +125,20 @@ def find_titles(
         out.append(mention)
         i = mention.last
     return out
+
+
+def parse_office(
+    tokens: Tokens,
+    keys: list[str],
+    i: int,
+    entry: TitleEntry,
+    geo_at: dict[int, GeoHit],
+    lex: Lexicon,
+) -> TitleMention | None:
+    """The office phrase whose head is the one token ``i`` read as ``entry`` (an office noun
+    such as «معاونت» read as «معاون»), or None: as for any head, a head that needs its
+    organization needs it here too («به ریاست [سازمان ...]»)."""
+    return _parse(tokens, keys, i, 1, entry, geo_at, lex)
 
 
 def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch a production
