@@ -306,8 +306,10 @@ def _split_honorific(word: str, k: str, lex: Lexicon) -> int | None:
             return len(word) - len(verb)
     for n in range(3, min(len(word) - 3, 12)):
         head = _word_key(word[:n])
-        if head in lex.honorifics and lex.honorifics[head][1] != "polite":
+        if head in lex.honorifics and lex.honorifics[head][1] != "polite" and head not in lex.given:
+            # (not «امیر»: a given name's first part too, «امیرهوشنگ»)
             rest = _word_key(word[n:])
-            if rest not in lex.common and rest not in lex.stop and len(rest) >= 4:
+            known = rest not in lex.common or rest in lex.given  # «دکتر[محسن]»: a given name
+            if known and rest not in lex.stop and len(rest) >= 4:
                 return n
     return None
