@@ -164,7 +164,8 @@ def _name_at(  # noqa: C901 - the name grammar's alternatives, each a rule of it
     ):
         given_end = g + 1  # «سید» always opens a name: «سید راضی نوری»
     if given_end is not None:
-        sur = _surname(tokens, keys, given_end, geo_at, lex)
+        lead = i >= 3 and keys[i - 1] == "،" and _after_credit(keys, i - 1)
+        sur = _surname(tokens, keys, given_end, geo_at, lex, lead=lead)
         if sur is None and given_end - g > 1:  # «محمد حسین» + stop: the second is the surname
             given_end = g + 1
             sur = _surname(tokens, keys, given_end, geo_at, lex)
@@ -207,6 +208,19 @@ def _name_at(  # noqa: C901 - the name grammar's alternatives, each a rule of it
             )
         return None
     return _before_office(tokens, keys, i, geo_at, lex) if office_next else None
+
+
+_CREDIT_SPAN = 8  # «به گزارش خبرگزاری ... از ...،»: the credit's words before its comma
+
+
+def _after_credit(keys: list[str], comma: int) -> bool:
+    """Does the comma at ``comma`` close a news credit («به گزارش ایسنا،»)?"""
+    for a in range(comma - 1, max(comma - _CREDIT_SPAN, 0) - 1, -1):
+        if keys[a] == "گزارش" and a > 0 and keys[a - 1] == "به":
+            return True
+        if keys[a] in ("،", ".", "\n"):
+            return False
+    return False
 
 
 def _given(keys: list[str], g: int, lex: Lexicon) -> int | None:
@@ -293,9 +307,18 @@ def _bad_word(
 
 
 def _surname(
-    tokens: Tokens, keys: list[str], j: int, geo_at: dict[int, GeoHit], lex: Lexicon
+    tokens: Tokens,
+    keys: list[str],
+    j: int,
+    geo_at: dict[int, GeoHit],
+    lex: Lexicon,
+    *,
+    lead: bool = False,
 ) -> int | None:
-    """End (exclusive) of a surname starting at token ``j``, or None."""
+    """End (exclusive) of a surname starting at token ``j``, or None. ``lead``: the name is
+    the news lead's subject (right after «به گزارش ...،»), whose noun phrase runs to the
+    first function word or verb: a second surname word may be a common word there («به
+    گزارش ایسنا، وحید قبادی [دانا] در جمع ...»), if not a frequent one."""
     if j >= len(tokens.keys) or _bad_word(tokens, geo_at, lex, keys, j):
         return None
     end = _suffixes(tokens, j + 1, lex)
@@ -309,7 +332,7 @@ def _surname(
             and (
                 k2 not in lex.common
                 or k2.endswith(lex.suffix_endings)
-                or (k2 not in lex.frequent and _office_follows(keys, after, lex))
+                or (k2 not in lex.frequent and (lead or _office_follows(keys, after, lex)))
             )  # not «... نسبت», but «علی الهیار [ترکمن] معاون ...»: the office says it
         ):
             light = after < len(keys) and lex.light_verbs.get(keys[after]) == "any"  # «[رای] دادند»
