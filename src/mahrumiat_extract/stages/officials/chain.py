@@ -156,13 +156,16 @@ class SpeakerChain:
     def _lead(self, a: int, b: int) -> tuple[int, bool]:
         """Skip «به گزارش ...،», «منبع:» and «به گفته/اعتقاد/عقیده»: (subject search start,
         speaks)."""
-        keys = self.keys[a : min(b, a + 2)]
-        if keys == ["به", "گزارش"]:
+        keys = self.keys
+        if a + 1 >= b or keys[a] != "به":
+            return a, False
+        second = keys[a + 1]
+        if second == "گزارش":
             i = a
             while i < b and self.tokens.keys[i] not in ("،", "؛", ":"):
                 i += 1
             return i + 1, False
-        if keys in (["به", "گفته"], ["به", "اعتقاد"], ["به", "عقیده"]):
+        if second in ("گفته", "اعتقاد", "عقیده"):
             return a + 2, True
         return a, False
 
@@ -173,7 +176,10 @@ class SpeakerChain:
         (kind, object, at the very start, followed by «هم»/«نیز», speaks), or None.
         ``events``: the person or office starting in each token, by token index."""
         a, b = sent
+        keys = self.keys
         i, speaks = self._lead(a, b)
+        # opens with «به گزارش» (``keys[b]``, if any, is a sentence end, never «گزارش»)
+        report = a + 1 < b and keys[a] == "به" and keys[a + 1] == "گزارش"
         marks = self._marks
         hit: tuple[str, object] | None = None
         j = i
@@ -183,7 +189,7 @@ class SpeakerChain:
                 if m == len(marks) or marks[m] >= b:
                     break
                 j = marks[m]
-            k = self.keys[j]
+            k = keys[j]
             if k == ":" and j - i < 4 and i == a:  # «خلیج فارس: مدیرکل ...»
                 i = j = j + 1
                 continue
@@ -203,7 +209,7 @@ class SpeakerChain:
                         ),
                     )
                 elif surname_shaped(tok, self.lex, self.geo_at) and not (
-                    j > 0 and self.keys[j - 1] + self.keys[j] in self.lex.compounds
+                    j > 0 and keys[j - 1] + k in self.lex.compounds
                 ):
                     hit = ("person", self._new_person(tok))
                 elif j + 1 < b and self._split_surname(j):  # «نعمت زاده» for «نعمت‌زاده»
@@ -217,13 +223,7 @@ class SpeakerChain:
                             )
                         ),
                     )
-            if (
-                hit is None
-                and j == i
-                and self.keys[a : a + 2] == ["به", "گزارش"]
-                and j + 2 < b
-                and self._lead_name(j)
-            ):
+            if hit is None and j == i and report and j + 2 < b and self._lead_name(j):
                 hit = (
                     "person",
                     self._add(
@@ -240,7 +240,7 @@ class SpeakerChain:
         if hit is None:
             return None
         end = self._end_of(hit, j)
-        rest = self.keys[end:b]
+        rest = keys[end:b]
         if hit[0] == "person" and j == a and _byline(rest):
             return "bystander", None, True, False, False  # «[X] / headline»: the author
         speaks = (
@@ -252,7 +252,7 @@ class SpeakerChain:
             )
         )
         also = bool(rest) and rest[0] in ("هم", "نیز")
-        if hit[0] == "person" and j == i and i > a and self.keys[a : a + 2] == ["به", "گزارش"]:
+        if hit[0] == "person" and j == i and i > a and report:
             speaks = True  # the lead's subject after the credit is the news-maker the headline
             # or the lead's office spoke of («رئیس سازمان ... تاکید کرد. به گزارش ...، [X] ...»)
         if hit[0] == "person" and _no_office(rest):
@@ -348,9 +348,9 @@ def _no_office(rest: list[str]) -> bool:
     """Is the subject presented as one of a group («[X] یکی از ساکنین/اهالی ... می‌گوید»: a
     group with an office is an apposition the grammar reads) or as the writer of a note
     («[X] طی یادداشتی نوشت»: the author, not the office the note is about)?"""
-    if any(tuple(rest[n : n + 2]) == _GROUP for n in range(3)):
+    if _GROUP[0] in rest[:3] and any(tuple(rest[n : n + 2]) == _GROUP for n in range(3)):
         return True  # (``rest`` may begin inside the name)
-    return any(k in _WRITING for k in rest[:4])
+    return not _WRITING.isdisjoint(rest[:4])
 
 
 def _same_office(a: str, b: str) -> bool:

@@ -1,0 +1,50 @@
+"""The speaker chain's fast tests of a sentence's opening (``_lead``, the «به گزارش» test,
+``_no_office``) equal the plain slices they replace, on random token sequences."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mahrumiat_extract.stages.officials.chain import SpeakerChain, _no_office
+
+_WORDS = ["به", "گزارش", "گفته", "اعتقاد", "عقیده", "،", "؛", ":", "یکی", "از", "یادداشتی", "X"]
+_keys = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8)
+
+
+def _lead_plain(keys: list[str], a: int, b: int) -> tuple[int, bool]:
+    head = keys[a : min(b, a + 2)]
+    if head == ["به", "گزارش"]:
+        i = a
+        while i < b and keys[i] not in ("،", "؛", ":"):
+            i += 1
+        return i + 1, False
+    if head in (["به", "گفته"], ["به", "اعتقاد"], ["به", "عقیده"]):
+        return a + 2, True
+    return a, False
+
+
+def _no_office_plain(rest: list[str]) -> bool:
+    if any(tuple(rest[n : n + 2]) == ("یکی", "از") for n in range(3)):
+        return True
+    return any(k in {"یادداشتی", "یادداشت", "مقاله‌ای", "مقاله", "ستون"} for k in rest[:4])
+
+
+@given(_keys, st.data())
+@settings(max_examples=2000, deadline=None)
+def test_lead(keys: list[str], data: st.DataObject) -> None:
+    a = data.draw(st.integers(0, len(keys) - 1))
+    b = data.draw(st.integers(a + 1, len(keys)))
+    keys = [*keys[:b], "."] if b < len(keys) else keys  # a sentence ends at ``b``
+    chain = SimpleNamespace(keys=keys, tokens=SimpleNamespace(keys=keys))
+    assert SpeakerChain._lead(chain, a, b) == _lead_plain(keys, a, b)  # type: ignore[arg-type]
+    report = a + 1 < b and keys[a] == "به" and keys[a + 1] == "گزارش"
+    assert report == (keys[a : a + 2] == ["به", "گزارش"])  # as ``_subject`` reads it
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=6))
+@settings(max_examples=2000, deadline=None)
+def test_no_office(rest: list[str]) -> None:
+    assert _no_office(rest) == _no_office_plain(rest)
