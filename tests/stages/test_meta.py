@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
+from itertools import islice
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mahrumiat_extract import extract
-from mahrumiat_extract.stages.meta import MetaLexicon, find_source
+from mahrumiat_extract.stages.meta import MetaLexicon, colon_phrases, find_source
 from mahrumiat_extract.text.normalize import normalize
+
+from ..conftest import SHARED
 
 
 @pytest.mark.parametrize(
@@ -64,3 +73,46 @@ def test_title() -> None:
     text = "نیوز سیتی!\n01 اردیبهشت 1401 - 21:19\n\nقرارگاه سازندگی ظرفیتی اساسی است/ حضور در مناطق کم‌برخوردار\n\nخرم‌آباد- استاندار گفت: ..."
     assert extract(text).title == "قرارگاه سازندگی ظرفیتی اساسی است/ حضور در مناطق کم‌برخوردار"
     assert extract("استاندار گفت: این یک متن یک‌خطی است.").title is None
+
+
+# ``colon_phrases`` (the «OUTLET:» credit) against the pattern it replaces, read forwards
+_COLON_PHRASE = re.compile(r"(?:^|\n|\s)(?P<x>[^\s:،\n]+(?:\s[^\s:،\n]+){0,2})\s*:")
+
+
+def _forward(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group("x"), m.start("x"), m.end("x")) for m in _COLON_PHRASE.finditer(text)]
+
+
+@given(st.text(alphabet=" \n\t\u00a0:،ابx.\u200c/", max_size=60))
+@settings(max_examples=3000, deadline=None)
+def test_colon_phrases_random(text: str) -> None:
+    assert list(colon_phrases(text)) == _forward(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ایرنا: رئیس‌جمهور گفت",  # ایرنا: the start
+        "خبر  گزارشگر ایسنا :",  # two spaces: only the words after them
+        "یک دو سه چهار: پنج",  # at most three words
+        "الف،ب: ج",  # «،» ends the words
+        "الف:ب:ج",  # no space before the second colon's word
+        ": الف",  # no word
+        "",
+    ],
+    ids=["آغاز", "دو-فاصله", "سه-واژه", "ویرگول", "دونقطه-پیاپی", "بی-واژه", "تهی"],
+)
+def test_colon_phrases_cases(text: str) -> None:
+    assert list(colon_phrases(text)) == _forward(text)
+
+
+def test_colon_phrases_real_articles() -> None:
+    path = SHARED / "corpus" / "news.jsonl.gz"
+    if not path.exists():
+        pytest.skip("../shared corpus absent")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in islice(f, 500):
+            text = json.loads(line)["text"]
+            assert list(colon_phrases(text)) == _forward(text)
+            norm = normalize(text).text
+            assert list(colon_phrases(norm)) == _forward(norm)

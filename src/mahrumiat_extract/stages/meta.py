@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -21,7 +22,7 @@ from ..text.keys import match_key
 from .base import Stage
 from .cleanup import lines
 
-__all__ = ["MetaLexicon", "MetaStage", "find_source"]
+__all__ = ["MetaLexicon", "MetaStage", "colon_phrases", "find_source"]
 
 _STOP = r"[،,:؛;.»\"\n()\[\]]"
 _REPORT = re.compile(r"به\s?گزارش\s*[«\"]?\s*(?P<x>[^،,:؛;.»\"\n()\[\]]{1,120})")
@@ -94,6 +95,36 @@ def _source_from(chunk: str, lex: MetaLexicon, *, after_reporter: bool = False) 
     return _clean_phrase(words[:4]) if len(words) <= 4 else None
 
 
+#: The words before a colon, read backwards from the colon in the reversed text (see
+#: :func:`colon_phrases`): up to three words, each after one space, then a space or the start.
+_COLON_WORDS_REVERSED = re.compile(r":\s*(?P<x>[^\s:،]+(?:\s[^\s:،]+){0,2})(?=\s|\Z)")
+
+
+def colon_phrases(text: str) -> Iterator[tuple[str, int, int]]:
+    """The one to three words before each colon, left to right: ``(words, start, end)``.
+
+    What ``re.finditer`` gives with the pattern «a space or the start, one to three words
+    (no space, colon or «،») each after one space, spaces, a colon» (its words), read from
+    each colon backwards instead: that pattern tries every space of the text and reads the
+    words after it, most of the meta stage's time on an article with no source. A match
+    holds no colon, so it ends at the first colon after its start, and its leftmost start is
+    the one with the most words: the reversed pattern matched at the colon takes the most
+    words it can. (Tests: random texts against the forward pattern.)
+    """
+    c = text.find(":")
+    if c < 0:
+        return
+    n = len(text)
+    rev = text[::-1]
+    match = _COLON_WORDS_REVERSED.match
+    while c >= 0:
+        m = match(rev, n - 1 - c)
+        if m is not None:
+            start, end = n - m.end("x"), n - m.start("x")
+            yield text[start:end], start, end
+        c = text.find(":", c + 1)
+
+
 def find_source(text: str, lex: MetaLexicon) -> tuple[str, int, int] | None:
     """``(source, start, end)`` from the article's credit phrases, or None."""
     for m in _REPORT.finditer(text):
@@ -112,12 +143,12 @@ def find_source(text: str, lex: MetaLexicon) -> tuple[str, int, int] | None:
             src = _source_from(m.group("x"), lex, after_reporter=True)
             if src:
                 return src, m.start("x"), m.end("x")
-    for m in re.finditer(r"(?:^|\n|\s)(?P<x>[^\s:،\n]+(?:\s[^\s:،\n]+){0,2})\s*:", text):
-        words = m.group("x").split()
+    for phrase, start, end in colon_phrases(text):  # «OUTLET:»
+        words = phrase.split()
         for i in range(len(words)):
             outlet = _outlet_prefix(words[i:], lex)
             if outlet and match_key(outlet) == match_key("".join(words[i:])):
-                return outlet, m.start("x"), m.end("x")
+                return outlet, start, end
     credits = list(_CREDIT.finditer(text))
     if credits:
         m = credits[-1]
@@ -158,9 +189,9 @@ class MetaStage(Stage):
         header = list(islice(lines(text), 4))
         for s, e in header:
             line = text[s:e]
-            dates = find_dates(line)
-            # a header date line: the date is most of the line (a dateline, not a sentence)
-            if dates and len(line.split()) <= 12:
+            # a header date line: the date is most of the line (a dateline, not a sentence;
+            # the words counted first: a paragraph is not searched for dates)
+            if len(line.split()) <= 12 and (dates := find_dates(line)):
                 return dates[0].jalali, dates[0].gregorian
         for m in re.finditer(
             r"(?:تاریخ\s?(?:انتشار|خبر)|منتشر\s?شده\s?در)\s*:?\s*([^\n]{4,40})", text
@@ -176,7 +207,7 @@ class MetaStage(Stage):
         for idx, (s, e) in enumerate(body[:4]):
             line = " ".join(text[s:e].split())
             words = line.split()
-            if find_dates(line) and len(words) <= 12:
+            if len(words) <= 12 and find_dates(line):
                 continue  # the date line
             if len(words) <= 2 and idx + 1 < len(body):
                 continue  # a site name («نیوز سیتی!»)
