@@ -840,3 +840,42 @@ APPOINTMENTS_ROUND = [
 @pytest.mark.parametrize(("text", "expected"), APPOINTMENTS_ROUND)
 def test_appointments_round(text: str, expected: set[Triple]) -> None:
     assert _triples(text) == expected
+
+
+CORPUS_ROUND = [
+    pytest.param(
+        "نه اینکه به قول ولی الله کاظمی، نماینده بابلسر مردم به شمال سفر کنند.",
+        {("ولی\u200cالله کاظمی", "نماینده مجلس", "بابلسر")},
+        id="ولی‌الله-دوجزئی",
+    ),
+    pytest.param(
+        "در همین حال ژنرال «جان والاس John Wallace »، فرمانده گارد ملی ایالت گفت: بله.",
+        {("جان والاس", "فرمانده گارد ملی ایالت", None)},
+        id="املای-لاتین-بی‌کمانک",
+    ),
+    pytest.param(
+        "به گزارش ایسنا، ایزومی ناکامورا، معاون آنتونیو گوترش ، دبیرکل سازمان ملل گفت: بله.",
+        {("ایزومی ناکامورا", "معاون", None), ("آنتونیو گوترش", "دبیرکل سازمان ملل", None)},
+        id="معاون-نام-شخص",
+    ),
+    pytest.param(
+        "موفق باشید. / فرهاد کاظمی / سرپرست فدراسیون».",
+        {("فرهاد کاظمی", "سرپرست فدراسیون", None)},
+        id="امضا-با-خط-مورب",
+    ),
+    pytest.param(
+        "سردار قاسم کاظمی فرمانده نیروی قدس سپاه روی این موضوع تاکید کرد.",
+        {("قاسم کاظمی", "فرمانده نیروی قدس سپاه", None)},
+        id="روی-حرف-اضافه",
+    ),
+    pytest.param(
+        "او به همراه شش تن دیگر از نمایندگان شجاع اقلیت مجلس استعفا داد.",
+        set(),
+        id="نمایندگان-شجاع-نام-نیست",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CORPUS_ROUND)
+def test_corpus_round(text: str, expected: set[Triple]) -> None:
+    assert _triples(text) == expected

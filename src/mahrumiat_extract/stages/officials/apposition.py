@@ -69,7 +69,7 @@ from .tokens import Tokens
 
 __all__ = ["apposed_names"]
 
-_SEPS = frozenset({"،", "-", "؛", "»", '"', ":", ","})
+_SEPS = frozenset({"،", "-", "؛", "»", '"', ":", ",", "/"})
 _LIST_SEPS = frozenset({"،", "و", ","})
 _MAX_WORDS = 4
 _SOURCE = frozenset({("به", "گزارش")})  # the news source's slot («به نقل از» may quote a person)
@@ -142,6 +142,8 @@ def _before_gloss(keys: list[str], j: int) -> int:
     """Step back over what may stand between a name and its office: the name's spelling in
     Latin letters in brackets and the quote closing the name («"[جیم رایان]"(Jim Ryan)،
     رئیس ...»). ``j``: the token after the name as the office sees it."""
+    if j > 0 and keys[j - 1] in _QUOTES:
+        j -= 1  # «"[جان جنسن] John Jensen"، فرمانده ...»
     if j > 0 and keys[j - 1] == ")":
         i = j - 2
         while i >= 0 and j - i <= _MAX_GLOSS and keys[i] != "(":
@@ -151,6 +153,10 @@ def _before_gloss(keys: list[str], j: int) -> int:
         if i < 0 or keys[i] != "(" or i == j - 2:
             return j
         j = i
+    k = j
+    while k > 0 and j - k < _MAX_GLOSS and keys[k - 1].isascii() and keys[k - 1][:1].isalpha():
+        k -= 1  # the name in Latin letters without brackets
+    j = k
     if j > 0 and keys[j - 1] in _QUOTES:
         j -= 1
     return j
@@ -164,6 +170,7 @@ def _word(
     return (
         len(k) >= 2
         and k[0].isalpha()
+        and not k.isascii()  # Persian script only (a Latin gloss is skipped, not a name word)
         and i not in busy
         and k not in lex.stop
         and k not in lex.honorifics

@@ -210,6 +210,9 @@ def _name_at(  # noqa: C901 - the name grammar's alternatives, each a rule of it
     return _before_office(tokens, keys, i, geo_at, lex) if office_next else None
 
 
+# prepositions and pronouns: never a piece of a given name written in two words (but «ولی
+# الله» is «ولی‌الله», though «ولی» alone is a conjunction)
+_NOT_IN_NAMES = frozenset({"به", "از", "در", "با", "بر", "که", "من", "تو", "او", "این", "آن", "ان"})
 _CREDIT_SPAN = 8  # «به گزارش خبرگزاری ... از ...،»: the credit's words before its comma
 
 
@@ -228,7 +231,7 @@ def _given(keys: list[str], g: int, lex: Lexicon) -> int | None:
     if first is None:
         return None
     end = g + first[1]
-    if first[1] > 1 and any(k in lex.stop for k in keys[g:end]):
+    if first[1] > 1 and any(k in _NOT_IN_NAMES for k in keys[g:end]):
         return None  # «[به من] پیشنهاد داد», «[به نام] ...»: function words, not «بهمن», «بهنام»
     second = lex.phrase(keys, end, "given")
     if (

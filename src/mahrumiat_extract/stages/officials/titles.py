@@ -44,12 +44,12 @@ _HOLY = frozenset({"ع", "ره", "س", "عج", "ص"})
 _MAX_WORDS = 9
 # heads whose office is of another office holder («معاون ... وزیر», «مشاور ... رئیس‌جمهور»)
 _DEPUTIES = frozenset({"معاون", "مشاور", "دستیار"})
-_OF_PERSON = frozenset({"نماینده", "مشاور", "دستیار"})  # «نماینده آیت‌الله X»: of a person
+_OF_PERSON = frozenset({"نماینده", "مشاور", "دستیار", "معاون"})  # «نماینده آیت‌الله X»: of a person
 _PRONOUNS = frozenset({"او", "وی", "ایشان"})  # «معاون او»: a genitive person ends the office
 _RULER_RANKS = frozenset({"امیر"})  # a rank, but before a country the state's ruler
 # what may stand between a name and its office in apposition: «علی ربیعی؛ دستیار ...»,
 # «آقای ترکان - مشاور ...», «[آرمین مایر]» سفیر ...»
-APPOSITION_SEPS = frozenset({"،", ",", "-", "؛", "»", '"'})
+APPOSITION_SEPS = frozenset({"،", ",", "-", "؛", "»", '"', "/"})  # «X / سرپرست فدراسیون»
 # «X به سمت/عنوان OFFICE (منصوب شد)»: the post given to a name the lexicon knows, in apposition
 # across the phrase (an unknown name after «به عنوان» is too often a common noun phrase)
 APPOINTED = frozenset({("به", "سمت"), ("به", "عنوان")})
@@ -292,9 +292,15 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
             j += 1
             continue
         break
-    pronoun = j < len(keys) and keys[j] in _PRONOUNS and len(parts) == 1 and entry.cls == "head"
-    if pronoun:  # «[معاون او]»: the head of another person's office, that person's deputy
-        m.last = j + 1
+    pronoun = len(parts) == 1 and entry.cls == "head" and j < len(keys)
+    pronoun = pronoun and (
+        keys[j] in _PRONOUNS
+        or not entry.plural
+        and entry.canonical in _OF_PERSON
+        and _person_after(tokens, keys, j, lex, geo_at)
+    )
+    if pronoun:  # «[معاون او]», «[معاون] آنتونیو گوترش»: the deputy of another person
+        m.last = j + 1 if keys[j] in _PRONOUNS else j
         m.title = parts[0]
         return m
     if entry.cls == "head" and len(parts) == 1 and m.place is None and not m.national:
@@ -307,6 +313,20 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
     m.last = max(j, m.last)
     m.title = " ".join(parts)
     return m
+
+
+def _person_after(
+    tokens: Tokens, keys: list[str], j: int, lex: Lexicon, geo_at: dict[int, GeoHit]
+) -> bool:
+    """Does a person's name begin at ``j`` beyond doubt: a given name that is no common word
+    too (ambiguous_given.txt), then a surname that is no common word or ends like one
+    («معاون [آنتونیو گوترش]»; not «نمایندگان [شجاع اقلیت]»)?"""
+    if keys[j] not in lex.given or keys[j] in lex.ambiguous_given:
+        return False
+    if j + 1 >= len(keys) or not starts_name(tokens, j, lex, geo_at):
+        return False
+    k = keys[j + 1]
+    return k not in lex.common or k.endswith(lex.suffix_endings)
 
 
 def _ezafe_yeh(word: str) -> bool:
