@@ -305,6 +305,8 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
         return m
     if entry.cls == "head" and len(parts) == 1 and m.place is None and not m.national:
         return None  # a head needs an organization, a place («نماینده خرمشهر») or a country
+    if entry.canonical == "عضو" and any(p.startswith("تیم") for p in parts[1:3]):
+        return None  # «عضو (پیشین) تیم ملی»: a player, not a post (GUIDELINE: roles)
     if m.place is not None and _ezafe_yeh(parts[-1]):
         parts[-1] = parts[-1][:-1]  # «پلیس فتا[ی] تهران»: the ezafe goes with the place
     if m.place is not None and parts == ["نماینده"] and not m.entry.plural:
