@@ -241,7 +241,7 @@ class SpeakerChain:
             return None
         end = self._end_of(hit, j)
         rest = keys[end:b]
-        if hit[0] == "person" and j == a and _byline(rest):
+        if hit[0] == "person" and j == a == 0 and _byline(rest):
             return "bystander", None, True, False, False  # «[X] / headline»: the author
         speaks = (
             speaks
@@ -338,8 +338,9 @@ _WRITING = frozenset({"یادداشتی", "یادداشت", "مقاله‌ای",
 
 
 def _byline(rest: list[str]) -> bool:
-    """Is a sentence that opens with a name (``rest``: its tokens after the name's first) a
-    byline: the name alone on its line, or the name and «/» before the headline?"""
+    """Is the article's first sentence, opening with a name (``rest``: its tokens after the
+    name's first), a byline: the name alone on its line, or the name and «/» before the
+    headline? (A name alone on a later line is a signature, its office on the next line.)"""
     n = rest.index("/") if "/" in rest[:3] else len(rest)
     return n <= 2 and all(k.isalpha() for k in rest[:n])
 
