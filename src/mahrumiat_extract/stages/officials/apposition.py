@@ -6,7 +6,9 @@ holder's name in news Persian («[میگل آنخل موراتینوس]» وزی
 
     APPOSITION := EDGE NAME GLOSS? SEP? OFFICE
                 | EDGE ITEM (LSEP ITEM)* و ITEM SEP? PLURAL-OFFICE PLACE (LSEP PLACE)* و PLACE
-                  (names and places paired by order; «نمایندگان», «وزرای»: plurals.tsv)
+                  (names and places paired by order; «نمایندگان», «وزرای»: plurals.tsv; with
+                  more places than names, an «و» other than the list's last joins two places
+                  into one constituency, whose first place is the jurisdiction)
     SEP        := «،» | «-» | «؛» | «»» | «"» | «:»
     GLOSS      := «"»? «(» LATIN-WORD+ «)»  (the name in Latin letters: «"جیم رایان"(Jim Ryan)»)
     LSEP       := «،» | «و»
@@ -251,6 +253,21 @@ def _extend(
     return False
 
 
+def _constituencies(places: list[GeoHit], seps: list[str], n: int) -> list[GeoHit]:
+    """The first place of each item of a list of places with more places than names: items
+    are set off by «،» and the last one by «و»; any other «و» joins two places into one item
+    («فردوس، [کلاله و مینودشت] و کردکوی»: a constituency of two counties). ``seps``: the
+    separator before each place after the first; ``n``: the number of names."""
+    last_and = max((i for i, s in enumerate(seps) if s == "و"), default=-1)
+    if "،" not in seps and "," not in seps:
+        return places  # no list structure to read
+    firsts = [places[0]]
+    for i, s in enumerate(seps):
+        if s != "و" or i == last_and:
+            firsts.append(places[i + 1])
+    return firsts if len(firsts) == n else places
+
+
 def _coordinated_holder(
     tokens: Tokens, keys: list[str], a: int, j: int, ends: dict[int, NameMention], lex: Lexicon
 ) -> NameMention | None:
@@ -410,13 +427,17 @@ def _share(
         return
     items.reverse()
     places = [t.place] if t.place is not None else []
+    seps: list[str] = []  # the separator before each place after the first
     j = t.last
     while j + 1 < len(keys) and keys[j] in _LIST_SEPS and tokens.starts[j + 1] in geo_at:
         hit = geo_at[tokens.starts[j + 1]]
         places.append(hit)
+        seps.append(keys[j])
         j += 1
         while j < len(keys) and tokens.starts[j] < hit.end:
             j += 1
+    if places and len(places) > len(items):
+        places = _constituencies(places, seps, len(items))
     paired = len(places) == len(items)
     for i, n in enumerate(items):
         n.office = TitleMention(
