@@ -60,3 +60,34 @@ def test_no_route_no_neighborhood(text: str) -> None:
 def test_a_town_name_heading_a_list_is_a_neighborhood() -> None:
     text = "طرح در محلات دولت‌آباد، جعفرآباد، تازه‌آباد و دیزل‌آباد کرمانشاه اجرا می‌شود."
     assert {"دولت\u200cآباد", "تازه\u200cآباد", "دیزل\u200cآباد"} <= _nbs(text)
+
+
+def test_a_route_end_that_is_a_common_word_is_no_neighborhood() -> None:
+    text = "شهردار تهران گفت خط اتوبوس در مسیر نارمک تا آزادی راه می‌افتد."
+    assert _nbs(text) == {"نارمک"}
+
+
+OWNED = [
+    pytest.param("او مهمانان را هر روز در دفتر نیاورانش می‌پذیرد.", "نیاوران", id="دفتر-با-ش"),
+    pytest.param("آنها در خانه زعفرانیه‌شان جشن گرفتند.", "زعفرانیه", id="خانه-با-شان-نیم‌فاصله"),
+    pytest.param("در منزل فرمانیه‌ام میهمانی دادم.", "فرمانیه", id="منزل-با-ام"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), OWNED)
+def test_a_building_with_a_possessive_names_its_neighborhood(text: str, name: str) -> None:
+    record = extract(text)
+    assert name in {n.name for n in record.neighborhoods}
+    assert "تهران" in {p.name for p in record.provinces}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("مدیرکل دفتر سلامت وزارت بهداشت سخن گفت.", id="واژه-با-پایان-همسان"),
+        pytest.param("او در خانه کرمانش ماند.", id="نام-شهر"),
+        pytest.param("دفتر نیاوران بسته شد.", id="بی-پایان-ملکی"),
+    ],
+)
+def test_no_owned_neighborhood(text: str) -> None:
+    assert _nbs(text) == set()

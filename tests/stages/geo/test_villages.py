@@ -30,6 +30,32 @@ FOUND = [
 ]
 
 
+RURAL_AREA_AND_ROAD = [
+    pytest.param("بازدید از منطقه روستایی چال برد در شهرستان دزفول انجام شد.", "چالبرد", "village", "خوزستان", id="منطقه-روستایی"),
+    pytest.param("گردشگران به منطقه روستایی و کوهستانی سفیدکهریز رفتند.", "سفیدکهریز", "village", "سمنان", id="منطقه-روستایی-و-صفت"),
+    pytest.param("کار جاده اردبیل – پیله درق پیش می‌رود.", "پیلهدرق", "village", "اردبیل", id="جاده-دو-سر"),
+    pytest.param("مردم منتظر دوخطه شدن خرم‌آباد - چم شکر هستند.", "چمشکر", "village", "لرستان", id="دوخطه-شدن"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "province"), RURAL_AREA_AND_ROAD)
+def test_rural_area_and_road_end(text: str, name: str, kind: str, province: str) -> None:
+    place = _places(text)[name]
+    assert (place.kind, place.province) == (kind, province)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("اردبیل - خبرگزاری مهر: پیله درق آباد شد.", id="خط-خبر-بی-جاده"),
+        pytest.param("زندگی روستایی چال برد را دگرگون کرد.", id="روستایی-بی-منطقه"),
+    ],
+)
+def test_no_village_without_its_context(text: str) -> None:
+    names = set(_places(text))
+    assert not names & {"پیلهدرق", "چالبرد"}
+
+
 @pytest.mark.parametrize(("text", "name", "kind", "province"), FOUND)
 def test_found_by_cue(text: str, name: str, kind: str, province: str) -> None:
     place = _places(text)[name]

@@ -253,6 +253,11 @@ class Gazetteer:
         """Whether ``word`` is a place name of the gazetteer (a province, county, city ...)."""
         return self.is_key(match_key(word))
 
+    def entry_of(self, key: str) -> Entry | None:
+        """What the gazetteer knows under the match key ``key`` (None: nothing)."""
+        got = self.automaton.get(key, None)
+        return None if got is None else self.entries[got >> 7]
+
     def is_key(self, key: str) -> bool:
         """Whether ``key`` is the match key of a place name of the gazetteer."""
         got = self.automaton.get(key, None)

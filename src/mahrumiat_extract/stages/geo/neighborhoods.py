@@ -9,6 +9,7 @@ word roles (cue, block, generic, stop, prefix, skip) are data, ``resources/geo/n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import repeat
 from os.path import commonprefix
@@ -19,10 +20,16 @@ from ...doc import GeoHit
 from ...resources import read_lines, read_tsv
 from ...text.keys import match_key
 from ...text.sentences import SENTENCE_END_CHARS
-from .gazetteer import Candidate, GeoNeighborhood
+from .gazetteer import Candidate, Entry, GeoNeighborhood
 from .wordkeys import word_key
 
-__all__ = ["NeighborhoodWords", "find_neighborhoods", "neighborhood_cues", "route_cues"]
+__all__ = [
+    "NeighborhoodWords",
+    "find_neighborhoods",
+    "neighborhood_cues",
+    "owned_neighborhoods",
+    "route_cues",
+]
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\u200c]+|\d[\d,.٫٬]*|[،,؛;:.!?؟\n()«»\"“”]")
 _SENTENCE_END = frozenset(".!?؟\n:؛;()")
@@ -42,6 +49,7 @@ class NeighborhoodWords:
     cue_prefix: str  # what every cue word begins with: a text without it has no cue
     verb_stems: frozenset[str]  # hazm's verb stems of three letters or more (verb_stems.txt)
     routes: tuple[str, ...]  # route words («مسیر X تا Y»): a listed neighborhood at an end counts
+    houses: tuple[str, ...]  # building words («دفتر نیاورانش»): a listed neighborhood after one
 
     @classmethod
     def load(cls) -> NeighborhoodWords:
@@ -59,6 +67,7 @@ class NeighborhoodWords:
         )
         stems = frozenset(k for k in map(match_key, read_lines("verb_stems.txt")) if len(k) >= 3)
         routes = tuple(w for w, role in read_tsv("geo/nb_words.tsv") if role == "route")
+        houses = tuple(w for w, role in read_tsv("geo/nb_words.tsv") if role == "house")
         return cls(
             {k: frozenset(v) for k, v in roles.items()},
             common,
@@ -66,6 +75,7 @@ class NeighborhoodWords:
             commonprefix(cues),
             stems,
             routes,
+            houses,
         )
 
     def has(self, word: str, role: str) -> bool:
@@ -153,7 +163,11 @@ def find_neighborhoods(
         if not c.entry.neighborhoods:
             continue
         row = _known_row(c.entry.neighborhoods, cities)
-        if row is None or not (_near(text, near_cue, c.start) or c.start in routes):
+        if row is None or not (
+            _near(text, near_cue, c.start)
+            or c.start in routes
+            and c.entry.needs_cue != "strong"  # «مسیر ... تا آزادی»: a square's there
+        ):
             continue
         if any(s < c.end and c.start < e for s, e in list(items) + taken):
             continue
@@ -305,3 +319,34 @@ def _sentence_end(text: str, pos: int) -> int:
 
 def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(ch, 0, pos) for ch in SENTENCE_END_CHARS) + 1
+
+
+# a building word, then a word that ends in a possessive ending («دفتر نیاورانش»)
+_OWNED = regex.compile(
+    r"(?:[\u200c ]?ی)?[ ]+([\p{L}\u200c]+?)\u200c?"
+    r"(شان|مان|تان|اش|ام|ات|ش|م|ت)(?![\p{L}\p{M}\u200c])"
+)
+
+
+def owned_neighborhoods(
+    text: str, words: NeighborhoodWords, entry_of: Callable[[str], Entry | None]
+) -> list[GeoHit]:
+    """«در دفتر نیاورانش», «در خانه زعفرانیه‌شان»: a listed neighborhood's name with a
+    possessive ending, right after a building word, says where the building is (the name of
+    one city's neighborhood only, and no place's: «خانه کرمانش» is no neighborhood)."""
+    out: list[GeoHit] = []
+    for word in words.houses:
+        i = text.find(word)
+        while i >= 0:
+            m = None if i and text[i - 1].isalpha() else _OWNED.match(text, i + len(word))
+            i = text.find(word, i + 1)
+            if m is None or word_key(m.group(1) + m.group(2)) in words.common:
+                continue  # «دفتر سلامت» is no «سلام» with an ending
+            entry = entry_of(word_key(m.group(1)))
+            if entry is None or entry.places or len({n.city for n in entry.neighborhoods}) != 1:
+                continue
+            row = entry.neighborhoods[0]
+            out.append(
+                GeoHit(m.start(1), m.end(1), row.name, "neighborhood", row.province, row.city)
+            )
+    return out

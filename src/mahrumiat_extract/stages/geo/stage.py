@@ -22,8 +22,13 @@ from .annotate import PLACE_KINDS, as_written, set_annotations
 from .context import ContextWords, SportsTest
 from .cues import KIND_CUES, CueReader, joined_by_list
 from .gazetteer import Candidate, Gazetteer, GeoPlace
-from .neighborhoods import find_neighborhoods, neighborhood_cues, route_cues
-from .villages import find_divisions, has_cue
+from .neighborhoods import (
+    find_neighborhoods,
+    neighborhood_cues,
+    owned_neighborhoods,
+    route_cues,
+)
+from .villages import find_divisions, find_road_ends, has_cue
 from .wordkeys import word_key
 
 __all__ = ["GeoFound", "GeoStage"]
@@ -114,6 +119,16 @@ class GeoStage(Stage):
             if divs:
                 hits = [h for h in hits if h.kind == "province" or not _overlaps(h, divs)]
                 hits.extend(divs)
+        if "–" in text or "-" in text or "—" in text:
+            # «جاده X – Y»: a road's second end that only the divisions know (villages.py)
+            ends = find_road_ends(text, gaz.divisions, hits, words.common)
+            if ends:
+                hits = [h for h in hits if h.kind == "province" or not _overlaps(h, ends)]
+                hits.extend(ends)
+        owned = owned_neighborhoods(text, words, gaz.entry_of)
+        if owned:
+            hits = [h for h in hits if h.kind == "province" or not _overlaps(h, owned)]
+            hits.extend(owned)
         routes = route_cues(text, words)
         if near_cue or routes:
             kept = set(map(id, cands))

@@ -23,7 +23,7 @@ from ...text.chars import MATCH_FOLD
 from ...text.sentences import SENTENCE_END_CHARS
 from .wordkeys import word_key
 
-__all__ = ["Divisions", "find_divisions", "has_cue"]
+__all__ = ["Divisions", "find_divisions", "find_road_ends", "has_cue"]
 
 # the cue's match key -> the kinds of the table it names, in order (d district, r rural
 # district, v village)
@@ -42,8 +42,12 @@ _CUES: dict[str, str] = {
 _CUE_RE = regex.compile(
     r"(?<![\p{L}\p{M}\u200c])(?<!شبه[ \u200c])"  # a word of its own, not «شبه جزیره»
     r"(?:روستا[\u200c ]?های|روستای|دهستان[\u200c ]?های|دهستان|بخش[\u200c ]?های|بخش"
-    r"|جزیره[\u200c ]?ی|جزیره|جزایر)(?![\p{L}\p{M}])"
+    r"|جزیره[\u200c ]?ی|جزیره|جزایر"
+    # an area called rural: «منطقه روستایی X», «منطقه روستایی و کوهستانی X»
+    r"|(?<=(?:منطقه|ناحیه|محدوده)[ \u200c])روستایی(?:[ \u200c]و[ \u200c][\p{L}\u200c]+ی)?"
+    r")(?![\p{L}\p{M}])"
 )
+_RURAL = "روستایی"
 _FIRST_WORD = regex.compile(r"[\s«»\"“”']*([\p{L}\p{M}\u200c]+)")
 _TOKEN = regex.compile(r"[\p{L}\p{M}\u200c]+|[^\s\p{L}\p{M}\u200c]")
 _QUOTES = frozenset("«»\"“”'")
@@ -139,7 +143,8 @@ def find_divisions(
     words = _Words(common, function_words)
     out: list[GeoHit] = []
     for m in _cues(text):
-        kinds = _CUES[word_key(m.group())]
+        cue = m.group()
+        kinds = "vr" if cue.startswith(_RURAL) else _CUES[word_key(cue)]
         island = "جز" in m.group()
         names = _names_after(text, m.end(), table, kinds, words)
         if not names and m.group() == "روستای":
@@ -246,3 +251,42 @@ def _province(text: str, start: int, row: Division, hits: list[GeoHit]) -> str |
     if len({p for _, p in rows}) == 1:
         return rows[0][1]
     return None
+
+
+# a road named by its two ends: «جاده X – Y», «چهار خطه شدن X – Y»: the word before X (or a
+# word or two earlier) names a road, a railway or a line (match keys)
+_ROAD_WORDS = frozenset(
+    {"جاده", "جادهی", "محور", "ازادراه", "بزرگراه", "راهاهن", "اهن", "قطار", "ریلی"}
+    | {"خطه", "دوخطه", "چهارخطه"}
+)
+_DASH = regex.compile(r"[ \t]*[-–—][ \t]*")
+_ROAD_GAP = 3  # words between the road word and the first end
+
+
+def find_road_ends(
+    text: str, table: Divisions, hits: list[GeoHit], common: Collection[str]
+) -> list[GeoHit]:
+    """The second end of a road whose first end is a place the article names, when only the
+    divisions know it («چهار خطه شدن اردبیل – سرچم»: a village or town of that name; its
+    province from the article, as a village's)."""
+    words = _Words(common, ())
+    out: list[GeoHit] = []
+    taken = {h.start for h in hits}
+    for h in hits:
+        if h.kind == "neighborhood":
+            continue
+        dash = _DASH.match(text, h.end)
+        if dash is None or dash.end() in taken or "\n" in text[h.end : dash.end()]:
+            continue
+        before = text[max(0, h.start - 60) : h.start].split()[-_ROAD_GAP:]
+        if not any(word_key(w) in _ROAD_WORDS for w in before):
+            continue
+        named = {h.province for h in hits}
+        for s, e, row in _names_after(text, dash.end(), table, "v", words)[:1]:
+            # a village of that name elsewhere is no road's end: its province only when the
+            # article names it, or the village lies in the county of the road's first end
+            province = _province(text, s, row, hits)
+            if province not in named and all(c != h.name for c, _ in row.counties):
+                province = None  # (a village of the first end's county keeps its province)
+            out.append(GeoHit(s, e, row.name, "village", province))
+    return out
