@@ -25,6 +25,7 @@ from .context import ContextWords
 from .villages import Divisions
 
 __all__ = [
+    "POSSESSIVE_ENDINGS",
     "Candidate",
     "Gazetteer",
     "GeoPlace",
@@ -57,6 +58,9 @@ class GeoNeighborhood:
 
 _KIND_ORDER = {"city": 0, "county": 1, "district": 2, "village": 3}
 
+#: The possessive endings a name may take («نیاورانش», «زعفرانیه‌شان», «فرمانیه‌ام»).
+POSSESSIVE_ENDINGS = ("شان", "مان", "تان", "اش", "ام", "ات", "ش", "م", "ت")
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -74,6 +78,8 @@ class Entry:
     capital: tuple[GeoPlace, ...] = ()  # the rows of ``others`` in the first province
     capital_by_kind: tuple[GeoPlace, ...] = ()
     nb_keys: tuple[tuple[str, GeoNeighborhood], ...] = ()  # (match key of its name, row)
+    # a neighborhood's name with a possessive ending («نیاورانش»): its rows and the ending
+    owned: tuple[tuple[GeoNeighborhood, str], ...] = ()
 
 
 def _entry(
@@ -82,6 +88,7 @@ def _entry(
     blocker: bool,
     cue: CueLevel | None,
     words: frozenset[str],
+    owned: tuple[tuple[GeoNeighborhood, str], ...] = (),
 ) -> Entry:
     provinces = tuple(p for p in places if p.kind == "province")
     others = tuple(p for p in places if p.kind != "province")
@@ -98,6 +105,7 @@ def _entry(
         capital,
         _by_kind(capital),
         tuple((match_key(n.name), n) for n in nbs),
+        owned,
     )
 
 
@@ -189,7 +197,15 @@ class Gazetteer:
 
         def slot(k: str) -> dict[str, object]:
             return entries.setdefault(
-                k, {"places": [], "nbs": [], "blocker": False, "cue": None, "words": set()}
+                k,
+                {
+                    "places": [],
+                    "nbs": [],
+                    "blocker": False,
+                    "cue": None,
+                    "words": set(),
+                    "owned": [],
+                },
             )
 
         def spelled(k: str, spelling: str) -> dict[str, object]:
@@ -211,6 +227,15 @@ class Gazetteer:
                 _append(spelled(match_key(variant), variant), "places", place)
         for name, city, province in () if provinces_only else read_tsv("geo/neighborhoods.tsv"):
             _append(spelled(match_key(name), name), "nbs", GeoNeighborhood(name, city, province))
+        # a neighborhood's name with a possessive ending («دفتر نیاورانش»): read after a
+        # building word (neighborhoods.py); only the names of no place, of one city
+        for k, e in list(entries.items()):
+            rows = e["nbs"]
+            assert isinstance(rows, list)
+            if e["places"] or not rows or len({r.city for r in rows}) != 1:
+                continue
+            for ending in POSSESSIVE_ENDINGS:
+                _append(slot(k + ending), "owned", (rows[0], ending))
         for phrase in read_lines("geo/blockers.txt"):
             spelled(match_key(phrase), phrase)["blocker"] = True
         for name, level in read_tsv("geo/needs_cue.tsv"):
@@ -233,6 +258,7 @@ class Gazetteer:
                 bool(e["blocker"]),
                 e["cue"],  # type: ignore[arg-type]
                 frozenset(e["words"]),  # type: ignore[call-overload]
+                tuple(e["owned"]),  # type: ignore[arg-type]
             )
             assert len(k) < 64, k
             irregular = not (k[0].isalnum() and k[-1].isalnum())
@@ -252,11 +278,6 @@ class Gazetteer:
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is a place name of the gazetteer (a province, county, city ...)."""
         return self.is_key(match_key(word))
-
-    def entry_of(self, key: str) -> Entry | None:
-        """What the gazetteer knows under the match key ``key`` (None: nothing)."""
-        got = self.automaton.get(key, None)
-        return None if got is None else self.entries[got >> 7]
 
     def is_key(self, key: str) -> bool:
         """Whether ``key`` is the match key of a place name of the gazetteer."""
@@ -372,10 +393,13 @@ class Gazetteer:
 
     def _split_on_function_word(self, surface: str, entry: Entry) -> bool:
         """«در میان» read as «درمیان»: a piece of a spaced match is a function word (or a
-        single letter) that no spelling of the name has as a word."""
+        single letter) that no spelling of the name has as a word; a name with a possessive
+        ending is one word («نیاورانش», not «نیاوران ش»)."""
         pieces = surface.split()
         if len(pieces) < 2:
             return False
+        if entry.owned and not entry.places and not entry.neighborhoods:
+            return True  # a possessive ending is written on its name, never apart
         return any(
             (p in self.function_words or len(p) == 1) and p not in entry.words for p in pieces
         )

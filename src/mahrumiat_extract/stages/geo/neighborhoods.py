@@ -9,7 +9,6 @@ word roles (cue, block, generic, stop, prefix, skip) are data, ``resources/geo/n
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import repeat
 from os.path import commonprefix
@@ -20,7 +19,7 @@ from ...doc import GeoHit
 from ...resources import read_lines, read_tsv
 from ...text.keys import match_key
 from ...text.sentences import SENTENCE_END_CHARS
-from .gazetteer import Candidate, Entry, GeoNeighborhood
+from .gazetteer import Candidate, GeoNeighborhood
 from .wordkeys import word_key
 
 __all__ = [
@@ -49,7 +48,7 @@ class NeighborhoodWords:
     cue_prefix: str  # what every cue word begins with: a text without it has no cue
     verb_stems: frozenset[str]  # hazm's verb stems of three letters or more (verb_stems.txt)
     routes: tuple[str, ...]  # route words («مسیر X تا Y»): a listed neighborhood at an end counts
-    houses: tuple[str, ...]  # building words («دفتر نیاورانش»): a listed neighborhood after one
+    houses: frozenset[str]  # building words («دفتر نیاورانش»; match keys)
 
     @classmethod
     def load(cls) -> NeighborhoodWords:
@@ -67,7 +66,9 @@ class NeighborhoodWords:
         )
         stems = frozenset(k for k in map(match_key, read_lines("verb_stems.txt")) if len(k) >= 3)
         routes = tuple(w for w, role in read_tsv("geo/nb_words.tsv") if role == "route")
-        houses = tuple(w for w, role in read_tsv("geo/nb_words.tsv") if role == "house")
+        houses = frozenset(
+            match_key(w) for w, role in read_tsv("geo/nb_words.tsv") if role == "house"
+        )
         return cls(
             {k: frozenset(v) for k, v in roles.items()},
             common,
@@ -321,32 +322,31 @@ def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(ch, 0, pos) for ch in SENTENCE_END_CHARS) + 1
 
 
-# a building word, then a word that ends in a possessive ending («دفتر نیاورانش»)
-_OWNED = regex.compile(
-    r"(?:[\u200c ]?ی)?[ ]+([\p{L}\u200c]+?)\u200c?"
-    r"(شان|مان|تان|اش|ام|ات|ش|م|ت)(?![\p{L}\p{M}\u200c])"
-)
-
-
 def owned_neighborhoods(
-    text: str, words: NeighborhoodWords, entry_of: Callable[[str], Entry | None]
+    text: str, cands: list[Candidate], words: NeighborhoodWords
 ) -> list[GeoHit]:
     """«در دفتر نیاورانش», «در خانه زعفرانیه‌شان»: a listed neighborhood's name with a
-    possessive ending, right after a building word, says where the building is (the name of
-    one city's neighborhood only, and no place's: «خانه کرمانش» is no neighborhood)."""
+    possessive ending (found by the gazetteer's scan: ``Entry.owned``), right after a building
+    word, says where the building is (the name of one city's neighborhood only, and no
+    place's: «خانه کرمانش» is no neighborhood; nor is a word of its own: «دفتر سلامت»)."""
     out: list[GeoHit] = []
-    for word in words.houses:
-        i = text.find(word)
-        while i >= 0:
-            m = None if i and text[i - 1].isalpha() else _OWNED.match(text, i + len(word))
-            i = text.find(word, i + 1)
-            if m is None or word_key(m.group(1) + m.group(2)) in words.common:
-                continue  # «دفتر سلامت» is no «سلام» with an ending
-            entry = entry_of(word_key(m.group(1)))
-            if entry is None or entry.places or len({n.city for n in entry.neighborhoods}) != 1:
-                continue
-            row = entry.neighborhoods[0]
-            out.append(
-                GeoHit(m.start(1), m.end(1), row.name, "neighborhood", row.province, row.city)
-            )
+    for c in cands:
+        if not c.entry.owned:
+            continue
+        before = text[max(0, c.start - 16) : c.start].split()
+        if not before or not _a_house(before[-1], words):
+            continue
+        if word_key(text[c.start : c.end]) in words.common:
+            continue
+        row, ending = c.entry.owned[0]
+        end = c.end - len(ending)
+        if text[end - 1] == "\u200c":
+            end -= 1
+        out.append(GeoHit(c.start, end, row.name, "neighborhood", row.province, row.city))
     return out
+
+
+def _a_house(word: str, words: NeighborhoodWords) -> bool:
+    """A building word, with its ezafe or not («خانه», «ویلای», «خانه‌ی»)."""
+    k = word_key(word)
+    return k in words.houses or k[-1:] == "ی" and k[:-1] in words.houses

@@ -125,7 +125,7 @@ class GeoStage(Stage):
             if ends:
                 hits = [h for h in hits if h.kind == "province" or not _overlaps(h, ends)]
                 hits.extend(ends)
-        owned = owned_neighborhoods(text, words, gaz.entry_of)
+        owned = owned_neighborhoods(text, found, words)
         if owned:
             hits = [h for h in hits if h.kind == "province" or not _overlaps(h, owned)]
             hits.extend(owned)
