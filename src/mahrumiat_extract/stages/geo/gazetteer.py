@@ -12,7 +12,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from operator import itemgetter
 from typing import Literal
 
@@ -193,6 +192,7 @@ class Gazetteer:
     def __init__(self, *, provinces_only: bool = False) -> None:
         """``provinces_only`` builds the 31 provinces alone: the benchmark's measure of what
         the ~1,800 other names cost the pipeline."""
+        self._divisions: Divisions | None = None
         entries: dict[str, dict[str, object]] = {}
 
         def slot(k: str) -> dict[str, object]:
@@ -269,11 +269,16 @@ class Gazetteer:
         self.surname_endings = frozenset(read_lines("geo/surname_endings.txt"))
         self.contexts = ContextWords.load()
 
-    @cached_property
+    @property
     def divisions(self) -> Divisions:
         """The national divisions (villages, rural districts, districts), loaded the first
-        time an article has a cue that names one (:mod:`.villages`)."""
-        return Divisions()
+        time an article has a cue that names one (:mod:`.villages`). A plain attribute cache,
+        not functools' cached property: on a class compiled by mypyc (the default build)
+        that one does not cache, and every cue would reload the 73,000 divisions."""
+        got = self._divisions
+        if got is None:
+            got = self._divisions = Divisions()
+        return got
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is a place name of the gazetteer (a province, county, city ...)."""
