@@ -65,14 +65,13 @@ from __future__ import annotations
 
 from ...doc import GeoHit
 from .lexicon import Lexicon
-from .names import NameMention, compound_noun, nisba, surname_text
-from .titles import TitleMention
+from .names import NameMention, compound_noun, ezafe_noun, nisba, surname_text
+from .titles import LIST_SEPS, TitleMention
 from .tokens import Tokens
 
 __all__ = ["apposed_names"]
 
 _SEPS = frozenset({"،", "-", "؛", "»", '"', ":", ",", "/"})
-_LIST_SEPS = frozenset({"،", "و", ","})
 _MAX_WORDS = 4
 _SOURCE = frozenset({("به", "گزارش")})  # the news source's slot («به نقل از» may quote a person)
 
@@ -309,7 +308,7 @@ def _judge(tokens: Tokens, keys: list[str], a: int, j: int, lex: Lexicon) -> Nam
     last = ks[-1]
     if any(k in lex.plurals and k not in lex.given for k in ks[:-1]):
         return None  # «[تدابیر نورانی] فرماندهی ...»: a plural noun and its adjective
-    if len(ks) == 1 and last.endswith("ای") and last[:-1] in lex.common:
+    if len(ks) == 1 and ezafe_noun(last, lex):
         return None  # «به [ندای] رهبر»: a noun in the ezafe before its genitive
     if len(ks) == 2 and last in lex.suffix_tokens and ks[0] not in lex.frequent:
         return NameMention(a, j, None, surname_text(tokens, a, j))  # «[طاهری نسب]، شهردار»
@@ -372,7 +371,7 @@ def _two_word_item(
 ) -> bool:
     """Is token ``i`` the first word of a two-word surname inside a list, set off by a list
     separator before it («...، [فلاحت کوهی] و ...»)? Not a given name, common word or compound."""
-    if i < 1 or keys[i - 1] not in _LIST_SEPS or not _word(tokens, keys, i, busy, geo_at, lex):
+    if i < 1 or keys[i - 1] not in LIST_SEPS or not _word(tokens, keys, i, busy, geo_at, lex):
         return False
     k = keys[i]
     return k not in lex.given and k not in lex.frequent and not compound_noun(tokens.texts[i], lex)
@@ -405,7 +404,7 @@ def _share(
     with as many places after it as names, each name the place of its rank."""
     items = [last]
     a = last.first
-    while a >= 2 and keys[a - 1] in _LIST_SEPS:
+    while a >= 2 and keys[a - 1] in LIST_SEPS:
         prev = by_last.get(a - 1)
         if prev is None and _word(tokens, keys, a - 2, busy, geo_at, lex):
             k = keys[a - 2]
@@ -429,7 +428,7 @@ def _share(
     places = [t.place] if t.place is not None else []
     seps: list[str] = []  # the separator before each place after the first
     j = t.last
-    while j + 1 < len(keys) and keys[j] in _LIST_SEPS and tokens.starts[j + 1] in geo_at:
+    while j + 1 < len(keys) and keys[j] in LIST_SEPS and tokens.starts[j + 1] in geo_at:
         hit = geo_at[tokens.starts[j + 1]]
         places.append(hit)
         seps.append(keys[j])

@@ -20,13 +20,13 @@ from .chain import Person, SpeakerChain
 from .lexicon import Lexicon
 from .names import NameMention
 from .search import fold, forms, merged, overlaps, starts
-from .titles import APPOINTED, APPOSITION_SEPS, TitleMention
+from .titles import LIST_SEPS, TitleMention, after_apposition
 from .tokens import Tokens
 
 __all__ = ["Person", "Resolver"]
 
 
-_PRE_PREDICATE = frozenset({"که", "هم", "نیز", "سال", "ماه", "اکنون", "هم‌اکنون", "هماکنون", "قبلا"})
+_PRE_PREDICATE = frozenset({"که", "هم", "نیز", "سال", "ماه", "اکنون", "هماکنون", "قبلا"})  # keys
 _COPULAS = frozenset({"است", "بود", "بوده", "هست", "بودند", "هستند", "شد", "شده", "میباشد"})
 _GLUE_PIECES = frozenset({"وی", "او", "مهر", "فارس", "ایرنا", "ایسنا", "ایلنا", "تسنیم", "خبرنگار"})
 
@@ -106,6 +106,7 @@ class Resolver(SpeakerChain):
             and self._plain_name(n),
         )
         used: set[int] = set()
+        taken: set[int] = set()  # the offices given, by id
         for run in offices:
             end = run[-1].last
             for k, group in enumerate(bare):
@@ -118,9 +119,10 @@ class Resolver(SpeakerChain):
                         p = self.persons[n.person]
                         p.titles.append(t)
                         p.ranges.append(self._range(t))
+                        taken.add(id(t))
                 break  # the first list of names after the offices, or none
-        taken = {id(t) for p in self.persons for t in p.titles}
-        self.free = [t for t in self.free if id(t) not in taken]
+        if taken:
+            self.free = [t for t in self.free if id(t) not in taken]
 
     def later_appositions(self, extra: list[tuple[int, int, int]]) -> None:
         """A later surname-only mention of a person with no office yet, in apposition to an
@@ -152,11 +154,9 @@ class Resolver(SpeakerChain):
         first token)."""
         keys = self.tokens.keys
         for n in (1, 2):
-            if k - n >= 0 and "".join(keys[k - n : k]) in _TENURES:
-                hit = self.lex.phrase([_TENURES["".join(keys[k - n : k])]], 0, "title")
-                if hit is None:
-                    return None
-                entry = self.lex.titles[hit[0]]
+            office = _TENURES.get("".join(keys[k - n : k])) if k >= n else None
+            entry = self.lex.titles.get(office) if office is not None else None
+            if entry is not None:
                 return TitleMention(k - n, k, entry.canonical, entry, national=True)
         return None
 
@@ -172,10 +172,7 @@ class Resolver(SpeakerChain):
 
     def _next(self, j: int, by_first: dict[int, TitleMention]) -> TitleMention | None:
         keys = self.tokens.keys
-        if j < len(keys) and keys[j] in APPOSITION_SEPS:
-            j += 1
-        elif tuple(keys[j : j + 2]) in APPOINTED:
-            j += 2  # «X به سمت وزیر ...»
+        j = after_apposition(keys, j)  # «X، TITLE», «X به سمت TITLE»
         t = by_first.get(j)
         if t is not None:
             return t
@@ -312,7 +309,6 @@ _TENURES = {
     for tenure, office in (("ریاست‌جمهوری", "رئیس‌جمهور"), ("نخست‌وزیری", "نخست‌وزیر"))
 }
 _PARALLEL_SPAN = 150  # tokens from the list of offices to the list of names (a few sentences)
-_LIST_SEPS = frozenset({"،", ",", "و"})
 
 
 class _Span(Protocol):
@@ -334,7 +330,7 @@ def _runs(keys: list[str], items: list[_S], keep: Callable[[_S], bool]) -> list[
                 out.append(cur)
             cur = []
             continue
-        if cur and not (it.first == cur[-1].last + 1 and keys[cur[-1].last] in _LIST_SEPS):
+        if cur and not (it.first == cur[-1].last + 1 and keys[cur[-1].last] in LIST_SEPS):
             if len(cur) >= 2:
                 out.append(cur)
             cur = []

@@ -117,6 +117,10 @@ class Lexicon:
             got = verbs[k] = _is_verb(k, self.verb_stems)
         return got
 
+    def plain_noun(self, k: str) -> bool:
+        """A common word with no surname ending («حمایت», «مقاومت»): alone, no surname."""
+        return k in self.common and not k.endswith(self.suffix_endings)
+
     def phrase(self, keys: list[str], i: int, table: str) -> tuple[str, int] | None:
         """The longest phrase of ``table`` starting at token ``i``: (key, tokens used).
 

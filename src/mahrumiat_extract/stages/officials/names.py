@@ -17,10 +17,18 @@ from dataclasses import dataclass
 from ...doc import GeoHit
 from ...text.keys import match_key
 from .lexicon import Lexicon, TitleEntry
-from .titles import APPOINTED, APPOSITION_SEPS, TitleMention
+from .titles import TitleMention, after_apposition
 from .tokens import Token, Tokens, is_word
 
-__all__ = ["NameMention", "compound_noun", "find_names", "nisba", "surname_shaped", "surname_text"]
+__all__ = [
+    "NameMention",
+    "compound_noun",
+    "ezafe_noun",
+    "find_names",
+    "nisba",
+    "surname_shaped",
+    "surname_text",
+]
 
 
 _SAYYID = frozenset({"سید"})
@@ -189,8 +197,8 @@ def _name_at(  # noqa: C901 - the name grammar's alternatives, each a rule of it
             )
     if honorific is not None:
         sur = _surname(tokens, keys, j, geo_at, lex)
-        plain = sur == j + 1 and _plain_noun(keys[j], lex) and not cleric
-        if sur is not None and (plain or _ezafe(keys[j], lex)):
+        plain = sur == j + 1 and lex.plain_noun(keys[j]) and not cleric
+        if sur is not None and (plain or ezafe_noun(keys[j], lex)):
             sur = None  # «سردار مقاومت», «استاد [جغرافیای] سیاسی»
         if sur is None and given_end == j + 1 and lex.phrase(keys, j + 1, "title") is not None:
             sur = (
@@ -346,7 +354,7 @@ def _surname(
         end == j + 1
         and end < len(keys)
         and lex.light_verbs.get(keys[end]) == "any"
-        and _plain_noun(k1, lex)
+        and lex.plain_noun(k1)
     ):
         return None  # «آقای عارف [پیشنهاد] داده»: the noun of a complex predicate
     if (
@@ -364,10 +372,7 @@ def _office_follows(keys: list[str], j: int, lex: Lexicon) -> bool:
     """Does an office stand in apposition right after token ``j`` («[محسن نصر] وزیر ...»,
     «... نصر، معاون ...», «... نصر به سمت وزیر ...»)? The apposition is the context that
     says a short common word («نصر», «کار») is a surname."""
-    if j < len(keys) and keys[j] in APPOSITION_SEPS:
-        j += 1
-    elif tuple(keys[j : j + 2]) in APPOINTED:
-        j += 2
+    j = after_apposition(keys, j)
     hit = lex.phrase(keys, j, "title") if j < len(keys) else None
     return hit is not None and lex.titles[hit[0]].cls in ("office", "head", "national")
 
@@ -434,15 +439,10 @@ def _before_office(
     return NameMention(i, end, None, surname_text(tokens, i, end))
 
 
-def _ezafe(k: str, lex: Lexicon) -> bool:
+def ezafe_noun(k: str, lex: Lexicon) -> bool:
     """A common noun in «ا» with the ezafe «ی» («جغرافیای», «ندای»): the head of a noun
     phrase, no surname («خامنه‌ای» is no noun «خامنه‌ا»)."""
     return k.endswith("ای") and k[:-1] in lex.common
-
-
-def _plain_noun(k: str, lex: Lexicon) -> bool:
-    """A common word with no surname ending («حمایت», «مقاومت»)."""
-    return k in lex.common and not k.endswith(lex.suffix_endings)
 
 
 def _derived(k: str, lex: Lexicon) -> bool:

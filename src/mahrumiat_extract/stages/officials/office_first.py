@@ -24,7 +24,7 @@ from ...text.keys import match_key
 from .apposition import _MAX_WORDS, _bare_name, _judge, _word
 from .lexicon import Lexicon
 from .names import NameMention
-from .titles import TitleMention
+from .titles import LIST_SEPS, TitleMention
 from .tokens import Tokens
 
 __all__ = ["names_after_offices"]
@@ -64,7 +64,6 @@ def names_after_offices(
 
 
 _INCLUDING = (("از", "جمله"), ("ازجمله",), ("شامل",), ("یعنی",), (":",))
-_LIST_SEPS = frozenset({"،", ",", "و"})
 
 
 def _members(keys: list[str], t: TitleMention, by_first: dict[int, NameMention]) -> None:
@@ -81,7 +80,7 @@ def _members(keys: list[str], t: TitleMention, by_first: dict[int, NameMention])
     while (n := by_first.get(j)) is not None and n.office is None:
         n.office = TitleMention(t.first, t.last, t.title, t.entry, national=t.national)
         j = n.last
-        if j < len(keys) and keys[j] in _LIST_SEPS:
+        if j < len(keys) and keys[j] in LIST_SEPS:
             j += 1
         if j < len(keys) and keys[j] == "و":
             j += 1

@@ -93,6 +93,11 @@ def _bare_outside(names: list[NameMention], titles: list[TitleMention]) -> list[
     return out
 
 
+def _no_post(lex: Lexicon, keys: list[str]) -> bool:
+    """No rank and no office noun («معاونت») in the text: with no office either, no official."""
+    return _no_rank(lex, keys) and lex.office_nouns.keys().isdisjoint(keys)
+
+
 def _no_rank(lex: Lexicon, keys: list[str]) -> bool:
     """True when no military honorific (the only source of a rank) can start at any token:
     a phrase starts with a token whose key is a prefix of the phrase's key."""
@@ -156,11 +161,11 @@ class OfficialsStage(Stage):
         tokens = tokenize(doc.work, lex)
         keys = tokens.keys
         title_at, name_at = lex.openings2(keys, ("title",), _NAME_TABLES)
-        if not title_at and _no_rank(lex, keys) and lex.office_nouns.keys().isdisjoint(keys):
+        if not title_at and _no_post(lex, keys):
             return None
         geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
         titles = find_titles(tokens, geo_at, lex, keys, title_at)
-        if not titles and _no_rank(lex, keys) and lex.office_nouns.keys().isdisjoint(keys):
+        if not titles and _no_post(lex, keys):
             return None
         return _resolve(doc, lex, tokens, geo_at, title_at, name_at, titles)
 

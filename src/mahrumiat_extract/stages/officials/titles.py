@@ -31,7 +31,9 @@ from .tokens import Tokens
 __all__ = [
     "APPOINTED",
     "APPOSITION_SEPS",
+    "LIST_SEPS",
     "TitleMention",
+    "after_apposition",
     "find_titles",
     "parse_office",
     "starts_name",
@@ -44,7 +46,7 @@ _HOLY = frozenset({"ع", "ره", "س", "عج", "ص"})
 _MAX_WORDS = 9
 # heads whose office is of another office holder («معاون ... وزیر», «مشاور ... رئیس‌جمهور»)
 _DEPUTIES = frozenset({"معاون", "مشاور", "دستیار"})
-_OF_PERSON = frozenset({"نماینده", "مشاور", "دستیار", "معاون"})  # «نماینده آیت‌الله X»: of a person
+_OF_PERSON = _DEPUTIES | {"نماینده"}  # «نماینده آیت‌الله X», «معاون X»: the office of a person
 _PRONOUNS = frozenset({"او", "وی", "ایشان"})  # «معاون او»: a genitive person ends the office
 _RULER_RANKS = frozenset({"امیر"})  # a rank, but before a country the state's ruler
 # what may stand between a name and its office in apposition: «علی ربیعی؛ دستیار ...»,
@@ -53,6 +55,18 @@ APPOSITION_SEPS = frozenset({"،", ",", "-", "؛", "»", '"', "/"})  # «X / س�
 # «X به سمت/عنوان OFFICE (منصوب شد)»: the post given to a name the lexicon knows, in apposition
 # across the phrase (an unknown name after «به عنوان» is too often a common noun phrase)
 APPOINTED = frozenset({("به", "سمت"), ("به", "عنوان")})
+# what joins the items of a list («A، B و C»)
+LIST_SEPS = frozenset({"،", ",", "و"})
+
+
+def after_apposition(keys: list[str], j: int) -> int:
+    """Where an office in apposition to a name ending before token ``j`` would start: past
+    one separator («X، معاون ...») or past «به سمت/عنوان» («X به سمت وزیر ...»)."""
+    if j < len(keys) and keys[j] in APPOSITION_SEPS:
+        return j + 1
+    if tuple(keys[j : j + 2]) in APPOINTED:
+        return j + 2
+    return j
 
 
 @dataclass(slots=True)
@@ -292,15 +306,15 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
             j += 1
             continue
         break
-    pronoun = len(parts) == 1 and entry.cls == "head" and j < len(keys)
-    pronoun = pronoun and (
-        keys[j] in _PRONOUNS
+    pronoun = j < len(keys) and keys[j] in _PRONOUNS
+    of_other = len(parts) == 1 and entry.cls == "head" and j < len(keys) and (
+        pronoun
         or not entry.plural
         and entry.canonical in _OF_PERSON
         and _person_after(tokens, keys, j, lex, geo_at)
     )
-    if pronoun:  # «[معاون او]», «[معاون] آنتونیو گوترش»: the deputy of another person
-        m.last = j + 1 if keys[j] in _PRONOUNS else j
+    if of_other:  # «[معاون او]», «[معاون] آنتونیو گوترش»: the deputy of another person
+        m.last = j + 1 if pronoun else j
         m.title = parts[0]
         return m
     if entry.cls == "head" and len(parts) == 1 and m.place is None and not m.national:
@@ -327,8 +341,7 @@ def _person_after(
         return False
     if j + 1 >= len(keys) or not starts_name(tokens, j, lex, geo_at):
         return False
-    k = keys[j + 1]
-    return k not in lex.common or k.endswith(lex.suffix_endings)
+    return not lex.plain_noun(keys[j + 1])
 
 
 def _ezafe_yeh(word: str) -> bool:
