@@ -23,7 +23,7 @@ import regex
 
 from ...resources import read_lines, read_tsv
 from ...text.keys import match_key
-from .wordkeys import word_key, words_key
+from .wordkeys import words_key
 
 __all__ = ["ContextWords", "CueTest", "SportsTest"]
 
@@ -170,13 +170,13 @@ class ContextWords:
                 for m in (_LETTERS_AT_START.match(t) for t in text[end : end + 16].split()[:3])
                 if m
             ]
-            if after and word_key(after[0]) in self.roles.get("river", ()):
+            if after and match_key(after[0]) in self.roles.get("river", ()):
                 return True
             if (
                 keys
                 and keys[-1] in self.roles.get("venue", ())
                 and after
-                and is_cue([word_key(after[0])])
+                and is_cue([match_key(after[0])])
             ):
                 return True  # «سالن حمیدیا استانداری یزد»: the hall's name, then its place
             if tehran and self._state(keys, after):
@@ -204,7 +204,7 @@ class ContextWords:
 
     def _predicate(self, text: str, start: int, end: int) -> bool:
         """The name and the verb after it are a predicate («همه جا گلستان شد»)."""
-        name = word_key(text[start:end])
+        name = match_key(text[start:end])
         if name not in self.predicate_names:
             return False
         after = [
@@ -212,7 +212,8 @@ class ContextWords:
         ]
         phrases = self.roles["predicate"]
         return any(
-            " ".join([name, *map(word_key, after[:n])]) in phrases for n in range(1, len(after) + 1)
+            " ".join([name, *map(match_key, after[:n])]) in phrases
+            for n in range(1, len(after) + 1)
         )
 
     def _surname_after(self, text: str, end: int) -> bool:
@@ -255,7 +256,7 @@ class ContextWords:
                     if len(between) > _CREDIT_GAP:
                         return False
                     between_keys = keys[i + 1 :]
-                    if between_keys[-1:] == ["از"] and word_key(name) in self.roles.get(
+                    if between_keys[-1:] == ["از"] and match_key(name) in self.roles.get(
                         "agency", ()
                     ):
                         return True  # «به گزارش "ورزش سه" از فارس»: quoting the agency
@@ -267,7 +268,7 @@ class ContextWords:
         state = self.roles.get("state", frozenset())
         if keys and (keys[-1] in state or len(keys) >= 2 and keys[-1] == "و" and keys[-2] in state):
             return True
-        words = [word_key(w) for w in after]
+        words = [match_key(w) for w in after]
         return (
             len(words) >= 2
             and words[0] == "و"

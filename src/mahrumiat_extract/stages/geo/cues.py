@@ -9,7 +9,6 @@ import regex
 
 from ...resources import read_tsv
 from ...text.keys import match_key
-from .wordkeys import word_key
 
 __all__ = ["KIND_CUES", "CueReader", "is_dateline", "joined_by_list"]
 
@@ -70,16 +69,16 @@ class CueReader:
         if got is not None:
             return got
         table = self.table
-        outlet = any(table.get(word_key(w)) == "outlet" for w in last[-2:])
+        outlet = any(table.get(match_key(w)) == "outlet" for w in last[-2:])
         got = (None, outlet)
         if not sentence_end:
             kind, n_cue = self._longest_cue(last)
             if kind in KIND_CUES and kind != "office" and _after_demonstrative(last, n_cue):
                 kind = None  # «این شهر ترک»: the town was named before, an adjective follows
-            elif kind is None and word_key(last[-1]) in self.between_tails:
+            elif kind is None and match_key(last[-1]) in self.between_tails:
                 # «شهرستان زلزله‌زده بم»: a word the cue may stand before its name across
                 for n in (2, 1):
-                    if len(last) > n and table.get(word_key("".join(last[-n:]))) == "between":
+                    if len(last) > n and table.get(match_key("".join(last[-n:]))) == "between":
                         before = self._longest_cue(last[:-n])[0]
                         kind = before if before in KIND_CUES else None
                         break
@@ -92,11 +91,11 @@ class CueReader:
 
     def _longest_cue(self, last: tuple[str, ...]) -> tuple[str | None, int]:
         """The kind of the longest cue the words end with, and its words (None, 0: none)."""
-        if not last or word_key(last[-1]) not in self.tails:
+        if not last or match_key(last[-1]) not in self.tails:
             return None, 0
         table = self.table
         for n in range(min(self.longest, len(last)), 0, -1):
-            kind = table.get(word_key("".join(last[-n:])))
+            kind = table.get(match_key("".join(last[-n:])))
             if kind is not None and kind not in ("outlet", "between"):
                 return kind, n
         return None, 0

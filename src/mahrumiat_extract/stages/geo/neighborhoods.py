@@ -20,7 +20,6 @@ from ...resources import read_lines, read_tsv
 from ...text.keys import match_key
 from ...text.sentences import SENTENCE_END_CHARS
 from .gazetteer import Candidate, GeoNeighborhood
-from .wordkeys import word_key
 
 __all__ = [
     "NeighborhoodWords",
@@ -80,11 +79,11 @@ class NeighborhoodWords:
         )
 
     def has(self, word: str, role: str) -> bool:
-        return role in self.roles.get(word_key(word), ())
+        return role in self.roles.get(match_key(word), ())
 
     def is_verb(self, word: str) -> bool:
         """A verb stem, its participle or third plural («رفت», «داشته», «شدند»)."""
-        k = word_key(word)
+        k = match_key(word)
         stems = self.verb_stems
         return k in stems or k[-1:] == "ه" and k[:-1] in stems or k[-2:] == "ند" and k[:-2] in stems
 
@@ -190,7 +189,7 @@ def _hit(
 ) -> GeoHit:
     """The neighborhood at ``[s, e)`` with its city: the place named after it in its
     sentence (else before), else the listed neighborhood's own city."""
-    row = _known_row(known.get(word_key(surface), ()), cities)
+    row = _known_row(known.get(match_key(surface), ()), cities)
     city = _city_for(text, s, e, places)
     if city is None and row is not None:
         return GeoHit(s, e, row.name, "neighborhood", row.province, row.city)
@@ -273,7 +272,7 @@ def _trim_last(
     if len(item) <= 1:
         return item
     two = item[0].group() + item[1].group()
-    if words.has(item[0].group(), "prefix") or word_key(two) in known:
+    if words.has(item[0].group(), "prefix") or match_key(two) in known:
         return item[:2]
     return item[:1]
 
@@ -285,9 +284,9 @@ def _single_ok(
 ) -> bool:
     """A lone name after «محله»: a known neighborhood, a prefixed name, or no common word."""
     surface = "".join(m.group() for m in item)
-    if word_key(surface) in known or len(item) > 1:
+    if match_key(surface) in known or len(item) > 1:
         return True
-    return word_key(item[0].group()) not in words.common
+    return match_key(item[0].group()) not in words.common
 
 
 def _near(text: str, cues: list[int], start: int) -> bool:
@@ -336,7 +335,7 @@ def owned_neighborhoods(
         before = text[max(0, c.start - 16) : c.start].split()
         if not before or not _a_house(before[-1], words):
             continue
-        if word_key(text[c.start : c.end]) in words.common:
+        if match_key(text[c.start : c.end]) in words.common:
             continue
         row, ending = c.entry.owned[0]
         end = c.end - len(ending)
@@ -348,5 +347,5 @@ def owned_neighborhoods(
 
 def _a_house(word: str, words: NeighborhoodWords) -> bool:
     """A building word, with its ezafe or not («خانه», «ویلای», «خانه‌ی»)."""
-    k = word_key(word)
+    k = match_key(word)
     return k in words.houses or k[-1:] == "ی" and k[:-1] in words.houses

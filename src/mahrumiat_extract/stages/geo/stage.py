@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from ...doc import Doc, GeoHit
+from ...text.keys import match_key
 from ..base import Stage
 from .annotate import PLACE_KINDS, as_written, set_annotations
 from .context import ContextWords, SportsTest
@@ -29,7 +30,6 @@ from .neighborhoods import (
     route_cues,
 )
 from .villages import find_divisions, find_road_ends, has_cue
-from .wordkeys import word_key
 
 __all__ = ["GeoFound", "GeoStage"]
 
@@ -194,7 +194,7 @@ def _after_honorific(text: str, start: int, honorifics: Collection[str]) -> bool
     if start < 2 or text[start - 1] != " ":
         return False
     word = text[text.rfind(" ", max(0, start - 24), start - 1) + 1 : start - 1]
-    return word_key(word) in honorifics
+    return match_key(word) in honorifics
 
 
 def _after_given_name(
@@ -207,13 +207,13 @@ def _after_given_name(
         return False
     before = text[max(0, start - 40) : start]
     last = before.rsplit(None, 1)
-    if not last or word_key(last[-1]) not in given:
+    if not last or match_key(last[-1]) not in given:
         return False
     words = before.split()
     if len(words) == 1:
         return len(before) < 40 or before[0] in _PHRASE_OPENERS  # the text or a line starts here
     prev = words[-2]
-    return prev[-1] in _PHRASE_OPENERS or word_key(prev) in honorifics
+    return prev[-1] in _PHRASE_OPENERS or match_key(prev) in honorifics
 
 
 _PHRASE_OPENERS = frozenset('،,.:؛;«"(\n-–—')

@@ -20,8 +20,8 @@ import regex
 from ...doc import GeoHit, GeoKind
 from ...resources import read_lines, read_tsv
 from ...text.chars import MATCH_FOLD
+from ...text.keys import match_key
 from ...text.sentences import SENTENCE_END_CHARS
-from .wordkeys import word_key
 
 __all__ = ["Divisions", "find_divisions", "find_road_ends", "has_cue"]
 
@@ -144,7 +144,7 @@ def find_divisions(
     out: list[GeoHit] = []
     for m in _cues(text):
         cue = m.group()
-        kinds = "vr" if cue.startswith(_RURAL) else _CUES[word_key(cue)]
+        kinds = "vr" if cue.startswith(_RURAL) else _CUES[match_key(cue)]
         island = "جز" in m.group()
         names = _names_after(text, m.end(), table, kinds, words)
         if not names and m.group() == "روستای":
@@ -175,7 +175,7 @@ def _names_after(
     """The names of the table listed right after a cue: each the longest run of up to four
     words that is a name; the list goes on over «،» and «و» while names follow."""
     first = _FIRST_WORD.match(text, pos)
-    if first is None or word_key(first.group(1))[:_START] not in table.starts:
+    if first is None or match_key(first.group(1))[:_START] not in table.starts:
         return []  # «بخش خصوصی»: no name starts with the word after the cue
     # tokens read lazily: the list ends within a few words
     stream = (
@@ -200,7 +200,7 @@ def _names_after(
             pieces = [w.group() for w in run]
             if not all(p[0].isalpha() for p in pieces):
                 continue
-            key = word_key("".join(pieces))
+            key = match_key("".join(pieces))
             row = table.get(key, kinds)
             if row is not None and words.name_ok(pieces, key, row):
                 got = (run[0].start(), run[-1].end(), row, n)
@@ -279,7 +279,7 @@ def find_road_ends(
         if dash is None or dash.end() in taken or "\n" in text[h.end : dash.end()]:
             continue
         before = text[max(0, h.start - 60) : h.start].split()[-_ROAD_GAP:]
-        if not any(word_key(w) in _ROAD_WORDS for w in before):
+        if not any(match_key(w) in _ROAD_WORDS for w in before):
             continue
         named = {h.province for h in hits}
         for s, e, row in _names_after(text, dash.end(), table, "v", words)[:1]:
