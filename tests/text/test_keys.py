@@ -103,3 +103,16 @@ def test_key_stream_on_real_text() -> None:
     for row in random.Random(5).sample(rows, 20):
         check(row["text"])
         check(pipe.make_doc(row["text"]).work)
+
+
+def test_the_one_search_finds_every_character_the_usual_case_cannot_fold() -> None:
+    """``spaced_key``'s usual case (no match of one search) folds only newlines, ZWNJs and
+    the hamza and alef forms: every other character the fold changes, and A-Z, is found."""
+    from mahrumiat_extract.text.keys import _SPECIAL
+
+    usual = set(" \n" + ZWNJ + "آأإٱئؤة")
+    changed = {chr(c) for c, v in MATCH_FOLD.items() if v != chr(c)} - usual
+    for ch in sorted(changed | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")):
+        assert _SPECIAL.search("ب" + ch + "پ"), hex(ord(ch))
+    for ch in usual:
+        assert _SPECIAL.search(ch) is None

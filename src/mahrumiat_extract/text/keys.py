@@ -138,6 +138,9 @@ _OTHER_DELETED = re.compile(
     + "]"
 )
 
+# any character but a space, a newline, a ZWNJ or a hamza or alef form that the fold changes
+_SPECIAL = re.compile(_OTHER_DELETED.pattern[:-1] + re.escape(_RARE_CHARS) + "A-Z]")
+
 
 def _lower(m: re.Match[str]) -> str:
     return m.group().lower()
@@ -165,6 +168,13 @@ def spaced_key(text: str) -> str:
     t = text.replace("\n", " ") if "\n" in text else text
     if ZWNJ in t:
         t = t.replace(ZWNJ, " ")
+    if _SPECIAL.search(t) is None:
+        # the usual case (one search): no other deleted character, nothing for ``translate``,
+        # no upper case; only the hamza and alef forms to fold
+        for ch, rep in _COMMON_FOLDS:
+            if ch in t:
+                t = t.replace(ch, rep)
+        return t
     if _OTHER_DELETED.search(t):
         t = _OTHER_DELETED.sub(" ", t)
     return _fold_spaced(t)

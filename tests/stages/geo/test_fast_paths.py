@@ -257,3 +257,22 @@ def test_cue_reading_equals_the_plain_reading(words: tuple[str, ...]) -> None:
             want = kind
             break
     assert cues._longest_cue(words)[0] == want
+
+
+_after_texts = st.text(
+    alphabet=st.sampled_from(list("نژادزهپوریامشک، .\u200c\n\t") + ["\u2003", "\x1c", "\u00a0"]),
+    max_size=14,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_after_texts, st.integers(min_value=0, max_value=14))
+def test_the_surname_test_equals_the_split(text: str, end: int) -> None:
+    """The scan's surname test (one regex match) is the first word within 8 characters."""
+    gaz = _gaz()
+    words = text[end : end + 8].split(maxsplit=1)
+    want = bool(words) and words[0] in gaz.surname_endings
+    assert bool(gaz._surname_next.match(text, end, end + 8)) == want
+    for ending in gaz.surname_endings:  # each ending, as a word
+        assert gaz._surname_next.match(f" {ending} x")
+        assert not gaz._surname_next.match(f" {ending}x")

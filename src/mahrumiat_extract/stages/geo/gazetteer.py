@@ -134,6 +134,9 @@ def _skipped_by_automaton() -> str:
     return "".join(chars[end // 3] for end, _ in probe.iter(line, ignore_white_space=True))
 
 
+_HAS_SPACE = re.compile(r"\s")
+
+
 def is_word_char(ch: str) -> bool:
     """Letters, digits and ZWNJ continue a word."""
     return ch.isalnum() or ch == ZWNJ
@@ -241,6 +244,14 @@ class Gazetteer:
         )
         self.function_words = frozenset(read_lines("geo/function_words.txt"))
         self.surname_endings = frozenset(read_lines("geo/surname_endings.txt"))
+        # «رضا قوچان نژاد»: the first word within 8 characters after a name is a surname's
+        # ending (``text[end:end + 8].split()[0] in surname_endings``, by one match in C with
+        # ``endpos = end + 8``; ``\s`` of ``re`` is ``str.isspace``, as ``split``'s; an ending
+        # holding a space can be no such word)
+        endings = sorted(e for e in self.surname_endings if e and not _HAS_SPACE.search(e))
+        self._surname_next = re.compile(
+            r"\s*(?:" + "|".join(map(re.escape, endings)) + r")(?!\S)" if endings else r"(?!)"
+        )
         self.contexts = ContextWords.load()
 
     @property
@@ -296,7 +307,7 @@ class Gazetteer:
         n = len(text)
         n_runs = len(run_keys)
         zwnj = ZWNJ
-        surname_endings = self.surname_endings
+        surname_next = self._surname_next.match
         entries = self.entries
         found: list[tuple[int, int, int, Entry]] = []
         for kend, v in hits:
@@ -318,8 +329,7 @@ class Gazetteer:
             entry = entries[v >> 7]
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
                 continue
-            nxt = text[end : end + 8].split(maxsplit=1)
-            if nxt and nxt[0] in surname_endings:  # «رضا قوچان نژاد»: part of a surname
+            if surname_next(text, end, end + 8):  # «رضا قوچان نژاد»: part of a surname
                 continue
             found.append((start - end, start, end, entry))
         return self._longest(found, n)
@@ -332,9 +342,11 @@ class Gazetteer:
         character the automaton steps over (checked by the caller)."""
         n = len(text)
         zwnj = ZWNJ
-        surname_endings = self.surname_endings
+        surname_next = self._surname_next.match
         entries = self.entries
         found: list[tuple[int, int, int, Entry]] = []
+        prev_end = 0
+        overlap = False  # whether a hit starts before the one found before it ends
         for last, v in self.automaton.iter(spaced, ignore_white_space=True):
             end = last + 1
             if end < n:
@@ -355,11 +367,13 @@ class Gazetteer:
             entry = entries[v >> 7]
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
                 continue
-            nxt = text[end : end + 8].split(maxsplit=1)
-            if nxt and nxt[0] in surname_endings:  # «رضا قوچان نژاد»: part of a surname
+            if surname_next(text, end, end + 8):  # «رضا قوچان نژاد»: part of a surname
                 continue
+            if start < prev_end:
+                overlap = True
+            prev_end = end
             found.append((start - end, start, end, entry))
-        return self._longest(found, n)
+        return self._longest(found, n, overlap)
 
     def _scan_slow(self, text: str, keys: str, idx: Sequence[int]) -> list[Candidate]:
         """:meth:`scan` over a key index of another shape: every raw hit mapped back."""
@@ -379,20 +393,24 @@ class Gazetteer:
             entry = self.entries[v >> 7]
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
                 continue
-            nxt = text[end : end + 8].split(maxsplit=1)
-            if nxt and nxt[0] in self.surname_endings:
+            if self._surname_next.match(text, end, end + 8):
                 continue
             found.append((start - end, start, end, entry))
         return self._longest(found, n)
 
     @staticmethod
-    def _longest(found: list[tuple[int, int, int, Entry]], n: int) -> list[Candidate]:
+    def _longest(
+        found: list[tuple[int, int, int, Entry]], n: int, overlap: bool | None = None
+    ) -> list[Candidate]:
         """The longest hits first, then the earliest; a hit overlapping one taken is dropped.
-        ``found`` comes in the order of the hits' ends."""
+        ``found`` comes in the order of the hits' ends (``overlap``: whether a hit starts
+        before the one before it ends, when the caller knows)."""
         if not found:
             return []
         # the usual case: no two hits overlap (each starts after the one before has ended)
-        if all(a[2] <= b[1] for a, b in zip(found, found[1:])):
+        if overlap is None:
+            overlap = not all(a[2] <= b[1] for a, b in zip(found, found[1:]))
+        if not overlap:
             return [Candidate(start, end, entry) for _, start, end, entry in found]
         found.sort(key=_BY_LENGTH)
         taken = bytearray(n)
