@@ -1,5 +1,5 @@
-"""The geo stage's speed tricks equal their plain logic (issue 12): the gazetteer's own copy of
-the key stream and its bit-packed automaton values (``Gazetteer.scan``) against a reference
+"""The geo stage's speed tricks equal their plain logic (issue 12): ``Gazetteer.scan`` (in text
+space, in key space, through a list index) and its bit-packed automaton values against a reference
 scan written here character by character, and ``_Spans.one`` against ``Doc.span``; on random
 text and on real articles read from ../shared at test time (skipped when absent)."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from functools import cache
 
 import pytest
@@ -89,25 +90,36 @@ def plain_scan(text: str) -> list[Hit]:
 
 
 def fast_scans(text: str) -> list[list[Hit]]:
-    """``scan`` with its own key stream, with ``key_stream``'s, and through a list index (the
-    slow branch)."""
+    """``scan`` with its own key stream, with ``key_stream``'s (both in text space unless the
+    text holds a character the automaton steps over besides a space), in key space (forced
+    here), and through a list index (the slow branch)."""
     gaz = _gaz()
     keys, index = key_stream(text)
-    return [
-        [(c.start, c.end, c.entry) for c in hits]
-        for hits in (
-            gaz.scan(text),
-            gaz.scan(text, stream=(keys, index)),
-            gaz.scan(text, stream=(keys, list(index))),
-        )
-    ]
+    scans = [gaz.scan(text), gaz.scan(text, stream=(keys, index))]
+    spaces_only = gaz._spaces_only
+    gaz._spaces_only = re.compile(r"[\s\S]")  # every text read in key space
+    try:
+        scans.append(gaz.scan(text, stream=(keys, index)))
+    finally:
+        gaz._spaces_only = spaces_only
+    scans.append(gaz.scan(text, stream=(keys, list(index))))
+    return [[(c.start, c.end, c.entry) for c in hits] for hits in scans]
+
+
+def test_the_automaton_steps_over_spaces() -> None:
+    """Text space is the usual path: the automaton steps over a space (and not over a
+    letter, ZWNJ or a deleted mark, which the key stream has made spaces anyway)."""
+    gaz = _gaz()
+    assert gaz._spaces_only.search("خرم آباد\u200c\u064e") is None
+    assert gaz._spaces_only.search("😀") is not None
 
 
 # random text: gazetteer names (as written, spaced apart, glued, with ZWNJ or Arabic letters),
 # words of letters that occur in names, separators and the characters the key folds
 _PIECES = ["خرم آباد", "خرم‌آباد", "کرمان", "کرمانشاه", "در", "میان", "قوچان", "نژاد", "بندر عباس",
            "سیستان و بلوچستان", "كرمان", "قائم‌شهر", "قايم شهر", "آران و بیدگل", "فارس", "خلیج فارس"]
-_SEPARATORS = [" ", "  ", "\u200c", "\n", "، ", "-", " و ", "«", "»", ".", "ـ", "\u064e", "A", "1"]
+_SEPARATORS = [" ", "  ", "\u200c", "\n", "، ", "-", " و ", "«", "»", ".", "ـ", "\u064e", "A", "1",
+               "\u2003", "\x0b", "😀", "\t", "ء"]
 
 
 @cache
@@ -245,3 +257,22 @@ def test_cue_reading_equals_the_plain_reading(words: tuple[str, ...]) -> None:
             want = kind
             break
     assert cues._longest_cue(words)[0] == want
+
+
+_after_texts = st.text(
+    alphabet=st.sampled_from(list("نژادزهپوریامشک، .\u200c\n\t") + ["\u2003", "\x1c", "\u00a0"]),
+    max_size=14,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_after_texts, st.integers(min_value=0, max_value=14))
+def test_the_surname_test_equals_the_split(text: str, end: int) -> None:
+    """The scan's surname test (one regex match) is the first word within 8 characters."""
+    gaz = _gaz()
+    words = text[end : end + 8].split(maxsplit=1)
+    want = bool(words) and words[0] in gaz.surname_endings
+    assert bool(gaz._surname_next.match(text, end, end + 8)) == want
+    for ending in gaz.surname_endings:  # each ending, as a word
+        assert gaz._surname_next.match(f" {ending} x")
+        assert not gaz._surname_next.match(f" {ending}x")

@@ -118,10 +118,16 @@ class CueReader:
         """«خبرگزاری فارس», «خبرنگار اجتماعی فارس»: an outlet cue one or two words before."""
         return self.cues_before(text, start)[1]
 
-    def read_cues(self, text: str, spans: Sequence[tuple[int, int, bool]]) -> list[str | None]:
+    def read_cues(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int, bool]],
+        befores: Sequence[tuple[str | None, bool]] | None = None,
+    ) -> list[str | None]:
         """The cue of each name (``(start, end, is_place)``, in text order): the words before
-        it (:meth:`cues_before`; «outlet» when an outlet is named), else «dateline», else the
-        cue of the place before it when only a list separator stands between (or «list»)."""
+        it (:meth:`cues_before`, or ``befores`` when the caller has read them; «outlet» when an
+        outlet is named), else «dateline», else the cue of the place before it when only a list
+        separator stands between (or «list»)."""
         seg_cache = self._segs
         gap_cache = self._gaps
         if len(seg_cache) > _CACHE_MAX:
@@ -132,11 +138,16 @@ class CueReader:
         out: list[str | None] = []
         prev_end = -1
         prev_cue: str | None = None
-        for start, end, is_place in spans:
-            seg = text[max(0, start - _LOOKBACK) : start].rstrip(trail)
-            got = seg_cache.get(seg)
-            if got is None:
-                got = seg_cache[seg] = self.cues_before(text, start)
+        for i, (start, end, is_place) in enumerate(spans):
+            seg: str | None = None
+            if befores is not None:
+                got = befores[i]
+            else:
+                seg = text[max(0, start - _LOOKBACK) : start].rstrip(trail)
+                got_seg = seg_cache.get(seg)
+                if got_seg is None:
+                    got_seg = seg_cache[seg] = self.cues_before(text, start)
+                got = got_seg
             cue, outlet = got
             if outlet:
                 cue = "outlet"
@@ -144,6 +155,8 @@ class CueReader:
                 # a dateline: nothing but trailing characters between the line start and the
                 # name (so the lookback, trailing characters stripped, is empty or ends the
                 # line before)
+                if seg is None:
+                    seg = text[max(0, start - _LOOKBACK) : start].rstrip(trail)
                 if (not seg or seg[-1] == "\n") and is_dateline(text, start, end):
                     cue = "dateline"
                 elif prev_end >= 0 and start - prev_end <= 6:

@@ -18,8 +18,8 @@ from typing import Literal
 import ahocorasick
 
 from ...resources import read_lines, read_tsv
-from ...text.chars import MATCH_FOLD, ZWNJ
-from ...text.keys import match_key
+from ...text.chars import ZWNJ
+from ...text.keys import KeyIndex, key_stream, match_key
 from .context import ContextWords
 from .villages import Divisions
 
@@ -121,51 +121,20 @@ class Candidate:
     entry: Entry
 
 
-# ``key_stream`` without a Python loop per character. The fold is one-to-one or a deletion, so
-# the key is a few ``str.replace`` calls and a key index maps back through the deleted runs.
-# Normalized text only holds a few folded characters (spaces, ZWNJ, hamza and alef forms,
-# A-Z); any other folded character sends the text through the full ``translate``.
-_STREAM_FOLD: dict[int, str | None] = dict(MATCH_FOLD)
-for _c in range(ord("A"), ord("Z") + 1):
-    _STREAM_FOLD.setdefault(_c, chr(_c).lower())
-_DELETED_CHARS = "".join(chr(c) for c, v in MATCH_FOLD.items() if v is None)
-_DELETED = re.compile("[" + re.escape(_DELETED_CHARS) + "]+")
-_COMMON = {chr(c): v for c, v in MATCH_FOLD.items() if chr(c) in " \n\u200cءآأإٱئؤة"}
-_RARE = re.compile(
-    "[" + re.escape("".join(chr(c) for c in MATCH_FOLD if chr(c) not in _COMMON)) + "]"
-)
-_UPPER = re.compile("[A-Z]+")
+def _skipped_by_automaton() -> str:
+    """The characters ``Automaton.iter(..., ignore_white_space=True)`` steps over: the C
+    library's ``iswspace``, which depends on the platform and the locale, so it is read off a
+    probe (each character of the Basic Multilingual Plane between «a» and «b», «ab» the only
+    key) when the gazetteer is built."""
+    probe = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    probe.add_word("ab", 0)
+    probe.make_automaton()
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and chr(c) not in "ab"]
+    line = "".join("a" + c + "b" for c in chars)
+    return "".join(chars[end // 3] for end, _ in probe.iter(line, ignore_white_space=True))
 
 
-def _fold(text: str) -> str:
-    if _RARE.search(text):
-        return text.translate(_STREAM_FOLD)
-    for ch, rep in _COMMON.items():
-        if ch in text:
-            text = text.replace(ch, rep or "")
-    return _UPPER.sub(lambda m: m.group().lower(), text)
-
-
-class _KeyStream:
-    """The match key of a text and a map from key indices back to text indices."""
-
-    __slots__ = ("keys", "_run_keys", "_run_shift")
-
-    def __init__(self, text: str) -> None:
-        self.keys = _fold(text)
-        run_keys: list[int] = []
-        run_shift: list[int] = [0]
-        deleted = 0
-        for s, e in (m.span() for m in _DELETED.finditer(text)):
-            run_keys.append(s - deleted)
-            deleted += e - s
-            run_shift.append(deleted)
-        self._run_keys = run_keys
-        self._run_shift = run_shift
-
-    def index(self, k: int) -> int:
-        """The text index of key character ``k``."""
-        return k + self._run_shift[bisect_right(self._run_keys, k)]
+_HAS_SPACE = re.compile(r"\s")
 
 
 def is_word_char(ch: str) -> bool:
@@ -265,8 +234,24 @@ class Gazetteer:
             self.automaton.add_word(k, len(self.entries) << 7 | irregular << 6 | len(k))
             self.entries.append(entry)
         self.automaton.make_automaton()
+        # what the automaton steps over besides a space (and any character beyond the BMP, which
+        # the probe does not read): a text holding one is scanned in key space instead
+        skipped = _skipped_by_automaton()
+        self._spaces_only = re.compile(
+            "[" + re.escape(skipped.replace(" ", "")) + "\U00010000-\U0010ffff]"
+            if " " in skipped
+            else "[\\s\\S]"  # the automaton does not step over spaces: never in text space
+        )
         self.function_words = frozenset(read_lines("geo/function_words.txt"))
         self.surname_endings = frozenset(read_lines("geo/surname_endings.txt"))
+        # «رضا قوچان نژاد»: the first word within 8 characters after a name is a surname's
+        # ending (``text[end:end + 8].split()[0] in surname_endings``, by one match in C with
+        # ``endpos = end + 8``; ``\s`` of ``re`` is ``str.isspace``, as ``split``'s; an ending
+        # holding a space can be no such word)
+        endings = sorted(e for e in self.surname_endings if e and not _HAS_SPACE.search(e))
+        self._surname_next = re.compile(
+            r"\s*(?:" + "|".join(map(re.escape, endings)) + r")(?!\S)" if endings else r"(?!)"
+        )
         self.contexts = ContextWords.load()
 
     @property
@@ -295,15 +280,13 @@ class Gazetteer:
         """Every name in ``text`` on word boundaries; overlapping hits resolved by the longest
         (then the earliest). One pass of the automaton over the text's key stream (``stream``:
         ``key_stream(text)`` when the caller already has it, e.g. ``Doc.key_stream()``)."""
-        if stream is not None:
-            keys, idx = stream
-            run_keys: list[int] | None = getattr(idx, "_run_keys", None)
-            run_shift: Sequence[int] | None = getattr(idx, "_run_shift", None)
-            if run_keys is None or run_shift is None:
-                return self._scan_slow(text, keys, idx)
-        else:
-            ks = _KeyStream(text)
-            keys, run_keys, run_shift = ks.keys, ks._run_keys, ks._run_shift
+        keys, idx = key_stream(text) if stream is None else stream
+        if not isinstance(idx, KeyIndex):
+            return self._scan_slow(text, keys, idx)
+        spaced = idx.spaced
+        if len(spaced) == len(text) and self._spaces_only.search(spaced) is None:
+            return self._scan_spaced(text, spaced)
+        run_keys, run_shift = idx.runs()
         # a cheap first test in key space: a name starts and ends where the text skipped a
         # character (space, ZWNJ ...) or next to a non-word character (a superset of the word
         # boundaries checked below; keys with a non-word end (flag 64) are always checked)
@@ -324,7 +307,7 @@ class Gazetteer:
         n = len(text)
         n_runs = len(run_keys)
         zwnj = ZWNJ
-        surname_endings = self.surname_endings
+        surname_next = self._surname_next.match
         entries = self.entries
         found: list[tuple[int, int, int, Entry]] = []
         for kend, v in hits:
@@ -346,11 +329,51 @@ class Gazetteer:
             entry = entries[v >> 7]
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
                 continue
-            nxt = text[end : end + 8].split(maxsplit=1)
-            if nxt and nxt[0] in surname_endings:  # «رضا قوچان نژاد»: part of a surname
+            if surname_next(text, end, end + 8):  # «رضا قوچان نژاد»: part of a surname
                 continue
             found.append((start - end, start, end, entry))
         return self._longest(found, n)
+
+    def _scan_spaced(self, text: str, spaced: str) -> list[Candidate]:
+        """:meth:`scan` in text space: the automaton runs over ``spaced`` (``text`` folded in
+        place, the characters the key deletes made spaces: ``KeyIndex.spaced``) stepping over
+        its spaces, which reads the key stream itself, and gives each name's last text index;
+        its first is found by counting the spaces the name spans. ``spaced`` holds no other
+        character the automaton steps over (checked by the caller)."""
+        n = len(text)
+        zwnj = ZWNJ
+        surname_next = self._surname_next.match
+        entries = self.entries
+        found: list[tuple[int, int, int, Entry]] = []
+        prev_end = 0
+        overlap = False  # whether a hit starts before the one found before it ends
+        for last, v in self.automaton.iter(spaced, ignore_white_space=True):
+            end = last + 1
+            if end < n:
+                ch = text[end]
+                if ch.isalnum() or ch == zwnj and continues_word(text, end, 1):
+                    continue
+            klen = v & 63
+            start = end - klen
+            gaps = spaced.count(" ", start, end)
+            while gaps:  # the name spans deleted characters: it starts that many further back
+                lo = start
+                start -= gaps
+                gaps = spaced.count(" ", start, lo)
+            if start > 0:
+                ch = text[start - 1]
+                if ch.isalnum() or ch == zwnj and continues_word(text, start - 1, -1):
+                    continue
+            entry = entries[v >> 7]
+            if klen < end - start and self._split_on_function_word(text[start:end], entry):
+                continue
+            if surname_next(text, end, end + 8):  # «رضا قوچان نژاد»: part of a surname
+                continue
+            if start < prev_end:
+                overlap = True
+            prev_end = end
+            found.append((start - end, start, end, entry))
+        return self._longest(found, n, overlap)
 
     def _scan_slow(self, text: str, keys: str, idx: Sequence[int]) -> list[Candidate]:
         """:meth:`scan` over a key index of another shape: every raw hit mapped back."""
@@ -370,20 +393,24 @@ class Gazetteer:
             entry = self.entries[v >> 7]
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
                 continue
-            nxt = text[end : end + 8].split(maxsplit=1)
-            if nxt and nxt[0] in self.surname_endings:
+            if self._surname_next.match(text, end, end + 8):
                 continue
             found.append((start - end, start, end, entry))
         return self._longest(found, n)
 
     @staticmethod
-    def _longest(found: list[tuple[int, int, int, Entry]], n: int) -> list[Candidate]:
+    def _longest(
+        found: list[tuple[int, int, int, Entry]], n: int, overlap: bool | None = None
+    ) -> list[Candidate]:
         """The longest hits first, then the earliest; a hit overlapping one taken is dropped.
-        ``found`` comes in the order of the hits' ends."""
+        ``found`` comes in the order of the hits' ends (``overlap``: whether a hit starts
+        before the one before it ends, when the caller knows)."""
         if not found:
             return []
         # the usual case: no two hits overlap (each starts after the one before has ended)
-        if all(a[2] <= b[1] for a, b in zip(found, found[1:])):
+        if overlap is None:
+            overlap = not all(a[2] <= b[1] for a, b in zip(found, found[1:]))
+        if not overlap:
             return [Candidate(start, end, entry) for _, start, end, entry in found]
         found.sort(key=_BY_LENGTH)
         taken = bytearray(n)

@@ -29,7 +29,7 @@ from .neighborhoods import (
     owned_neighborhoods,
     route_cues,
 )
-from .villages import find_divisions, find_road_ends, has_cue
+from .villages import division_cues, find_divisions, find_road_ends
 
 __all__ = ["GeoFound", "GeoStage"]
 
@@ -96,26 +96,35 @@ class GeoStage(Stage):
             and (c.entry.provinces or not _after_given_name(text, c.start, given, honorifics))
             and not (c.entry.provinces and _after_honorific(text, c.start, honorifics))
         ]
+        cue_reader = res.geo_cues
+        # the cue and the outlet flag of the words before each name: read once, for the context
+        # rules and for the reading
+        befores = [cue_reader.cues_before(text, c.start) for c in cands]
         if cands:
             # outlets, brands, teams, lakes and the state are not the place (context.py)
             ctx = gaz.contexts
             sports = SportsTest(ctx, text)
-            is_cue = _CueTest(res.geo_cues, gaz)
-            cue_reader = res.geo_cues
-            cands = [
-                c
-                for c in cands
+            is_cue = _CueTest(cue_reader, gaz)
+            keep = [
+                i
+                for i, c in enumerate(cands)
                 # a kind cue right before («استان», «شهرستان» ...) settles it, but in sport
                 # («شهرداری تبریز» is a team there)
-                if not _worth_checking(c, text, cue_reader, ctx)
+                if not _worth_checking(c, befores[i][0], text, ctx)
                 or not ctx.rejects(text, c.start, c.end, sports=sports, is_cue=is_cue)
             ]
-        readings = _read(text, cands, res.geo_cues)
+            if len(keep) < len(cands):
+                cands = [cands[i] for i in keep]
+                befores = [befores[i] for i in keep]
+        readings = _read(text, cands, befores, cue_reader)
         hits, ambiguous = _resolve(readings)
-        if has_cue(text):
+        cues = division_cues(text)
+        if cues:
             # villages, rural districts and districts named by their cue (villages.py): the
             # text says what they are, so they replace a same-named town read there
-            divs = find_divisions(text, gaz.divisions, hits, words.common, gaz.function_words)
+            divs = find_divisions(
+                text, gaz.divisions, hits, words.common, gaz.function_words, cues=cues
+            )
             if divs:
                 hits = [h for h in hits if h.kind == "province" or not _overlaps(h, divs)]
                 hits.extend(divs)
@@ -149,14 +158,14 @@ class GeoStage(Stage):
         return hits, ambiguous
 
 
-def _worth_checking(c: Candidate, text: str, cue_reader: CueReader, ctx: ContextWords) -> bool:
-    """Whether the context rules could change what ``c`` becomes: not for a name that is no
-    place (a neighborhood's), nor one after a kind cue (but a team's: «شهرداری تبریز» in a
-    sports article), nor one that needs a kind cue it lacks (dropped anyway)."""
+def _worth_checking(c: Candidate, cue: str | None, text: str, ctx: ContextWords) -> bool:
+    """Whether the context rules could change what ``c`` becomes (``cue``: the cue before it,
+    :meth:`CueReader.cues_before`): not for a name that is no place (a neighborhood's), nor one
+    after a kind cue (but a team's: «شهرداری تبریز» in a sports article), nor one that needs a
+    kind cue it lacks (dropped anyway)."""
     entry = c.entry
     if not entry.places:
         return False
-    cue = cue_reader.cues_before(text, c.start)[0]
     if cue in KIND_CUES:
         # a team's cue is a town's office («شهرداری») or a university's name
         return cue in ("city", "facility") and ctx.after_team_word(text, c.start)
@@ -223,11 +232,19 @@ def _overlaps(hit: GeoHit, others: list[GeoHit]) -> bool:
     return any(o.start < hit.end and hit.start < o.end for o in others)
 
 
-def _read(text: str, cands: list[Candidate], cue_reader: CueReader) -> list[_Reading]:
-    """Each candidate read in context; names that need a cue and have none are dropped
-    (names that are no place, e.g. neighborhoods, are never read: they give no reading)."""
-    cands = [c for c in cands if c.entry.places]
-    cues = cue_reader.read_cues(text, [(c.start, c.end, True) for c in cands])
+def _read(
+    text: str,
+    cands: list[Candidate],
+    befores: list[tuple[str | None, bool]],
+    cue_reader: CueReader,
+) -> list[_Reading]:
+    """Each candidate read in context (``befores``: :meth:`CueReader.cues_before` of each);
+    names that need a cue and have none are dropped (names that are no place, e.g.
+    neighborhoods, are never read: they give no reading)."""
+    if not all(c.entry.places for c in cands):
+        befores = [b for c, b in zip(cands, befores) if c.entry.places]
+        cands = [c for c in cands if c.entry.places]
+    cues = cue_reader.read_cues(text, [(c.start, c.end, True) for c in cands], befores)
     # «استان X» anywhere makes a bare X the province (else the city of that name)
     established = {
         p.name
