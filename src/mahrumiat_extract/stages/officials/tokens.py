@@ -204,6 +204,9 @@ def _cut(text: str) -> tuple[list[str], list[int]]:
     else:
         parts = text.split(" ")
         starts = list(accumulate(map(_add, map(len, parts), repeat(1)), initial=0))
+    if "" not in parts:  # (a C scan) the usual text: one space between its chunks
+        del starts[len(parts) :]  # (the start after the last part)
+        return parts, starts
     # runs of spaces leave empty parts
     return list(compress(parts, parts)), list(compress(starts, parts))
 
