@@ -19,7 +19,7 @@ from .names import NameMention, NameParts, surname_shaped
 from .titles import TitleMention
 from .tokens import Token, Tokens
 
-__all__ = ["Person", "SpeakerChain"]
+__all__ = ["MARKS", "Person", "SpeakerChain"]
 
 _PRONOUNS = frozenset({"وی", "او", "ایشان"})
 _SENTENCE_END = SENTENCE_END_CHARS
@@ -29,6 +29,8 @@ _CODES = {
     **dict.fromkeys(_SENTENCE_END, 1),
     **dict.fromkeys(_MARK_KEYS, 2),
 }  # key -> sentence end / mark
+#: the keys the chain reads, for :meth:`.Lexicon.openings_marked`: 1 a sentence end, 2 a stop
+MARKS = tuple(sorted(_CODES.items()))
 
 
 @dataclass(slots=True)
@@ -60,7 +62,14 @@ class SpeakerChain:
     def _range(self, t: TitleMention) -> tuple[int, int]:
         return (self.tokens.starts[t.first], self.tokens.end(t.last - 1))
 
-    def chain(self, names: list[NameMention], extra: list[tuple[int, int, int]]) -> None:
+    def chain(
+        self,
+        names: list[NameMention],
+        extra: list[tuple[int, int, int]],
+        marked: tuple[list[int], list[int]] | None = None,
+    ) -> None:
+        """``marked``: the sentence ends and the tokens a subject search stops at (colons,
+        pronouns), found already (:data:`MARKS` of :meth:`.Lexicon.openings_marked`)."""
         events: dict[int, tuple[str, object]] = {}
         for n in names:
             if n.person is not None:
@@ -79,10 +88,12 @@ class SpeakerChain:
                     by_token.setdefault(k, events[s])
         # one pass over the keys: sentence ends (1) and the tokens a subject search stops at
         # (2: colons, pronouns; events too)
-        codes = list(map(_CODES.get, self.keys))
-        found = list(compress(count(), codes))
-        ends = [i for i in found if codes[i] == 1]
-        self._marks = sorted(by_token.keys() | {i for i in found if codes[i] == 2})
+        if marked is None:
+            codes = list(map(_CODES.get, self.keys))
+            found = list(compress(count(), codes))
+            marked = [i for i in found if codes[i] == 1], [i for i in found if codes[i] == 2]
+        ends, stops = marked
+        self._marks = sorted(by_token.keys() | set(stops))
         self._free_firsts = [t.first for t in self.free]  # sorted: offices come left to right
         self._current: int | None = None
         self._pending: TitleMention | None = None

@@ -72,15 +72,16 @@ def find_names(
     keys: list[str] | None = None,
     title_at: list[int] | None = None,
     name_at: list[int] | None = None,
+    sayyid_at: list[int] | None = None,
 ) -> list[NameMention]:
     """Every person-name candidate, left to right, not overlapping (``keys``: the tokens'
     keys; ``title_at``, ``name_at``: where an office, an honorific or a given name may
-    start, see :meth:`Lexicon.openings`)."""
+    start, see :meth:`Lexicon.openings`; ``sayyid_at``: the tokens of «سید»)."""
     if keys is None:
         keys = [t.key for t in tokens]
     out: list[NameMention] = []
     i = 0
-    starts, before = _starts(keys, lex, title_at, name_at)
+    starts, before = _starts(keys, lex, title_at, name_at, sayyid_at)
     for c in starts:
         if c < i:
             continue
@@ -98,6 +99,7 @@ def _starts(
     lex: Lexicon,
     title_at: list[int] | None = None,
     name_at: list[int] | None = None,
+    sayyid_at: list[int] | None = None,
 ) -> tuple[list[int], set[int]]:
     """The tokens a name may start at, in order (an honorific, a given name or «سید», or a
     word right before an office), and those right before an office, past their surname
@@ -117,7 +119,9 @@ def _starts(
                 break
             i -= 1
     out = before.union(lex.openings(keys, "honorific", "given") if name_at is None else name_at)
-    if "سید" in keys:
+    if sayyid_at is not None:
+        out.update(sayyid_at)
+    elif "سید" in keys:
         out.update([i for i, k in enumerate(keys) if k in _SAYYID])
     return sorted(out), before
 
