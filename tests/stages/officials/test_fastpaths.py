@@ -76,3 +76,20 @@ def test_openings_marked_on_real_text() -> None:
 
     for text in _corpus(300):
         _check_marked(tokenize(normalize(text).text, LEX).keys)
+
+
+# surname forms and texts over a small alphabet, so that forms overlap and repeat
+_form = st.text(alphabet="ابپ\u200c ی", min_size=1, max_size=4)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_form, min_size=1, max_size=12), st.text(alphabet="ابپ\u200c یx", max_size=60))
+def test_surname_starts_few_forms(forms: list[str], text: str) -> None:
+    """A few surname forms searched one ``str.find`` scan each give the Aho-Corasick pass's
+    starts (overlapping occurrences too); many forms take the automaton."""
+    from mahrumiat_extract.stages.officials import search
+
+    owner = {f: n for n, f in enumerate(forms)}
+    auto = search._automaton_starts(owner, text)
+    assert search._found(owner, text) == auto
+    assert search.starts(owner, text) == auto
