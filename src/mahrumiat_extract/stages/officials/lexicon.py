@@ -215,9 +215,38 @@ class Lexicon:
         n = len(keys) - 1
         out1: list[int] = []
         out2: list[int] = []
-        found: list[list[int]] = [[] for _ in range(max((c for _k, c in marks), default=0) + 1)]
+        found: list[list[int]] = [[] for _ in range(max((c for _k, c in marks), default=1) + 1)]
+        ends = found[1]
         for i in compress(count(), got):
             c: int = got[i]  # type: ignore[assignment]  # never None here
+            # the usual codes first, each by its own short branch (the same tests as below)
+            if c == _SECOND_PREFIX:  # a prefix of the second group's keys only: «به» (بهنام)
+                if i == n:
+                    out2.append(i)
+                    continue
+                nk = keys[i + 1]
+                if nk in _COMMA_KEYS or keys[i] + nk in pairs2:
+                    out2.append(i)
+                continue
+            if c == _BOTH_PREFIXES:  # a prefix of keys of both groups, whole in neither
+                if i == n:
+                    out1.append(i)
+                    out2.append(i)
+                    continue
+                nk = keys[i + 1]
+                if nk in _COMMA_KEYS:
+                    out1.append(i)
+                    out2.append(i)
+                    continue
+                pair = keys[i] + nk
+                if pair in pairs1:
+                    out1.append(i)
+                if pair in pairs2:
+                    out2.append(i)
+                continue
+            if c == _FIRST_MARK:  # a mark of code 1 (a sentence end), no opening
+                ends.append(i)
+                continue
             if c >= 9:
                 found[c // 9].append(i)
                 c %= 9
@@ -261,6 +290,9 @@ def _stem_ending(k: str, stems: frozenset[str]) -> bool:
 
 _COMMA_KEYS = frozenset({"،", ",", "؛"})
 _SPLIT = tuple((c % 3, c // 3) for c in range(9))  # openings2 code -> (first, second)
+_SECOND_PREFIX = 0 + 3 * 1  # codes of openings_marked: a prefix (1) of the second group only
+_BOTH_PREFIXES = 1 + 3 * 1  # a prefix of both groups' keys
+_FIRST_MARK = 9 * 1  # a mark of code 1, no prefix of either group
 
 
 def _openers(lex: Lexicon, tables: tuple[str, ...]) -> tuple[dict[str, int], frozenset[str]]:
