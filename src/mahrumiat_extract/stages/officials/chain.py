@@ -98,8 +98,14 @@ class SpeakerChain:
         self._current: int | None = None
         self._pending: TitleMention | None = None
         self._age = 0
-        for sent in self._sentences(ends):
-            self._introduced(sent)
+        sentences = self._sentences(ends)
+        # the offices about to be named (:meth:`_introduced`), found once: most articles
+        # have none, and a sentence takes the last one inside it
+        intro = [t for t in self.free if self._introduces(t)]
+        lasts = _last_inside(intro, sentences) if intro else None
+        for si, sent in enumerate(sentences):
+            if lasts is not None and lasts[si] is not None:
+                self._pending, self._age = lasts[si], 0
             subject = self._subject(sent, by_token)
             if subject is None:
                 self._age += 1
@@ -109,16 +115,22 @@ class SpeakerChain:
         self.unnamed = [t for t in self.unnamed if id(t) not in named]
 
     def _introduced(self, sent: tuple[int, int]) -> None:
-        """«به ریاست فرماندار قدس», «از سوی معاون ... اعلام شد»: an office about to be named."""
+        """«به ریاست فرماندار قدس», «از سوی معاون ... اعلام شد»: an office about to be named
+        (the plain form of the walk in :meth:`chain`: each such office of the sentence)."""
         free = self.free
         for k in range(bisect_left(self._free_firsts, sent[0]), len(free)):
             t = free[k]
             if t.first >= sent[1]:
                 break
-            if t.first >= 2:
-                prev = (self.tokens.keys[t.first - 2], self.tokens.keys[t.first - 1])
-                if prev[1] == "ریاست" or prev == ("از", "سوی"):
-                    self._pending, self._age = t, 0
+            if self._introduces(t):
+                self._pending, self._age = t, 0
+
+    def _introduces(self, t: TitleMention) -> bool:
+        """Is office ``t`` about to be named («به ریاست [...]», «از سوی [...]»)?"""
+        if t.first < 2:
+            return False
+        prev = (self.tokens.keys[t.first - 2], self.tokens.keys[t.first - 1])
+        return prev[1] == "ریاست" or prev == ("از", "سوی")
 
     def _step(self, kind: str, obj: object, starts: bool, also: bool, speaks: bool) -> None:
         if kind == "person":
@@ -188,7 +200,7 @@ class SpeakerChain:
         ``events``: the person or office starting in each token, by token index."""
         a, b = sent
         keys = self.keys
-        i, speaks = self._lead(a, b)
+        i, speaks = self._lead(a, b) if keys[a] == "به" else (a, False)  # (_lead's first test)
         # opens with «به گزارش» (``keys[b]``, if any, is a sentence end, never «گزارش»)
         report = a + 1 < b and keys[a] == "به" and keys[a + 1] == "گزارش"
         marks = self._marks
@@ -250,8 +262,8 @@ class SpeakerChain:
             j += 1
         if hit is None:
             return None
-        end = self._end_of(hit, j)
-        rest = keys[end:b]
+        end = hit[1].last if hit[0] == "title" and isinstance(hit[1], TitleMention) else j + 1
+        rest = keys[end:b]  # (:meth:`_end_of`)
         if hit[0] == "person" and j == a == 0 and _byline(rest):
             return "bystander", None, True, False, False  # «[X] / headline»: the author
         speaks = (
@@ -342,6 +354,24 @@ class SpeakerChain:
 
     def _new_person(self, tok: Token) -> int:
         return self._add(Person(None, tok.text, ranges=[(tok.start, tok.end)]))
+
+
+def _last_inside(
+    offices: list[TitleMention], sentences: list[tuple[int, int]]
+) -> list[TitleMention | None]:
+    """For each sentence (token ranges, left to right), the last of ``offices`` (left to
+    right) that starts inside it, or None: one walk over both lists."""
+    out: list[TitleMention | None] = []
+    p, n = 0, len(offices)
+    for a, b in sentences:
+        while p < n and offices[p].first < a:
+            p += 1  # (between sentences)
+        last = None
+        while p < n and offices[p].first < b:
+            last = offices[p]
+            p += 1
+        out.append(last)
+    return out
 
 
 _GROUP = ("یکی", "از")
