@@ -65,3 +65,23 @@ def test_last_inside(firsts: list[int], cuts: list[int]) -> None:
         next((t for t in reversed(offices) if a <= t.first < b), None) for a, b in sentences
     ]
     assert _last_inside(offices, sentences) == plain  # type: ignore[arg-type]
+
+
+def _sentences_plain(ends: list[int], n: int) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for i in ends:
+        if i > start:
+            out.append((start, i))
+        start = i + 1
+    if start < n:
+        out.append((start, n))
+    return out
+
+
+@given(st.lists(st.integers(0, 30), max_size=12, unique=True), st.integers(0, 31))
+@settings(max_examples=1500, deadline=None)
+def test_sentences(ends: list[int], n: int) -> None:
+    """The sentences built by C maps are the plain loop's (empty ones left out)."""
+    ends = sorted(e for e in ends if e < n)
+    chain = SimpleNamespace(tokens=SimpleNamespace(keys=["x"] * n))
+    assert SpeakerChain._sentences(chain, ends) == _sentences_plain(ends, n)  # type: ignore[arg-type]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress, count
+from itertools import compress, count, repeat
+from operator import add as _add
+from operator import lt as _lt
 
 from ...doc import GeoHit
 from ...text.sentences import SENTENCE_END_CHARS
@@ -165,16 +167,12 @@ class SpeakerChain:
             self._age = 0
 
     def _sentences(self, ends: list[int]) -> list[tuple[int, int]]:
-        """The token ranges between sentence ends (``ends``: their token indexes)."""
-        out: list[tuple[int, int]] = []
-        start = 0
-        for i in ends:
-            if i > start:
-                out.append((start, i))
-            start = i + 1
-        if start < len(self.tokens.keys):
-            out.append((start, len(self.tokens.keys)))
-        return out
+        """The token ranges between sentence ends (``ends``: their token indexes, ascending),
+        the empty ones left out: from the text's start and after each end, to the next end
+        or the text's end (built by C maps)."""
+        begins = [0, *map(_add, ends, repeat(1))]
+        finishes = [*ends, len(self.tokens.keys)]
+        return list(compress(zip(begins, finishes), map(_lt, begins, finishes)))
 
     def _lead(self, a: int, b: int) -> tuple[int, bool]:
         """Skip «به گزارش ...،», «منبع:» and «به گفته/اعتقاد/عقیده»: (subject search start,

@@ -8,6 +8,7 @@ article, whatever the number of persons.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 import ahocorasick
 
@@ -27,11 +28,12 @@ def fold(text: str) -> str:
     return text
 
 
-def forms(surname: str) -> set[str]:
+@lru_cache(maxsize=4096)  # officials' surnames come back article after article
+def forms(surname: str) -> frozenset[str]:
     """A surname as it may be written: its parts joined by a space, a ZWNJ or nothing
     («گلی کانی» = «گلی‌کانی» = «گلیکانی»), hamza/alef folded like the searched text."""
     parts = surname.translate(_SAME_LENGTH_FOLD).replace("\u200c", " ").split()
-    return {sep.join(parts) for sep in (" ", "\u200c", "")}
+    return frozenset({sep.join(parts) for sep in (" ", "\u200c", "")})
 
 
 # up to this many forms, each is searched by C ``str.find`` (cheaper than building an

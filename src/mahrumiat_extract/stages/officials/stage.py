@@ -124,10 +124,12 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) ->
     """Geo hits by start offset, plus every other token run written like one of them (the
     places stage names each place once it is sure of it; an office repeats it)."""
     at = {h.start: h for h in geo}
-    surfaces = {match_key(text[h.start : h.end]): h for h in geo if h.kind != "neighborhood"}
+    written = [text[h.start : h.end] for h in geo]
+    keyed = {w: match_key(w) for w in written}  # (a place is named again and again)
+    surfaces = {keyed[w]: h for w, h in zip(written, geo) if h.kind != "neighborhood"}
     if not surfaces:
         return at
-    longest = max((len(text[h.start : h.end].split()) for h in geo), default=0)
+    longest = max([len(w.split()) for w in keyed])
     # every prefix of a surface key: a run that leaves them can never become one
     pre = set().union(*map(_prefixes, surfaces))
     if "" in surfaces:

@@ -122,7 +122,9 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
     table = lex.memo.chunks
     chunks, starts = _cut(text)
     kinds: list[Any] = list(map(table.get, chunks))  # a key or _Several columns
-    if None in kinds:
+    # one scan for what is no key: a chunk of several tokens, or None (a chunk not learned)
+    several = [i for i, k in enumerate(kinds) if k.__class__ is not str]
+    if several and any(kinds[i] is None for i in several):
         if len(table) > _MAX_CHUNKS:
             # a new generation: the full table becomes the old one, consulted before a
             # chunk is tokenized again (frequent chunks come back at a dict lookup)
@@ -132,7 +134,7 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
         else:
             _learn(list(compress(chunks, map(is_, kinds, repeat(None)))), lex)
         kinds = list(map(table.get, chunks))
-    several = [i for i, k in enumerate(kinds) if k.__class__ is tuple]
+        several = [i for i, k in enumerate(kinds) if k.__class__ is tuple]
     if not several:
         return Tokens(starts, chunks, kinds, set())  # all keys
     if len(several) * len(kinds) <= _IN_PLACE:
