@@ -48,3 +48,40 @@ def test_lead(keys: list[str], data: st.DataObject) -> None:
 @settings(max_examples=2000, deadline=None)
 def test_no_office(rest: list[str]) -> None:
     assert _no_office(rest) == _no_office_plain(rest)
+
+
+@given(st.lists(st.integers(0, 40), max_size=12, unique=True), st.lists(st.integers(0, 45), max_size=16))
+@settings(max_examples=1500, deadline=None)
+def test_last_inside(firsts: list[int], cuts: list[int]) -> None:
+    """The offices about to be named, walked once with the sentences, are what the plain
+    per-sentence test (:meth:`SpeakerChain._introduced`) leaves pending: the last of each
+    sentence's, none for a sentence without."""
+    from mahrumiat_extract.stages.officials.chain import _last_inside
+
+    offices = [SimpleNamespace(first=f) for f in sorted(firsts)]
+    bounds = sorted(set(cuts))
+    sentences = [(a, b) for a, b in zip(bounds, bounds[1:]) if (a + b) % 3]  # gaps too
+    plain = [
+        next((t for t in reversed(offices) if a <= t.first < b), None) for a, b in sentences
+    ]
+    assert _last_inside(offices, sentences) == plain  # type: ignore[arg-type]
+
+
+def _sentences_plain(ends: list[int], n: int) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for i in ends:
+        if i > start:
+            out.append((start, i))
+        start = i + 1
+    if start < n:
+        out.append((start, n))
+    return out
+
+
+@given(st.lists(st.integers(0, 30), max_size=12, unique=True), st.integers(0, 31))
+@settings(max_examples=1500, deadline=None)
+def test_sentences(ends: list[int], n: int) -> None:
+    """The sentences built by C maps are the plain loop's (empty ones left out)."""
+    ends = sorted(e for e in ends if e < n)
+    chain = SimpleNamespace(tokens=SimpleNamespace(keys=["x"] * n))
+    assert SpeakerChain._sentences(chain, ends) == _sentences_plain(ends, n)  # type: ignore[arg-type]

@@ -105,6 +105,19 @@ def test_fast_path_after_memo_full(monkeypatch: pytest.MonkeyPatch, texts: list[
         _same(" ".join(texts), lex)
 
 
+@_SETTINGS
+@given(_texts)
+def test_copied_columns_are_spliced_ones(text: str) -> None:
+    """The two ways of putting a chunk's several tokens in the columns (in place for a short
+    text, by copying runs for a long one) give the same tokens."""
+    lex = _fresh(LEX)
+    in_place = list(tokenize(text, lex))
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(tokmod, "_IN_PLACE", -1)  # always copied
+        copied = list(tokenize(text, lex))
+    assert in_place == copied == tokenize_slow(text, lex)
+
+
 def _real_texts(limit: int) -> Iterator[str]:
     corpus = SHARED / "corpus" / "news.jsonl.gz"
     dev = [SHARED / "eval" / n for n in ("dev.jsonl", "dev2.jsonl")]
@@ -136,6 +149,9 @@ def test_fast_path_is_plain_path_on_real_text(monkeypatch: pytest.MonkeyPatch) -
     small = _fresh(LEX)
     for text in texts[:100]:
         _same(normalize(text).text, small)
+    monkeypatch.setattr(tokmod, "_IN_PLACE", -1)  # the columns copied, never spliced in place
+    for text in texts[:100]:
+        _same(normalize(text).text, lex)
 
 
 @pytest.mark.parametrize(

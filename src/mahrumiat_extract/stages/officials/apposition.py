@@ -176,8 +176,8 @@ def _word(
         and k not in lex.stop
         and k not in lex.honorifics
         and tokens.starts[i] not in geo_at
-        and lex.phrase(keys, i, "title") is None
-        and lex.phrase(keys, i, "country") is None
+        and (k not in lex.prefixes["title"] or lex.phrase(keys, i, "title") is None)
+        and (k not in lex.prefixes["country"] or lex.phrase(keys, i, "country") is None)
         and not lex.is_verb(k)
     )
 

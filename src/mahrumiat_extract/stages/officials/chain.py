@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress, count
+from itertools import compress, count, repeat
+from operator import add as _add
+from operator import lt as _lt
 
 from ...doc import GeoHit
 from ...text.sentences import SENTENCE_END_CHARS
@@ -19,7 +21,7 @@ from .names import NameMention, NameParts, surname_shaped
 from .titles import TitleMention
 from .tokens import Token, Tokens
 
-__all__ = ["Person", "SpeakerChain"]
+__all__ = ["MARKS", "Person", "SpeakerChain"]
 
 _PRONOUNS = frozenset({"وی", "او", "ایشان"})
 _SENTENCE_END = SENTENCE_END_CHARS
@@ -29,6 +31,8 @@ _CODES = {
     **dict.fromkeys(_SENTENCE_END, 1),
     **dict.fromkeys(_MARK_KEYS, 2),
 }  # key -> sentence end / mark
+#: the keys the chain reads, for :meth:`.Lexicon.openings_marked`: 1 a sentence end, 2 a stop
+MARKS = tuple(sorted(_CODES.items()))
 
 
 @dataclass(slots=True)
@@ -60,7 +64,14 @@ class SpeakerChain:
     def _range(self, t: TitleMention) -> tuple[int, int]:
         return (self.tokens.starts[t.first], self.tokens.end(t.last - 1))
 
-    def chain(self, names: list[NameMention], extra: list[tuple[int, int, int]]) -> None:
+    def chain(
+        self,
+        names: list[NameMention],
+        extra: list[tuple[int, int, int]],
+        marked: tuple[list[int], list[int]] | None = None,
+    ) -> None:
+        """``marked``: the sentence ends and the tokens a subject search stops at (colons,
+        pronouns), found already (:data:`MARKS` of :meth:`.Lexicon.openings_marked`)."""
         events: dict[int, tuple[str, object]] = {}
         for n in names:
             if n.person is not None:
@@ -79,16 +90,24 @@ class SpeakerChain:
                     by_token.setdefault(k, events[s])
         # one pass over the keys: sentence ends (1) and the tokens a subject search stops at
         # (2: colons, pronouns; events too)
-        codes = list(map(_CODES.get, self.keys))
-        found = list(compress(count(), codes))
-        ends = [i for i in found if codes[i] == 1]
-        self._marks = sorted(by_token.keys() | {i for i in found if codes[i] == 2})
+        if marked is None:
+            codes = list(map(_CODES.get, self.keys))
+            found = list(compress(count(), codes))
+            marked = [i for i in found if codes[i] == 1], [i for i in found if codes[i] == 2]
+        ends, stops = marked
+        self._marks = sorted(by_token.keys() | set(stops))
         self._free_firsts = [t.first for t in self.free]  # sorted: offices come left to right
         self._current: int | None = None
         self._pending: TitleMention | None = None
         self._age = 0
-        for sent in self._sentences(ends):
-            self._introduced(sent)
+        sentences = self._sentences(ends)
+        # the offices about to be named (:meth:`_introduced`), found once: most articles
+        # have none, and a sentence takes the last one inside it
+        intro = [t for t in self.free if self._introduces(t)]
+        lasts = _last_inside(intro, sentences) if intro else None
+        for si, sent in enumerate(sentences):
+            if lasts is not None and lasts[si] is not None:
+                self._pending, self._age = lasts[si], 0
             subject = self._subject(sent, by_token)
             if subject is None:
                 self._age += 1
@@ -98,16 +117,22 @@ class SpeakerChain:
         self.unnamed = [t for t in self.unnamed if id(t) not in named]
 
     def _introduced(self, sent: tuple[int, int]) -> None:
-        """«به ریاست فرماندار قدس», «از سوی معاون ... اعلام شد»: an office about to be named."""
+        """«به ریاست فرماندار قدس», «از سوی معاون ... اعلام شد»: an office about to be named
+        (the plain form of the walk in :meth:`chain`: each such office of the sentence)."""
         free = self.free
         for k in range(bisect_left(self._free_firsts, sent[0]), len(free)):
             t = free[k]
             if t.first >= sent[1]:
                 break
-            if t.first >= 2:
-                prev = (self.tokens.keys[t.first - 2], self.tokens.keys[t.first - 1])
-                if prev[1] == "ریاست" or prev == ("از", "سوی"):
-                    self._pending, self._age = t, 0
+            if self._introduces(t):
+                self._pending, self._age = t, 0
+
+    def _introduces(self, t: TitleMention) -> bool:
+        """Is office ``t`` about to be named («به ریاست [...]», «از سوی [...]»)?"""
+        if t.first < 2:
+            return False
+        prev = (self.tokens.keys[t.first - 2], self.tokens.keys[t.first - 1])
+        return prev[1] == "ریاست" or prev == ("از", "سوی")
 
     def _step(self, kind: str, obj: object, starts: bool, also: bool, speaks: bool) -> None:
         if kind == "person":
@@ -142,16 +167,12 @@ class SpeakerChain:
             self._age = 0
 
     def _sentences(self, ends: list[int]) -> list[tuple[int, int]]:
-        """The token ranges between sentence ends (``ends``: their token indexes)."""
-        out: list[tuple[int, int]] = []
-        start = 0
-        for i in ends:
-            if i > start:
-                out.append((start, i))
-            start = i + 1
-        if start < len(self.tokens.keys):
-            out.append((start, len(self.tokens.keys)))
-        return out
+        """The token ranges between sentence ends (``ends``: their token indexes, ascending),
+        the empty ones left out: from the text's start and after each end, to the next end
+        or the text's end (built by C maps)."""
+        begins = [0, *map(_add, ends, repeat(1))]
+        finishes = [*ends, len(self.tokens.keys)]
+        return list(compress(zip(begins, finishes), map(_lt, begins, finishes)))
 
     def _lead(self, a: int, b: int) -> tuple[int, bool]:
         """Skip «به گزارش ...،», «منبع:» and «به گفته/اعتقاد/عقیده»: (subject search start,
@@ -177,7 +198,7 @@ class SpeakerChain:
         ``events``: the person or office starting in each token, by token index."""
         a, b = sent
         keys = self.keys
-        i, speaks = self._lead(a, b)
+        i, speaks = self._lead(a, b) if keys[a] == "به" else (a, False)  # (_lead's first test)
         # opens with «به گزارش» (``keys[b]``, if any, is a sentence end, never «گزارش»)
         report = a + 1 < b and keys[a] == "به" and keys[a + 1] == "گزارش"
         marks = self._marks
@@ -239,8 +260,8 @@ class SpeakerChain:
             j += 1
         if hit is None:
             return None
-        end = self._end_of(hit, j)
-        rest = keys[end:b]
+        end = hit[1].last if hit[0] == "title" and isinstance(hit[1], TitleMention) else j + 1
+        rest = keys[end:b]  # (:meth:`_end_of`)
         if hit[0] == "person" and j == a == 0 and _byline(rest):
             return "bystander", None, True, False, False  # «[X] / headline»: the author
         speaks = (
@@ -331,6 +352,24 @@ class SpeakerChain:
 
     def _new_person(self, tok: Token) -> int:
         return self._add(Person(None, tok.text, ranges=[(tok.start, tok.end)]))
+
+
+def _last_inside(
+    offices: list[TitleMention], sentences: list[tuple[int, int]]
+) -> list[TitleMention | None]:
+    """For each sentence (token ranges, left to right), the last of ``offices`` (left to
+    right) that starts inside it, or None: one walk over both lists."""
+    out: list[TitleMention | None] = []
+    p, n = 0, len(offices)
+    for a, b in sentences:
+        while p < n and offices[p].first < a:
+            p += 1  # (between sentences)
+        last = None
+        while p < n and offices[p].first < b:
+            last = offices[p]
+            p += 1
+        out.append(last)
+    return out
 
 
 _GROUP = ("یکی", "از")

@@ -52,6 +52,7 @@ class Resolver(SpeakerChain):
         # persons by surname key, and by (surname key, given key): identity in O(1)
         self._by_surname: dict[str, list[int]] = {}
         self._by_full: dict[tuple[str, str], int] = {}
+        self._surname_keys: list[str] = []  # each person's surname key, by index
 
     # ------------------------------------------------------------ apposition and identity
     def link(self, names: list[NameMention], titles: list[TitleMention]) -> None:
@@ -186,22 +187,29 @@ class Resolver(SpeakerChain):
             return t
         return None
 
-    def _add(self, p: Person) -> int:
+    def _add(self, p: Person, sk: str | None = None, gk: str | None = None) -> int:
+        """Add ``p`` (``sk``, ``gk``: its surname and given-name keys, when known already)."""
+        if sk is None:
+            sk = p.surname_key
         idx = len(self.persons)
         self.persons.append(p)
-        self._by_surname.setdefault(p.surname_key, []).append(idx)
+        self._surname_keys.append(sk)
+        self._by_surname.setdefault(sk, []).append(idx)
         if p.given:
-            self._by_full.setdefault((p.surname_key, match_key(p.given)), idx)
+            self._by_full.setdefault((sk, match_key(p.given) if gk is None else gk), idx)
         return idx
 
     def _person(self, n: NameMention) -> Person:
-        idx = self._find(n)
+        # the name's keys, once: a person found has the same surname key
+        sk = n.surname_key
+        gk = match_key(n.given) if n.given else None
+        idx = self._find(n, sk, gk)
         if idx is None:
-            idx = self._add(Person(n.given, n.surname))
+            idx = self._add(Person(n.given, n.surname), sk, gk)
         p = self.persons[idx]
         if n.given and not p.given:
             p.given = n.given
-            self._by_full.setdefault((p.surname_key, match_key(n.given)), idx)
+            self._by_full.setdefault((sk, match_key(n.given) if gk is None else gk), idx)
         if n.honorific and (p.honorific is None or p.honorific_kind == "polite"):
             p.honorific = n.honorific
             p.honorific_kind = self.lex.honorifics.get(
@@ -215,15 +223,16 @@ class Resolver(SpeakerChain):
         n.person = idx
         return p
 
-    def _find(self, n: NameMention) -> int | None:
+    def _find(self, n: NameMention, sk: str, gk: str | None) -> int | None:
         """The person ``n`` names: the one with the same full name, else the last one with
-        the same surname and no other given name, of a compatible honorific kind."""
-        sk = n.surname_key
+        the same surname and no other given name, of a compatible honorific kind (``sk``,
+        ``gk``: the name's surname and given-name keys)."""
         if n.given:
-            idx = self._by_full.get((sk, match_key(n.given)))
+            idx = self._by_full.get((sk, match_key(n.given) if gk is None else gk))
             if idx is not None:
                 return idx
-        kind = self.lex.honorifics.get(match_key(n.honorific or "").replace(" ", ""), ("", ""))[1]
+        hk = match_key(n.honorific).replace(" ", "") if n.honorific else ""  # (match_key("") == "")
+        kind = self.lex.honorifics.get(hk, ("", ""))[1]
         persons = self.persons
         for i in reversed(self._by_surname.get(sk, ())):
             p = persons[i]
@@ -242,7 +251,7 @@ class Resolver(SpeakerChain):
         cost is linear in the text, whatever the number of persons."""
         owner: dict[str, int] = {}  # written form -> the first person with it
         for pi, p in enumerate(self.persons):
-            if len(p.surname_key) >= 3:
+            if len(self._surname_keys[pi]) >= 3:
                 for form in forms(p.surname):
                     owner.setdefault(form, pi)
         if not owner:

@@ -37,6 +37,10 @@ class TitleEntry:
     plural: bool = False  # «نمایندگان», «وزرای»: a list of names shares it (plurals.tsv)
 
 
+# keys to find as they are, each with its code (1, 2, ...): see :meth:`Lexicon.openings_marked`
+Marks = tuple[tuple[str, int], ...]
+
+
 @dataclass(slots=True)
 class LexiconMemo:
     """What is derived from a lexicon and remembered with it (never across lexicons): the
@@ -49,6 +53,10 @@ class LexiconMemo:
     )
     openers2: dict[
         tuple[tuple[str, ...], tuple[str, ...]],
+        tuple[dict[str, int], frozenset[str], frozenset[str]],
+    ] = field(default_factory=dict)
+    openers_marked: dict[
+        tuple[tuple[str, ...], tuple[str, ...], Marks],
         tuple[dict[str, int], frozenset[str], frozenset[str]],
     ] = field(default_factory=dict)
     verbs: dict[str, bool] = field(default_factory=dict)
@@ -195,6 +203,65 @@ class Lexicon:
         return out1, out2
 
 
+    def openings_marked(
+        self, keys: list[str], first: tuple[str, ...], second: tuple[str, ...], marks: Marks
+    ) -> tuple[list[int], list[int], list[list[int]]]:
+        """``self.openings2(keys, first, second)`` and, in the same dict lookup per token, the
+        tokens whose key is one of ``marks`` (a sentence end, «سید», ...): the third item
+        holds them by code, ascending (``[[], [tokens of code 1], [tokens of code 2], ...]``);
+        an article's other scans for a few fixed keys ride on the one pass."""
+        codes, pairs1, pairs2 = _openers_marked(self, first, second, marks)
+        got = list(map(codes.get, keys))  # 9 * mark + 3 * second + first
+        n = len(keys) - 1
+        out1: list[int] = []
+        out2: list[int] = []
+        found: list[list[int]] = [[] for _ in range(max((c for _k, c in marks), default=1) + 1)]
+        ends = found[1]
+        for i in compress(count(), got):
+            c: int = got[i]  # type: ignore[assignment]  # never None here
+            # the usual codes first, each by its own short branch (the same tests as below)
+            if c == _SECOND_PREFIX:  # a prefix of the second group's keys only: «به» (بهنام)
+                if i == n:
+                    out2.append(i)
+                    continue
+                nk = keys[i + 1]
+                if nk in _COMMA_KEYS or keys[i] + nk in pairs2:
+                    out2.append(i)
+                continue
+            if c == _BOTH_PREFIXES:  # a prefix of keys of both groups, whole in neither
+                if i == n:
+                    out1.append(i)
+                    out2.append(i)
+                    continue
+                nk = keys[i + 1]
+                if nk in _COMMA_KEYS:
+                    out1.append(i)
+                    out2.append(i)
+                    continue
+                pair = keys[i] + nk
+                if pair in pairs1:
+                    out1.append(i)
+                if pair in pairs2:
+                    out2.append(i)
+                continue
+            if c == _FIRST_MARK:  # a mark of code 1 (a sentence end), no opening
+                ends.append(i)
+                continue
+            if c >= 9:
+                found[c // 9].append(i)
+                c %= 9
+                if not c:
+                    continue
+            a, b = _SPLIT[c]
+            nk = keys[i + 1] if i < n else ""
+            pair = keys[i] + nk
+            if a and (a == 2 or i == n or nk in _COMMA_KEYS or pair in pairs1):
+                out1.append(i)
+            if b and (b == 2 or i == n or nk in _COMMA_KEYS or pair in pairs2):
+                out2.append(i)
+        return out1, out2, found
+
+
 def _is_verb(k: str, stems: frozenset[str]) -> bool:
     if len(k) >= 3 and k.endswith(("ت", "د")) and k in stems:
         return True  # a bare past stem is the third person past («نوشت», «گفت»)
@@ -223,6 +290,9 @@ def _stem_ending(k: str, stems: frozenset[str]) -> bool:
 
 _COMMA_KEYS = frozenset({"،", ",", "؛"})
 _SPLIT = tuple((c % 3, c // 3) for c in range(9))  # openings2 code -> (first, second)
+_SECOND_PREFIX = 0 + 3 * 1  # codes of openings_marked: a prefix (1) of the second group only
+_BOTH_PREFIXES = 1 + 3 * 1  # a prefix of both groups' keys
+_FIRST_MARK = 9 * 1  # a mark of code 1, no prefix of either group
 
 
 def _openers(lex: Lexicon, tables: tuple[str, ...]) -> tuple[dict[str, int], frozenset[str]]:
@@ -252,6 +322,24 @@ def _openers2(
     codes = {k: f1.get(k, 0) + 3 * f2.get(k, 0) for k in f1.keys() | f2.keys()}
     lex.memo.openers2[(first, second)] = (codes, p1, p2)
     return codes, p1, p2
+
+
+def _openers_marked(
+    lex: Lexicon, first: tuple[str, ...], second: tuple[str, ...], marks: Marks
+) -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+    """For :meth:`Lexicon.openings_marked`: :func:`_openers2`'s codes, plus 9 * the code of
+    each key of ``marks``."""
+    got = lex.memo.openers_marked.get((first, second, marks))
+    if got is not None:
+        return got
+    codes, p1, p2 = _openers2(lex, first, second)
+    codes = dict(codes)
+    for k, c in marks:
+        if not 1 <= c or k in codes and codes[k] >= 9:
+            raise ValueError(f"a mark needs one code from 1: {k!r}")
+        codes[k] = codes.get(k, 0) + 9 * c
+    got = lex.memo.openers_marked[(first, second, marks)] = (codes, p1, p2)
+    return got
 
 
 def _keyed(lines: tuple[str, ...]) -> frozenset[str]:

@@ -72,15 +72,16 @@ def find_names(
     keys: list[str] | None = None,
     title_at: list[int] | None = None,
     name_at: list[int] | None = None,
+    sayyid_at: list[int] | None = None,
 ) -> list[NameMention]:
     """Every person-name candidate, left to right, not overlapping (``keys``: the tokens'
     keys; ``title_at``, ``name_at``: where an office, an honorific or a given name may
-    start, see :meth:`Lexicon.openings`)."""
+    start, see :meth:`Lexicon.openings`; ``sayyid_at``: the tokens of «سید»)."""
     if keys is None:
         keys = [t.key for t in tokens]
     out: list[NameMention] = []
     i = 0
-    starts, before = _starts(keys, lex, title_at, name_at)
+    starts, before = _starts(keys, lex, title_at, name_at, sayyid_at)
     for c in starts:
         if c < i:
             continue
@@ -98,6 +99,7 @@ def _starts(
     lex: Lexicon,
     title_at: list[int] | None = None,
     name_at: list[int] | None = None,
+    sayyid_at: list[int] | None = None,
 ) -> tuple[list[int], set[int]]:
     """The tokens a name may start at, in order (an honorific, a given name or «سید», or a
     word right before an office), and those right before an office, past their surname
@@ -117,7 +119,9 @@ def _starts(
                 break
             i -= 1
     out = before.union(lex.openings(keys, "honorific", "given") if name_at is None else name_at)
-    if "سید" in keys:
+    if sayyid_at is not None:
+        out.update(sayyid_at)
+    elif "سید" in keys:
         out.update([i for i, k in enumerate(keys) if k in _SAYYID])
     return sorted(out), before
 
@@ -145,9 +149,12 @@ def _name_at(  # noqa: C901 - the name grammar's alternatives, each a rule of it
     rank: TitleEntry | None = None
     cleric = False  # «حجت‌الاسلام», «آیت‌الله»: only a name follows (no noun, as after «سردار»)
     j = i
-    while j < len(tokens.keys):
-        hon = lex.phrase(keys, j, "honorific")
-        giv = lex.phrase(keys, j, "given")
+    pre_hon, pre_giv = pre["honorific"], pre["given"]
+    n_keys = len(keys)
+    while j < n_keys:
+        k = keys[j]  # (a phrase starts only at a key of its table's prefixes)
+        hon = lex.phrase(keys, j, "honorific") if k in pre_hon else None
+        giv = lex.phrase(keys, j, "given") if k in pre_giv else None
         if j == i and hon is None and giv is None and k0 not in _SAYYID:
             # no honorific, no «سید», no given name: only a lone surname before an office
             return _before_office(tokens, keys, i, geo_at, lex) if office_next else None
@@ -242,12 +249,7 @@ def _given(keys: list[str], g: int, lex: Lexicon) -> int | None:
     if first[1] > 1 and any(k in _NOT_IN_NAMES for k in keys[g:end]):
         return None  # «[به من] پیشنهاد داد», «[به نام] ...»: function words, not «بهمن», «بهنام»
     second = lex.phrase(keys, end, "given")
-    if (
-        second is not None
-        and second[1] == 1
-        and lex.phrase(keys, g, "given")
-        and keys[end] not in lex.stop
-    ):
+    if second is not None and second[1] == 1 and keys[end] not in lex.stop:
         if first[0] + second[0] in lex.given:
             return end + 1
     return end
@@ -303,15 +305,19 @@ def _bad_word(
     tokens: Tokens, geo_at: dict[int, GeoHit], lex: Lexicon, keys: list[str], j: int
 ) -> bool:
     k = keys[j]
+    pre = lex.prefixes  # (a phrase starts only at a key of its table's prefixes)
     return (
         not k
         or not k[0].isalpha()
         or len(k) < 2
         or k in lex.stop
         or k in lex.honorifics
-        or lex.phrase(keys, j, "title") is not None
-        or lex.phrase(keys, j, "speech") is not None
-        or lex.phrase(keys, j, "country") is not None
+        or k in pre["title"]
+        and lex.phrase(keys, j, "title") is not None
+        or k in pre["speech"]
+        and lex.phrase(keys, j, "speech") is not None
+        or k in pre["country"]
+        and lex.phrase(keys, j, "country") is not None
         or tokens.starts[j] in geo_at
         or lex.is_verb(k)
     )

@@ -8,6 +8,7 @@ article, whatever the number of persons.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 import ahocorasick
 
@@ -27,16 +28,41 @@ def fold(text: str) -> str:
     return text
 
 
-def forms(surname: str) -> set[str]:
+@lru_cache(maxsize=4096)  # officials' surnames come back article after article
+def forms(surname: str) -> frozenset[str]:
     """A surname as it may be written: its parts joined by a space, a ZWNJ or nothing
     («گلی کانی» = «گلی‌کانی» = «گلیکانی»), hamza/alef folded like the searched text."""
     parts = surname.translate(_SAME_LENGTH_FOLD).replace("\u200c", " ").split()
-    return {sep.join(parts) for sep in (" ", "\u200c", "")}
+    return frozenset({sep.join(parts) for sep in (" ", "\u200c", "")})
+
+
+# up to this many forms, each is searched by C ``str.find`` (cheaper than building an
+# automaton for the usual article's two or three surnames; still linear: a bounded number
+# of passes)
+_FEW_FORMS = 8
 
 
 def starts(forms: dict[str, int], text: str) -> list[int]:
     """Every offset of ``text`` where one of ``forms`` starts, ascending: one Aho-Corasick
-    pass (pyahocorasick, in C) over the text for all the forms at once."""
+    pass (pyahocorasick, in C) over the text for all the forms at once, or for a few forms
+    :func:`_found`."""
+    if len(forms) <= _FEW_FORMS and "" not in forms:
+        return _found(forms, text)
+    return _automaton_starts(forms, text)
+
+
+def _found(forms: dict[str, int], text: str) -> list[int]:
+    """:func:`starts` by one ``str.find`` scan per form (overlapping occurrences too)."""
+    out: set[int] = set()
+    for f in forms:
+        i = text.find(f)
+        while i >= 0:
+            out.add(i)
+            i = text.find(f, i + 1)
+    return sorted(out)
+
+
+def _automaton_starts(forms: dict[str, int], text: str) -> list[int]:
     auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     for f in forms:
         auto.add_word(f, len(f))

@@ -16,6 +16,7 @@ from ...text.keys import match_key
 from ..base import Stage
 from .appointment import appointments
 from .apposition import apposed_names
+from .chain import MARKS as CHAIN_MARKS
 from .coref import Person, Resolver
 from .lexicon import Lexicon
 from .names import NameMention, find_names
@@ -27,6 +28,10 @@ __all__ = ["OfficialsStage"]
 
 
 _NAME_TABLES = ("honorific", "given")
+# the fixed keys an article is scanned for, found in the openings' one pass: the speaker
+# chain's sentence ends and stops (codes 1, 2) and «سید», which opens a name (code 3)
+_END, _STOP, _SAYYID = 1, 2, 3
+_MARKS = (*CHAIN_MARKS, ("سید", _SAYYID))
 
 
 def _resolve(
@@ -37,10 +42,13 @@ def _resolve(
     title_at: list[int],
     name_at: list[int],
     titles: list[TitleMention],
+    marked: list[list[int]],
 ) -> Resolver:
-    """:func:`match` past the offices: names, coreference, the speaker chain."""
+    """:func:`match` past the offices: names, coreference, the speaker chain (``marked``:
+    the tokens of :data:`_MARKS`, by code)."""
     keys = tokens.keys
-    names = _bare_outside(find_names(tokens, geo_at, lex, keys, title_at, name_at), titles)
+    found = find_names(tokens, geo_at, lex, keys, title_at, name_at, marked[_SAYYID])
+    names = _bare_outside(found, titles)
     spans = [(n.first, n.last) for n in names]
     titles = _outside(titles, spans)
     more = apposed_names(tokens, keys, titles, names, geo_at, lex)
@@ -59,7 +67,7 @@ def _resolve(
     taken += [(tokens.starts[t.first], tokens.end(t.last - 1)) for t in titles]
     extra = res.surname_mentions(taken)
     res.later_appositions(extra)
-    res.chain(names, extra)
+    res.chain(names, extra, (marked[_END], marked[_STOP]))
     return res
 
 
@@ -116,10 +124,12 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) ->
     """Geo hits by start offset, plus every other token run written like one of them (the
     places stage names each place once it is sure of it; an office repeats it)."""
     at = {h.start: h for h in geo}
-    surfaces = {match_key(text[h.start : h.end]): h for h in geo if h.kind != "neighborhood"}
+    written = [text[h.start : h.end] for h in geo]
+    keyed = {w: match_key(w) for w in written}  # (a place is named again and again)
+    surfaces = {keyed[w]: h for w, h in zip(written, geo) if h.kind != "neighborhood"}
     if not surfaces:
         return at
-    longest = max((len(text[h.start : h.end].split()) for h in geo), default=0)
+    longest = max([len(w.split()) for w in keyed])
     # every prefix of a surface key: a run that leaves them can never become one
     pre = set().union(*map(_prefixes, surfaces))
     if "" in surfaces:
@@ -160,14 +170,14 @@ class OfficialsStage(Stage):
         lex = self.resources.officials
         tokens = tokenize(doc.work, lex)
         keys = tokens.keys
-        title_at, name_at = lex.openings2(keys, ("title",), _NAME_TABLES)
+        title_at, name_at, marked = lex.openings_marked(keys, ("title",), _NAME_TABLES, _MARKS)
         if not title_at and _no_post(lex, keys):
             return None
         geo_at = _geo_index(doc.work, doc.geo, tokens, keys)
         titles = find_titles(tokens, geo_at, lex, keys, title_at)
         if not titles and _no_post(lex, keys):
             return None
-        return _resolve(doc, lex, tokens, geo_at, title_at, name_at, titles)
+        return _resolve(doc, lex, tokens, geo_at, title_at, name_at, titles, marked)
 
     def set_annotations(self, doc: Doc, res: Resolver | None) -> None:
         if res is None:

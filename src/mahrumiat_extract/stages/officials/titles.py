@@ -169,12 +169,26 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
     j = i + n
     words = 0
     generic = entry.cls in ("head", "national") and entry.canonical not in ("رئیس‌جمهور",)
-    while j < len(tokens.keys) and words < _MAX_WORDS:
+    # a phrase of a table starts only at a key its prefixes hold: tested here first, the
+    # phrase looked up only then (the same answer, most words cost one set test)
+    pre = lex.prefixes
+    pre_country, pre_org, pre_noun, pre_title = (
+        pre["country"],
+        pre["org"],
+        pre["orgnoun"],
+        pre["title"],
+    )
+    n_keys = len(keys)
+    while j < n_keys and words < _MAX_WORDS:
         tk = keys[j]
         if keys[j - 1] == "مجلس" and keys[j : j + 2] == ["شورای", "اسلامی"]:
             j += 2  # «... مجلس شورای اسلامی»: the office says «مجلس» (GUIDELINE: «رئیس مجلس»)
             continue
-        country = lex.phrase(keys, j, "country") if tokens.starts[j] not in geo_at else None
+        country = (
+            lex.phrase(keys, j, "country")
+            if tk in pre_country and tokens.starts[j] not in geo_at
+            else None
+        )
         if country is not None:  # «وزیر امور خارجه اسپانیا»: a foreign office, the country dropped
             m.national = True
             j += country[1]
@@ -206,8 +220,9 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
             break
         if m.org_level is not None and parts[-1] and lex.phrase(keys, j - 1, "orgnoun") is not None:
             break  # a government body of a place is complemented by its place only
-        long_noun = lex.phrase(keys, j, "orgnoun") if generic else None
-        if tk in _PLACE_WORDS and not (long_noun is not None and long_noun[1] > 1):
+        # (the organization noun at ``j``, read once for both its tests below)
+        noun = lex.phrase(keys, j, "orgnoun") if generic and tk in pre_noun else None
+        if tk in _PLACE_WORDS and not (noun is not None and noun[1] > 1):
             if j + 1 < len(tokens.keys) and tokens.starts[j + 1] in geo_at:
                 j = _take_place(tokens, j + 1, geo_at, m)
             elif tk == "استان":
@@ -222,9 +237,8 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
             m.national = True
             j += 1
             break
-        org = lex.phrase(keys, j, "org") if generic else None
-        noun = lex.phrase(keys, j, "orgnoun") if generic else None
-        sub = lex.phrase(keys, j, "title")
+        org = lex.phrase(keys, j, "org") if generic and tk in pre_org else None
+        sub = lex.phrase(keys, j, "title") if tk in pre_title else None
         if (
             noun is not None
             and (org is None or noun[1] > org[1])
@@ -377,7 +391,7 @@ def _complement_word(
     )  # «... انقلاب اسلامی [حضرت امام] خمینی»: the holder's name begins
     if honorific and not (j > 0 and keys[j - 1] in lex.eponym_nouns):
         return False  # (but «جشنواره شهید رجایی» names the festival)
-    if lex.phrase(keys[j : j + 3], 0, "speech") is not None:
+    if k in lex.prefixes["speech"] and lex.phrase(keys[j : j + 3], 0, "speech") is not None:
         return False
     light = lex.light_verbs.get(keys[j + 1]) if j + 1 < len(keys) else None
     if light == "any" or (light == "adjective" and k in lex.adjectives):

@@ -17,7 +17,7 @@ from operator import add as _add
 from operator import eq as _eq
 from operator import is_
 from operator import sub as _sub
-from typing import NamedTuple, cast, overload
+from typing import Any, NamedTuple, cast, overload
 
 import regex
 
@@ -114,14 +114,17 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
     C ``split`` (:func:`_cut`), the chunk offsets summed in C (``accumulate``) and the tokens
     of each chunk form (keys, glued splits) computed once and cached. The usual chunk is one
     token whose key is cached: the columns are the chunks' own lists; only chunks of several
-    tokens («گفت:», «(ع)») take Python steps.
+    tokens («گفت:», «(ع)») take Python steps (spliced in place, :func:`_spliced`, or for a
+    long text with many of them copied around, :func:`_copied`).
     """
     if _ODD_SPACE.search(text):
         return Tokens.of(tokenize_slow(text, lex))
     table = lex.memo.chunks
     chunks, starts = _cut(text)
-    kinds = list(map(table.get, chunks))
-    if None in kinds:
+    kinds: list[Any] = list(map(table.get, chunks))  # a key or _Several columns
+    # one scan for what is no key: a chunk of several tokens, or None (a chunk not learned)
+    several = [i for i, k in enumerate(kinds) if k.__class__ is not str]
+    if several and any(kinds[i] is None for i in several):
         if len(table) > _MAX_CHUNKS:
             # a new generation: the full table becomes the old one, consulted before a
             # chunk is tokenized again (frequent chunks come back at a dict lookup)
@@ -131,11 +134,41 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
         else:
             _learn(list(compress(chunks, map(is_, kinds, repeat(None)))), lex)
         kinds = list(map(table.get, chunks))
-    several = [i for i, k in enumerate(kinds) if k.__class__ is tuple]
+        several = [i for i, k in enumerate(kinds) if k.__class__ is tuple]
     if not several:
-        return Tokens(starts, chunks, kinds, set())  # type: ignore[arg-type]  # all keys
-    # each chunk of several tokens replaced by its tokens: the runs between them are copied
-    # by C slices into new columns (an in-place splice would move the whole tail each time)
+        return Tokens(starts, chunks, kinds, set())  # all keys
+    if len(several) * len(kinds) <= _IN_PLACE:
+        return _spliced(starts, chunks, kinds, several)
+    return _copied(starts, chunks, kinds, several)
+
+
+# above this many (several chunks x chunks), an in-place splice (each moving the tail of the
+# columns) would cost more than copying the columns once: :func:`_copied` takes over
+_IN_PLACE = 1 << 17
+
+
+def _spliced(starts: list[int], chunks: list[str], kinds: list[Any], several: list[int]) -> Tokens:
+    """The tokens, each chunk of several tokens (at ``several``) replaced in place by its
+    tokens (C slice assignments; each moves the tail, so only for a bounded number of moves,
+    :data:`_IN_PLACE`)."""
+    glued: set[int] = set()
+    off = 0
+    for k in several:
+        k += off
+        rel, texts, keys, g = kinds[k]
+        if g:
+            glued.update([k + x for x in g])
+        pos = starts[k]
+        starts[k : k + 1] = [pos + x for x in rel]
+        chunks[k : k + 1] = texts
+        kinds[k : k + 1] = keys
+        off += len(keys) - 1
+    return Tokens(starts, chunks, kinds, glued)
+
+
+def _copied(starts: list[int], chunks: list[str], kinds: list[Any], several: list[int]) -> Tokens:
+    """:func:`_spliced` into new columns: the runs between the chunks of several tokens are
+    copied by C slices (linear in the text, however many such chunks)."""
     glued: set[int] = set()
     new_starts: list[int] = []
     new_texts: list[str] = []
@@ -144,8 +177,8 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
     for k in several:
         new_starts += starts[prev:k]
         new_texts += chunks[prev:k]
-        new_keys += kinds[prev:k]  # type: ignore[arg-type]  # keys between the several
-        rel, texts, keys, g = cast("_Several", kinds[k])
+        new_keys += kinds[prev:k]  # keys between the several
+        rel, texts, keys, g = kinds[k]
         if g:
             base = len(new_keys)
             glued.update([base + x for x in g])
@@ -156,9 +189,8 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
         prev = k + 1
     new_starts += starts[prev:]
     new_texts += chunks[prev:]
-    new_keys += kinds[prev:]  # type: ignore[arg-type]
-    starts, chunks, kinds = new_starts, new_texts, new_keys  # type: ignore[assignment]
-    return Tokens(starts, chunks, kinds, glued)  # type: ignore[arg-type]  # all keys now
+    new_keys += kinds[prev:]
+    return Tokens(new_starts, new_texts, new_keys, glued)
 
 
 def _cut(text: str) -> tuple[list[str], list[int]]:
@@ -174,6 +206,9 @@ def _cut(text: str) -> tuple[list[str], list[int]]:
     else:
         parts = text.split(" ")
         starts = list(accumulate(map(_add, map(len, parts), repeat(1)), initial=0))
+    if "" not in parts:  # (a C scan) the usual text: one space between its chunks
+        del starts[len(parts) :]  # (the start after the last part)
+        return parts, starts
     # runs of spaces leave empty parts
     return list(compress(parts, parts)), list(compress(starts, parts))
 
