@@ -6,17 +6,19 @@ their memo tables on it, so nothing outlives the call.
 
 :class:`Window` is the tokens of the sentence around one number, as parallel lists built by
 one ``findall`` (no object per token): ``starts``, ``ends``, ``texts``, ``keys`` (ZWNJ
-removed), ``kinds`` (num, word, punct) and ``gaps`` (the whitespace before each token). A
-window is made for one number by :func:`window_around` and never moves; the only thing that
-changes in it is that the part of its sentence past the first cut is tokenized when a rule
-first reads there (:meth:`Window.has`), which no rule can see.
+removed), ``kinds`` (num, word, punct) and ``gaps`` (the whitespace before each token, with
+the token: only its line breaks are read, and a token holds none). A window is made for one
+number by :func:`window_around` and never moves; the only thing that changes in it is that
+the part of its sentence past the first cut is tokenized when a rule first reads there
+(:meth:`Window.has`, which only appends to the lists), which no rule can see.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, chain, repeat
+from itertools import accumulate
+from operator import sub
 from typing import Any
 
 from ...doc import Doc, GeoHit
@@ -25,10 +27,13 @@ from ...text.numbers import NumberMatch
 from ...text.sentences import sentence_at, sentence_ends
 from .lexicon import FiguresLexicon
 
-__all__ = ["Article", "Window", "tense", "window_around"]
+__all__ = ["MI_KEYS", "Article", "Window", "tense", "window_around"]
 
-# whitespace before a token, the token, and its kind (a digit run or a word; else punct)
-_TOKEN_WS_RE = re.compile(r"(\s*)((\d+(?:[٫٬,.:/\-]\d+)*)|([^\W\d_]+(?:\u200c[^\W\d_]+)*)|\S)")
+# whitespace and a token, the token, and its kind (a word or a digit run; else punct);
+# possessive: no part of a token is ever given back (the tests' plain pattern gives the same)
+_TOKEN_WS_RE = re.compile(
+    r"(\s*+(([^\W\d_]++(?:\u200c[^\W\d_]++)*+)|(\d++(?:[٫٬,.:/\-]\d++)*+)|\S))"
+)
 _NEXT_WORDS_RE = re.compile(
     r"(?:[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*|%))(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
     r"(?:[ \u200c]+([^\W\d_]+))?(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
@@ -36,7 +41,7 @@ _NEXT_WORDS_RE = re.compile(
 _QUOTES = "«»\"'()"
 _PRESENT = "می\u200c"
 _NEGATIVE = "نمی\u200c"
-_MI = ("می", "نمی")  # the keys of «می‌X», «نمی‌X» (ZWNJ removed)
+MI_KEYS = ("می", "نمی")  # the keys of «می‌X», «نمی‌X» (ZWNJ removed): a verb may start so
 _FIRST_PART = 60  # characters after the number tokenized at once (most rules look closer)
 _BACK = 70  # characters before the number tokenized first (the full window reaches 120)
 _LOOK_BACK = 9  # tokens before a number the rules read (window_has from first - 8)
@@ -59,6 +64,7 @@ class Article:
         self._geo: list[GeoHit] | None = None
         self.geo_starts: list[int] = []
         self.geo_len = 0
+        self._anchors: dict[int, tuple[list[int], list[int]]] | None = None
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The clause (``sentence_ends(clauses=True)``) around ``pos``."""
@@ -75,6 +81,32 @@ class Article:
         cut by a sentence end, «2. 4 میلیون», is read whole)."""
         s, e = self.sentence(start)
         return (s, e) if end <= e else (s, self.sentence(end - 1)[1])
+
+    def anchored(self, bit: int, lo: int, hi: int) -> bool:
+        """A word of the anchor list ``bit`` (``lex.anchor_bits``) lies whole in ``[lo, hi)``:
+        without one no phrase of that list matches there (found once per article)."""
+        index = self._anchors
+        if index is None:
+            index = self._anchors = {}
+            for end, (length, mask) in self.lex.anchor_auto.iter(self.text):
+                while mask:
+                    b = mask & -mask
+                    mask ^= b
+                    found = index.get(b)
+                    if found is None:
+                        found = index[b] = ([], [])
+                    found[0].append(end + 1 - length)
+                    found[1].append(end + 1)
+        hits = index.get(bit)
+        if hits is None:
+            return False
+        starts, ends = hits  # in the order of their ends
+        k = bisect.bisect_right(ends, hi) - 1
+        while k >= 0 and ends[k] > lo:
+            if starts[k] >= lo:
+                return True
+            k -= 1
+        return False
 
     def geo(self) -> list[GeoHit]:
         """The geo hits in text order (``geo_starts``, ``geo_len``: their starts, longest)."""
@@ -118,19 +150,21 @@ class Window:
         rows = _TOKEN_WS_RE.findall(self.text, lo, cut)  # trailing whitespace makes no row
         self.done = cut
         if rows:
-            gaps, texts, nums, words = zip(*rows)
-            offs = list(accumulate(map(len, chain.from_iterable(zip(gaps, texts))), initial=lo))
-            keys = list(map(str.replace, texts, repeat(ZWNJ), repeat("")))
-            kinds = ["num" if x else "word" if y else "punct" for x, y in zip(nums, words)]
+            gaps, texts, words, nums = zip(*rows)
+            ends = list(accumulate(map(len, gaps), initial=lo))
+            del ends[0]
+            starts = list(map(sub, ends, map(len, texts)))
+            keys = [t.replace(ZWNJ, "") if ZWNJ in t else t for t in texts]
+            kinds = ["word" if y else "num" if x else "punct" for y, x in zip(words, nums)]
             if append:
-                self.starts += offs[1::2]
-                self.ends += offs[2::2]
+                self.starts += starts
+                self.ends += ends
                 self.texts += texts
                 self.gaps += gaps
                 self.keys += keys
                 self.kinds += kinds
             else:
-                self.starts, self.ends = offs[1::2], offs[2::2]
+                self.starts, self.ends = starts, ends
                 self.texts, self.gaps, self.keys, self.kinds = list(texts), list(gaps), keys, kinds
         self.n = len(self.starts)
         if cut < hi:  # the rest resumes after the last token (its gap then starts there)
@@ -216,7 +250,7 @@ def tense(win: Window, i: int) -> str | None:
         return None
     lex = win.lex
     k = win.keys[i]
-    if k not in lex.verb_words and not k.startswith(_MI):
+    if k not in lex.verb_words and not k.startswith(MI_KEYS):
         return None
     prev = win.keys[i - 1] if i > 0 else ""
     pair = lex.verb_pairs.get((prev, k))
