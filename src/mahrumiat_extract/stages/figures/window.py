@@ -42,7 +42,8 @@ _QUOTES = "«»\"'()"
 _PRESENT = "می\u200c"
 _NEGATIVE = "نمی\u200c"
 MI_KEYS = ("می", "نمی")  # the keys of «می‌X», «نمی‌X» (ZWNJ removed): a verb may start so
-_FIRST_PART = 60  # characters after the number tokenized at once (most rules look closer)
+_FIRST_PART = 35  # characters after the number tokenized at once (most rules look closer)
+_NEXT_PART = 40  # characters tokenized at once when a rule reads past what is read
 _BACK = 70  # characters before the number tokenized first (the full window reaches 120)
 _LOOK_BACK = 9  # tokens before a number the rules read (window_has from first - 8)
 
@@ -64,7 +65,8 @@ class Article:
         self._geo: list[GeoHit] | None = None
         self.geo_starts: list[int] = []
         self.geo_len = 0
-        self._anchors: dict[int, tuple[list[int], list[int]]] | None = None
+        self._anchor_ends: list[int] | None = None
+        self._anchor_vals: list[tuple[int, int]] = []
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The clause (``sentence_ends(clauses=True)``) around ``pos``."""
@@ -85,25 +87,15 @@ class Article:
     def anchored(self, bit: int, lo: int, hi: int) -> bool:
         """A word of the anchor list ``bit`` (``lex.anchor_bits``) lies whole in ``[lo, hi)``:
         without one no phrase of that list matches there (found once per article)."""
-        index = self._anchors
-        if index is None:
-            index = self._anchors = {}
-            for end, (length, mask) in self.lex.anchor_auto.iter(self.text):
-                while mask:
-                    b = mask & -mask
-                    mask ^= b
-                    found = index.get(b)
-                    if found is None:
-                        found = index[b] = ([], [])
-                    found[0].append(end + 1 - length)
-                    found[1].append(end + 1)
-        hits = index.get(bit)
-        if hits is None:
-            return False
-        starts, ends = hits  # in the order of their ends
-        k = bisect.bisect_right(ends, hi) - 1
-        while k >= 0 and ends[k] > lo:
-            if starts[k] >= lo:
+        if self._anchor_ends is None:
+            hits = list(self.lex.anchor_auto.iter(self.text))  # (last index, (length, mask))
+            self._anchor_ends = [h[0] for h in hits]
+            self._anchor_vals = [h[1] for h in hits]
+        ends, vals = self._anchor_ends, self._anchor_vals
+        k = bisect.bisect_left(ends, hi) - 1  # the last hit ending at or before hi
+        while k >= 0 and ends[k] >= lo:
+            length, mask = vals[k]
+            if mask & bit and ends[k] - length + 1 >= lo:
                 return True
             k -= 1
         return False
@@ -171,14 +163,17 @@ class Window:
             self._rest = (self.ends[-1] if self.n else lo, hi)
 
     def has(self, i: int) -> bool:
-        """Token ``i`` exists (reading the rest of the window if needed)."""
+        """Token ``i`` exists (reading more of the window, a part at a time, if needed)."""
         if 0 <= i < self.n:
             return True
-        if i < 0 or self._rest is None:
+        if i < 0:
             return False
-        resume, _ = self._rest
-        self._rest = None
-        self._tokenize(resume, self.hi, append=True)
+        rest = self._rest
+        while rest is not None and i >= self.n:
+            resume, hi = rest
+            self._rest = None
+            self._tokenize(resume, _cut(self.text, resume, hi, _NEXT_PART), append=True)
+            rest = self._rest
         return i < self.n
 
     def key(self, i: int) -> str:
@@ -194,10 +189,11 @@ class Window:
 
     def gap_ok(self, i: int, j: int) -> bool:
         """Tokens ``i`` and ``j`` (j = i + 1) are on one line with only spaces between."""
-        if i < 0 or j < 0 or not (max(i, j) < self.n or self.has(max(i, j))):
-            return False
         if j == i + 1:
-            return "\n" not in self.gaps[j]
+            return i >= 0 and (j < self.n or self.has(j)) and "\n" not in self.gaps[j]
+        last = j if j > i else i
+        if i < 0 or j < 0 or not (last < self.n or self.has(last)):
+            return False
         return "\n" not in self.text[self.ends[i] : self.starts[j]]
 
     # -- cue words -------------------------------------------------------------------------
@@ -268,9 +264,10 @@ def tense(win: Window, i: int) -> str | None:
     return lex.verb_pairs.get((prev, "*"), found)
 
 
-def _cut(text: str, end: int, hi: int) -> int:
-    """Where the first part of a window ends: a space some words after the number."""
-    cut = text.find(" ", end + _FIRST_PART, hi)
+def _cut(text: str, end: int, hi: int, part: int = _FIRST_PART) -> int:
+    """Where a part of a window read at once ends: a space ``part`` characters or more after
+    ``end`` (the number's end for the first part), or ``hi``."""
+    cut = text.find(" ", end + part, hi)
     return hi if cut < 0 else cut
 
 
