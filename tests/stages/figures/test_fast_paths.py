@@ -1,7 +1,9 @@
 """The figures stage's speed tricks equal their plain logic: the window's tokenizer (a
 possessive pattern, offsets from the match lengths) against a plain ``finditer``; the anchor
-words of the phrase lists (``Article.anchored``) against the lists' own patterns; on random
-text and on real articles read from ../shared at test time (skipped when absent)."""
+words of the phrase lists (``Article.anchored``) against the lists' own patterns; the period
+matches tried only where one can start against the period pattern's ``finditer``; the clause
+walk's verb test and the counted-noun test against ``tense`` and the units; on random text
+and on real articles read from ../shared at test time (skipped when absent)."""
 
 from __future__ import annotations
 
@@ -18,8 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mahrumiat_extract.pipeline import Pipeline, get_pipeline
+from mahrumiat_extract.stages.figures import rules
 from mahrumiat_extract.stages.figures.lexicon import FiguresLexicon
-from mahrumiat_extract.stages.figures.window import Article, Window
+from mahrumiat_extract.stages.figures.window import MI_KEYS, Article, Window, tense
 
 from ...conftest import SHARED
 
@@ -147,3 +150,58 @@ def test_anchors_real() -> None:
     rng = random.Random(11)
     for text in _real_texts(300):
         _check_anchors(text, rng, 20)
+
+
+# -- the period starts, the verb test, the counted-noun test ----------------------------------
+def _check_periods(text: str, rng: random.Random) -> None:
+    art = _article(text)
+    work = art.text
+    pat = _lex().periods
+    ranges = [(0, len(work))] + [
+        tuple(sorted((rng.randint(0, len(work)), rng.randint(0, len(work))))) for _ in range(5)
+    ]
+    for lo, hi in ranges:
+        plain = [m.span() for m in pat.finditer(work, lo, hi)]
+        assert rules._period_matches(art, lo, hi) == plain, (work, lo, hi)
+
+
+PERIOD_WORDS = ["سال", "امسال", "سالانه", "پارسال", "از", "تا", "پایان", "کنون", "جاری", "هر",
+                "ماه", "هفته", "دهه", "دولت", "برنامه", "۱۴۰۲", "1402", "99", "گذشته", "شهر"]  # fmt: skip
+
+
+@st.composite
+def period_texts(draw: Any) -> str:
+    toks = draw(st.lists(st.sampled_from(PERIOD_WORDS + WORDS), min_size=1, max_size=25))
+    out = toks[0]
+    for t in toks[1:]:
+        out += draw(st.sampled_from(GAPS + ["   "])) + t
+    return out
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(period_texts(), st.randoms(use_true_random=False))
+def test_period_matches_random(text: str, rng: random.Random) -> None:
+    _check_periods(text, rng)
+
+
+def test_period_matches_real() -> None:
+    rng = random.Random(5)
+    for text in _real_texts(200):
+        _check_periods(text, rng)
+
+
+def test_verb_prefilter_and_counted_nouns_real() -> None:
+    """A token the clause walk skips has no tense; ``unit_firsts`` is a unit's first word
+    or it with «ی»."""
+    lex = _lex()
+    units = lex.units
+    for text in _real_texts(200):
+        art = _article(text)
+        win = Window(art, 0, len(art.text))
+        win._tokenize(0, len(art.text), append=False)
+        for i in range(win.n):
+            k = win.keys[i]
+            if not (win.kinds[i] == "word" and (k in lex.verb_words or k.startswith(MI_KEYS))):
+                assert tense(win, i) is None, (k, win.texts[i])
+            plain = k in units or (k.endswith("ی") and k[:-1] in units)
+            assert (k in lex.unit_firsts) == plain, k

@@ -72,6 +72,8 @@ class FiguresLexicon:
     #: index, (length, bit mask of the lists)); ``anchor_bits``: list name -> its bit
     anchor_auto: Any = None
     anchor_bits: dict[str, int] = field(default_factory=dict)
+    #: the first word keys of the units, and each with «ی» (the ezafe a quick test allows)
+    unit_firsts: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> FiguresLexicon:
@@ -211,6 +213,7 @@ def _load() -> FiguresLexicon:
         verb_words=frozenset(verbs) | {second for _, second in verb_pairs},
         anchor_auto=anchor_auto,
         anchor_bits=anchor_bits,
+        unit_firsts=frozenset(units) | {k + "ی" for k in units},
     )
 
 

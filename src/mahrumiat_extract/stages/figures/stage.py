@@ -77,12 +77,10 @@ def _unit_at(win: Window, i: int) -> tuple[Unit, int] | None:
 
 def _maybe_counted(art: Article, end: int) -> bool:
     """A counted noun among the next words (a cheap test before tokenizing the context)."""
-    units = art.lex.units
+    firsts = art.lex.unit_firsts  # a unit's first word, or it with «ی»
     for w in art.next_words_raw(end):
-        if w:
-            k = w.replace(ZWNJ, "")
-            if k in units or (k.endswith("ی") and k[:-1] in units):
-                return True
+        if w and (w.replace(ZWNJ, "") if ZWNJ in w else w) in firsts:
+            return True
     return False
 
 
