@@ -55,9 +55,11 @@ _NEXT_RE = re.compile(r"(\s*)(?:(\d+(?:[٫٬,.:/\-]\d+)*)|([^\W\d_]+(?:\u200c[^\
 _DIGITS_WORD_RE = re.compile(r"(\d+(?:[٫٬,.:/\-]\d+)*)(?:(\s*)([^\W\d_]+(?:\u200c[^\W\d_]+)*))?")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NumberMatch:
-    """A number found in a text: ``text[start:end]`` reads as ``value``."""
+    """A number found in a text: ``text[start:end]`` reads as ``value``. Never assigned to
+    (hashable as if frozen; a frozen dataclass's ``__init__`` costs five times as much in pure
+    Python, and a text has one per number)."""
 
     start: int
     end: int
@@ -224,8 +226,8 @@ def _read_digits(
             return t.end(), None  # «5 مین»? an ordinal, never a count
         if not gap and key in _ORDINAL_SUFFIXES:
             return end, None  # «5مین»
-    value = _plain(v)
-    return end, NumberMatch(start, end, value, digits, has_words=False, has_digits=True)
+    value = v if isinstance(v, int) else _plain(v)
+    return end, NumberMatch(start, end, value, digits, False, True)
 
 
 def _read_digits_scale(
@@ -255,7 +257,7 @@ def _read_digits_scale(
     if context and not _context_keeps(key, nxt_key, lex, alone=False):
         return end, None
     value = _plain((v or 1) * info.value)
-    return end, NumberMatch(start, end, value, text[start:end], has_words=True, has_digits=True)
+    return end, NumberMatch(start, end, value, text[start:end], True, True)
 
 
 def _read_word(
@@ -284,7 +286,7 @@ def _read_word(
                     return nxt.end(), None
     if context and not _context_keeps(key, nxt_key, lex, alone=True):
         return end, None  # «پنج شنبه», the indefinite «یک», «ده» before no counter
-    return end, NumberMatch(start, end, _plain(info.value), word, has_words=True, has_digits=False)
+    return end, NumberMatch(start, end, _plain(info.value), word, True, False)
 
 
 def find_numbers(

@@ -66,6 +66,14 @@ class FiguresLexicon:
     verbs: dict[str, str] = field(default_factory=dict)  # verb form key -> tense (verbs.tsv)
     verb_pairs: dict[tuple[str, str], str] = field(default_factory=dict)  # (word, verb) -> tense
     verb_words: frozenset[str] = frozenset()  # every verb form of verbs.tsv (a quick test)
+    #: for speed: an automaton over the text finding, for each phrase list read by a regex
+    #: over a short range (the status phrases before the number, «تاکنون», the negatives),
+    #: a word that each of its phrases holds literally (its longest part), reporting (end
+    #: index, (length, bit mask of the lists)); ``anchor_bits``: list name -> its bit
+    anchor_auto: Any = None
+    anchor_bits: dict[str, int] = field(default_factory=dict)
+    #: the first word keys of the units, and each with «ی» (the ezafe a quick test allows)
+    unit_firsts: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> FiguresLexicon:
@@ -106,6 +114,22 @@ def _key_automaton(phrases: list[str]) -> Any:
 def _anchors(phrases: list[str]) -> tuple[str, ...]:
     """Words one of which each phrase holds literally: its longest part."""
     return tuple(sorted({max(_parts(p), key=len) for p in phrases}))
+
+
+def _anchor_automaton(lists: dict[str, list[str]]) -> tuple[Any, dict[str, int]]:
+    """The automaton of :attr:`FiguresLexicon.anchor_auto` for the phrase lists ``lists``
+    (name -> phrases) and each list's bit. A match of :func:`phrase_regex` holds each part
+    of its phrase literally, so no match lies in a range that holds no anchor of its list."""
+    bits = {name: 1 << k for k, name in enumerate(sorted(lists))}
+    masks: dict[str, int] = {}
+    for name, phrases in lists.items():
+        for a in _anchors(phrases):
+            masks[a] = masks.get(a, 0) | bits[name]
+    auto = ahocorasick.Automaton()
+    for word, mask in masks.items():
+        auto.add_word(word, (len(word), mask))
+    auto.make_automaton()
+    return auto, bits
 
 
 def _squash(text: str) -> str:
@@ -156,6 +180,12 @@ def _load() -> FiguresLexicon:
         rf"|(?<=سال[ ]+)(?:13|14)\d\d(?!\d)"
     )
     cues = {k: WordSet(v) for k, v in cue_words.items()}
+    anchor_lists = {
+        "status_" + w: where_phrases[w] for w in ("before", "purpose", "governing", "earlier")
+    }
+    for (kind, where), phrases in negative_phrases.items():
+        anchor_lists[f"negative_{kind}_{where}"] = phrases
+    anchor_auto, anchor_bits = _anchor_automaton(anchor_lists)
     return FiguresLexicon(
         units={k: tuple(sorted(v, key=lambda u: -len(u.words))) for k, v in units.items()},
         cues=cues,
@@ -181,6 +211,9 @@ def _load() -> FiguresLexicon:
         verbs=verbs,
         verb_pairs=verb_pairs,
         verb_words=frozenset(verbs) | {second for _, second in verb_pairs},
+        anchor_auto=anchor_auto,
+        anchor_bits=anchor_bits,
+        unit_firsts=frozenset(units) | {k + "ی" for k in units},
     )
 
 

@@ -35,15 +35,18 @@ def _period_starts(art: Article) -> list[int]:
     cands: set[int] = set()
     for word in art.lex.period_firsts:
         # a phrase starts after no letter or ZWNJ (its lookbehind); only the grammar, from
-        # «سال» (kept everywhere), «از», «تا» or a year, starts inside a word
-        inside_ok = word == "سال"
+        # «سال» (kept everywhere, below: so are the words starting with it), «از», «تا» or a
+        # year, starts inside a word
+        if word.startswith("سال"):
+            continue
         i = text.find(word)
         while i >= 0:
-            if inside_ok or not i or not (text[i - 1].isalpha() or text[i - 1] == ZWNJ):
+            if not i or not (text[i - 1].isalpha() or text[i - 1] == ZWNJ):
                 cands.add(i)
             i = text.find(word, i + 1)
     i = text.find("سال")
     while i >= 0:
+        cands.add(i)
         j = _skip_spaces_back(text, i)
         if j < i and j >= 2 and text[j - 2 : j] == "از":
             cands.add(j - 2)

@@ -27,6 +27,11 @@ from .window import Article, Window, tense, window_around
 __all__ = ["Candidate", "FiguresStage", "match"]
 
 _EZAFE_STEMS = ("ا", "و", "ه")
+#: the anchor lists (``FiguresLexicon.anchor_bits``) of the negatives before, after, next
+_NEGATIVE_LISTS = {
+    kind: (f"negative_{kind}_before", f"negative_{kind}_after", f"negative_{kind}_next")
+    for kind in ("job", "project")
+}
 
 
 @dataclass(slots=True)
@@ -72,12 +77,10 @@ def _unit_at(win: Window, i: int) -> tuple[Unit, int] | None:
 
 def _maybe_counted(art: Article, end: int) -> bool:
     """A counted noun among the next words (a cheap test before tokenizing the context)."""
-    units = art.lex.units
+    firsts = art.lex.unit_firsts  # a unit's first word, or it with «ی»
     for w in art.next_words_raw(end):
-        if w:
-            k = w.replace(ZWNJ, "")
-            if k in units or (k.endswith("ی") and k[:-1] in units):
-                return True
+        if w and (w.replace(ZWNJ, "") if ZWNJ in w else w) in firsts:
+            return True
     return False
 
 
@@ -105,30 +108,39 @@ def _negative(win: Window, kind: str, first: int, after: int, sent: tuple[int, i
     before the number in its clause, or after the counted noun up to the clause's first finite
     verb («۲۰ هزار شغل ایجاد کرد و نرخ بیکاری کاهش یافت»: the loss is another clause's)."""
     art = win.art
+    text = art.text
     s, e = sent
     num_start, unit_end = win.starts[first], win.ends[after - 1]
     neg = art.lex.negatives
-    before, later, nxt = (
-        neg.get((kind, "before")),
-        neg.get((kind, "after")),
-        neg.get((kind, "next")),
-    )
-    if before is not None and before.search(art.text, max(s, num_start - 60), num_start):
-        return True
-    if later is not None:
-        limit = min(e, unit_end + 40)
-        i = after
-        while win.has(i) and win.starts[i] < limit:
-            if tense(win, i) is not None:
-                limit = win.ends[i]
-                break
-            i += 1
-        m = later.search(art.text, unit_end, min(e, unit_end + 60))
-        if m is not None and m.start() < limit:
+    bits = art.lex.anchor_bits
+    # each pattern is read only where one of its anchor words is (else it matches none)
+    b_name, a_name, n_name = _NEGATIVE_LISTS[kind]
+    before = neg.get((kind, "before"))
+    if before is not None:
+        lo = max(s, num_start - 60)
+        if art.anchored(bits[b_name], lo, num_start) and before.search(text, lo, num_start):
             return True
+    later = neg.get((kind, "after"))
+    if later is not None:
+        hi = min(e, unit_end + 60)
+        m = later.search(text, unit_end, hi) if art.anchored(bits[a_name], unit_end, hi) else None
+        if m is not None:
+            limit = min(e, unit_end + 40)
+            i = after
+            while win.has(i) and win.starts[i] < limit:
+                if tense(win, i) is not None:
+                    limit = win.ends[i]
+                    break
+                i += 1
+            if m.start() < limit:
+                return True
+    nxt = neg.get((kind, "next"))
     if nxt is not None:
-        m = nxt.search(art.text, unit_end, min(e, unit_end + 20))
-        return m is not None and not art.text[unit_end : m.start()].strip()
+        hi = min(e, unit_end + 20)
+        if not art.anchored(bits[n_name], unit_end, hi):
+            return False
+        m = nxt.search(text, unit_end, hi)
+        return m is not None and not text[unit_end : m.start()].strip()
     return False
 
 

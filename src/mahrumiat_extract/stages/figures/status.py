@@ -31,7 +31,7 @@ from typing import Any
 import regex
 
 from .lexicon import status_of
-from .window import Article, Window, tense
+from .window import MI_KEYS, Article, Window, tense
 
 __all__ = ["status"]
 
@@ -78,14 +78,20 @@ def _predicate(
     """Step 2: the status phrase or finite verb after the counted noun, whichever first."""
     s, e = sent
     pos, found = _phrase_after(art, unit_end, e)
+    verb_words = art.lex.verb_words
     i = tail
-    while win.has(i) and win.starts[i] < pos:
-        t = tense(win, i)
-        if t is not None:
-            if t == "present":
-                lo = max(win.tok_at(s), 0)
-                return "ongoing" if win.has_cue("habitual", lo, i) else "planned"
-            return _TENSE_STATUS.get(t)
+    starts, keys, kinds = win.starts, win.keys, win.kinds
+    while i < win.n or win.has(i):
+        if starts[i] >= pos:
+            break
+        # the test of :func:`tense` that turns down most tokens, made here
+        if kinds[i] == "word" and (keys[i] in verb_words or keys[i].startswith(MI_KEYS)):
+            t = tense(win, i)
+            if t is not None:
+                if t == "present":
+                    lo = max(win.tok_at(s), 0)
+                    return "ongoing" if win.has_cue("habitual", lo, i) else "planned"
+                return _TENSE_STATUS.get(t)
         i += 1
     return found
 
@@ -95,8 +101,9 @@ def _before(
 ) -> str | None:
     """A phrase of ``pat`` ending at most three tokens before the number (the last one)."""
     best = None
+    at = win.tok_at(num_start)
     for m in pat.finditer(art.text, max(s, num_start - 40), num_start):
-        if win.tok_at(num_start) - win.tok_at(m.end()) <= 3:
+        if at - win.tok_at(m.end()) <= 3:
             best = m
     return status_of(art.lex, best.group()) if best else None
 
@@ -105,25 +112,27 @@ def status(art: Article, win: Window, first: int, tail: int, sent: tuple[int, in
     """The status of the figure whose number is token ``first`` and whose counted noun ends
     before token ``tail``, in clause ``sent``."""
     lex = art.lex
-    text = art.text
+    bits = lex.anchor_bits
     s = sent[0]
     num_start = win.starts[first]
     lo = max(s, num_start - 40)
-    anchors = lex.status_before_anchors
-    near = anchors is not None and anchors.search(text, lo, num_start) is not None
-    if near:
+    # each phrase list is read only where one of its anchor words is (else it matches none)
+    found = None
+    if art.anchored(bits["status_purpose"], lo, num_start):
         found = _before(art, win, lex.status_purpose, num_start, s)
-        found = found or _before(art, win, lex.status_before, num_start, s)
-        if found:
-            return found
+    if not found and art.anchored(bits["status_before"], lo, num_start):
+        found = _before(art, win, lex.status_before, num_start, s)
+    if found:
+        return found
     found = _predicate(art, win, tail, win.ends[tail - 1], sent)
     if found:
         return found
-    if near:
+    if art.anchored(bits["status_governing"], lo, num_start):
         found = _before(art, win, lex.status_governing, num_start, s)
         if found:
             return found
     earlier = None
-    for m in lex.status_earlier.finditer(text, s, num_start):
-        earlier = m
+    if art.anchored(bits["status_earlier"], s, num_start):
+        for m in lex.status_earlier.finditer(art.text, s, num_start):
+            earlier = m
     return status_of(lex, earlier.group()) if earlier else None

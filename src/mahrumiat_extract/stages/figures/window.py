@@ -6,17 +6,19 @@ their memo tables on it, so nothing outlives the call.
 
 :class:`Window` is the tokens of the sentence around one number, as parallel lists built by
 one ``findall`` (no object per token): ``starts``, ``ends``, ``texts``, ``keys`` (ZWNJ
-removed), ``kinds`` (num, word, punct) and ``gaps`` (the whitespace before each token). A
-window is made for one number by :func:`window_around` and never moves; the only thing that
-changes in it is that the part of its sentence past the first cut is tokenized when a rule
-first reads there (:meth:`Window.has`), which no rule can see.
+removed), ``kinds`` (num, word, punct) and ``gaps`` (the whitespace before each token, with
+the token: only its line breaks are read, and a token holds none). A window is made for one
+number by :func:`window_around` and never moves; the only thing that changes in it is that
+the part of its sentence past the first cut is tokenized when a rule first reads there
+(:meth:`Window.has`, which only appends to the lists), which no rule can see.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, chain, repeat
+from itertools import accumulate
+from operator import sub
 from typing import Any
 
 from ...doc import Doc, GeoHit
@@ -25,10 +27,13 @@ from ...text.numbers import NumberMatch
 from ...text.sentences import sentence_at, sentence_ends
 from .lexicon import FiguresLexicon
 
-__all__ = ["Article", "Window", "tense", "window_around"]
+__all__ = ["MI_KEYS", "Article", "Window", "tense", "window_around"]
 
-# whitespace before a token, the token, and its kind (a digit run or a word; else punct)
-_TOKEN_WS_RE = re.compile(r"(\s*)((\d+(?:[٫٬,.:/\-]\d+)*)|([^\W\d_]+(?:\u200c[^\W\d_]+)*)|\S)")
+# whitespace and a token, the token, and its kind (a word or a digit run; else punct);
+# possessive: no part of a token is ever given back (the tests' plain pattern gives the same)
+_TOKEN_WS_RE = re.compile(
+    r"(\s*+(([^\W\d_]++(?:\u200c[^\W\d_]++)*+)|(\d++(?:[٫٬,.:/\-]\d++)*+)|\S))"
+)
 _NEXT_WORDS_RE = re.compile(
     r"(?:[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*|%))(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
     r"(?:[ \u200c]+([^\W\d_]+))?(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
@@ -36,8 +41,9 @@ _NEXT_WORDS_RE = re.compile(
 _QUOTES = "«»\"'()"
 _PRESENT = "می\u200c"
 _NEGATIVE = "نمی\u200c"
-_MI = ("می", "نمی")  # the keys of «می‌X», «نمی‌X» (ZWNJ removed)
+MI_KEYS = ("می", "نمی")  # the keys of «می‌X», «نمی‌X» (ZWNJ removed): a verb may start so
 _FIRST_PART = 60  # characters after the number tokenized at once (most rules look closer)
+_NEXT_PART = 40  # characters tokenized at once when a rule reads past what is read
 _BACK = 70  # characters before the number tokenized first (the full window reaches 120)
 _LOOK_BACK = 9  # tokens before a number the rules read (window_has from first - 8)
 
@@ -59,6 +65,8 @@ class Article:
         self._geo: list[GeoHit] | None = None
         self.geo_starts: list[int] = []
         self.geo_len = 0
+        self._anchor_ends: list[int] | None = None
+        self._anchor_vals: list[tuple[int, int]] = []
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The clause (``sentence_ends(clauses=True)``) around ``pos``."""
@@ -75,6 +83,22 @@ class Article:
         cut by a sentence end, «2. 4 میلیون», is read whole)."""
         s, e = self.sentence(start)
         return (s, e) if end <= e else (s, self.sentence(end - 1)[1])
+
+    def anchored(self, bit: int, lo: int, hi: int) -> bool:
+        """A word of the anchor list ``bit`` (``lex.anchor_bits``) lies whole in ``[lo, hi)``:
+        without one no phrase of that list matches there (found once per article)."""
+        if self._anchor_ends is None:
+            hits = list(self.lex.anchor_auto.iter(self.text))  # (last index, (length, mask))
+            self._anchor_ends = [h[0] for h in hits]
+            self._anchor_vals = [h[1] for h in hits]
+        ends, vals = self._anchor_ends, self._anchor_vals
+        k = bisect.bisect_left(ends, hi) - 1  # the last hit ending at or before hi
+        while k >= 0 and ends[k] >= lo:
+            length, mask = vals[k]
+            if mask & bit and ends[k] - length + 1 >= lo:
+                return True
+            k -= 1
+        return False
 
     def geo(self) -> list[GeoHit]:
         """The geo hits in text order (``geo_starts``, ``geo_len``: their starts, longest)."""
@@ -118,33 +142,38 @@ class Window:
         rows = _TOKEN_WS_RE.findall(self.text, lo, cut)  # trailing whitespace makes no row
         self.done = cut
         if rows:
-            gaps, texts, nums, words = zip(*rows)
-            offs = list(accumulate(map(len, chain.from_iterable(zip(gaps, texts))), initial=lo))
-            keys = list(map(str.replace, texts, repeat(ZWNJ), repeat("")))
-            kinds = ["num" if x else "word" if y else "punct" for x, y in zip(nums, words)]
+            gaps, texts, words, nums = zip(*rows)
+            ends = list(accumulate(map(len, gaps), initial=lo))
+            del ends[0]
+            starts = list(map(sub, ends, map(len, texts)))
+            keys = [t.replace(ZWNJ, "") if ZWNJ in t else t for t in texts]
+            kinds = ["word" if y else "num" if x else "punct" for y, x in zip(words, nums)]
             if append:
-                self.starts += offs[1::2]
-                self.ends += offs[2::2]
+                self.starts += starts
+                self.ends += ends
                 self.texts += texts
                 self.gaps += gaps
                 self.keys += keys
                 self.kinds += kinds
             else:
-                self.starts, self.ends = offs[1::2], offs[2::2]
+                self.starts, self.ends = starts, ends
                 self.texts, self.gaps, self.keys, self.kinds = list(texts), list(gaps), keys, kinds
         self.n = len(self.starts)
         if cut < hi:  # the rest resumes after the last token (its gap then starts there)
             self._rest = (self.ends[-1] if self.n else lo, hi)
 
     def has(self, i: int) -> bool:
-        """Token ``i`` exists (reading the rest of the window if needed)."""
+        """Token ``i`` exists (reading more of the window, a part at a time, if needed)."""
         if 0 <= i < self.n:
             return True
-        if i < 0 or self._rest is None:
+        if i < 0:
             return False
-        resume, _ = self._rest
-        self._rest = None
-        self._tokenize(resume, self.hi, append=True)
+        rest = self._rest
+        while rest is not None and i >= self.n:
+            resume, hi = rest
+            self._rest = None
+            self._tokenize(resume, _cut(self.text, resume, hi, _NEXT_PART), append=True)
+            rest = self._rest
         return i < self.n
 
     def key(self, i: int) -> str:
@@ -160,10 +189,11 @@ class Window:
 
     def gap_ok(self, i: int, j: int) -> bool:
         """Tokens ``i`` and ``j`` (j = i + 1) are on one line with only spaces between."""
-        if i < 0 or j < 0 or not (max(i, j) < self.n or self.has(max(i, j))):
-            return False
         if j == i + 1:
-            return "\n" not in self.gaps[j]
+            return i >= 0 and (j < self.n or self.has(j)) and "\n" not in self.gaps[j]
+        last = j if j > i else i
+        if i < 0 or j < 0 or not (last < self.n or self.has(last)):
+            return False
         return "\n" not in self.text[self.ends[i] : self.starts[j]]
 
     # -- cue words -------------------------------------------------------------------------
@@ -216,7 +246,7 @@ def tense(win: Window, i: int) -> str | None:
         return None
     lex = win.lex
     k = win.keys[i]
-    if k not in lex.verb_words and not k.startswith(_MI):
+    if k not in lex.verb_words and not k.startswith(MI_KEYS):
         return None
     prev = win.keys[i - 1] if i > 0 else ""
     pair = lex.verb_pairs.get((prev, k))
@@ -234,9 +264,10 @@ def tense(win: Window, i: int) -> str | None:
     return lex.verb_pairs.get((prev, "*"), found)
 
 
-def _cut(text: str, end: int, hi: int) -> int:
-    """Where the first part of a window ends: a space some words after the number."""
-    cut = text.find(" ", end + _FIRST_PART, hi)
+def _cut(text: str, end: int, hi: int, part: int = _FIRST_PART) -> int:
+    """Where a part of a window read at once ends: a space ``part`` characters or more after
+    ``end`` (the number's end for the first part), or ``hi``."""
+    cut = text.find(" ", end + part, hi)
     return hi if cut < 0 else cut
 
 

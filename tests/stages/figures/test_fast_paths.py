@@ -1,0 +1,207 @@
+"""The figures stage's speed tricks equal their plain logic: the window's tokenizer (a
+possessive pattern, offsets from the match lengths) against a plain ``finditer``; the anchor
+words of the phrase lists (``Article.anchored``) against the lists' own patterns; the period
+matches tried only where one can start against the period pattern's ``finditer``; the clause
+walk's verb test and the counted-noun test against ``tense`` and the units; on random text
+and on real articles read from ../shared at test time (skipped when absent)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+from functools import cache
+from itertools import islice
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mahrumiat_extract.pipeline import Pipeline, get_pipeline
+from mahrumiat_extract.stages.figures import rules
+from mahrumiat_extract.stages.figures.lexicon import FiguresLexicon
+from mahrumiat_extract.stages.figures.window import MI_KEYS, Article, Window, tense
+
+from ...conftest import SHARED
+
+CORPUS = SHARED / "corpus" / "news.jsonl.gz"
+
+#: the window's token pattern as first written: whitespace, then a digit run, a word or one
+#: other character
+PLAIN_TOKEN_RE = re.compile(r"(\s*)((\d+(?:[٫٬,.:/\-]\d+)*)|([^\W\d_]+(?:\u200c[^\W\d_]+)*)|\S)")
+
+WORDS = ["پروژه", "واحد", "مسکونی", "افتتاح", "شد", "می‌شود", "برای", "ساخت", "تاکنون", "تا",
+         "کنون", "به", "حال", "امروز", "نرخ", "بیکاری", "شغل", "نفر", "روز", "-روز", "از", "دست",
+         "رفته", "کاهش", "یافت", "خالی", "کلنگ‌زنی", "سال", "۱۴۰۲", "هزار", "۲٬۵۰۰", "1.5",
+         "12/05/1401", "021-1234", "،", ".", "؛", "(", ")", "«", "»", "½", "²", "_", "x", "٣"]  # fmt: skip
+GAPS = [" ", " ", " ", "", "\u200c", "  ", "\n", " \n ", "\t"]
+
+
+@cache
+def _pipe() -> Pipeline:
+    return get_pipeline()
+
+
+@cache
+def _lex() -> FiguresLexicon:
+    return FiguresLexicon.load()
+
+
+def _article(text: str) -> Article:
+    return Article(_pipe().make_doc(text), _lex(), [])
+
+
+@st.composite
+def texts(draw: Any) -> str:
+    toks = draw(st.lists(st.sampled_from(WORDS) | st.text(max_size=3), min_size=1, max_size=30))
+    out = toks[0]
+    for t in toks[1:]:
+        out += draw(st.sampled_from(GAPS)) + t
+    return out
+
+
+def _real_texts(n: int) -> list[str]:
+    if not CORPUS.exists():
+        pytest.skip(f"{CORPUS} not found: the corpus lives in ../shared, beside the repo")
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in islice(f, n)]
+
+
+# -- the tokenizer ----------------------------------------------------------------------------
+def plain_tokens(text: str, lo: int, cut: int) -> list[tuple[int, int, str, str, str, bool]]:
+    """(start, end, text, key, kind, line break before) of each token, by ``finditer``."""
+    out = []
+    for m in PLAIN_TOKEN_RE.finditer(text, lo, cut):
+        kind = "num" if m.group(3) else "word" if m.group(4) else "punct"
+        tok = m.group(2)
+        out.append((m.start(2), m.end(2), tok, tok.replace("\u200c", ""), kind, "\n" in m.group(1)))
+    return out
+
+
+def window_tokens(art: Article, lo: int, cut: int) -> list[tuple[int, int, str, str, str, bool]]:
+    win = Window(art, lo, cut)
+    win._tokenize(lo, cut, append=False)
+    return [
+        (win.starts[i], win.ends[i], win.texts[i], win.keys[i], win.kinds[i], "\n" in win.gaps[i])
+        for i in range(win.n)
+    ]
+
+
+def _check_tokens(text: str, rng: random.Random) -> None:
+    art = _article(text)
+    work = art.text
+    bounds = [(0, len(work))] + [
+        tuple(sorted((rng.randint(0, len(work)), rng.randint(0, len(work))))) for _ in range(4)
+    ]
+    for lo, cut in bounds:
+        assert window_tokens(art, lo, cut) == plain_tokens(work, lo, cut), (work, lo, cut)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts(), st.randoms(use_true_random=False))
+def test_tokens_random(text: str, rng: random.Random) -> None:
+    _check_tokens(text, rng)
+
+
+def test_tokens_real() -> None:
+    rng = random.Random(7)
+    for text in _real_texts(300):
+        _check_tokens(text, rng)
+
+
+# -- the anchor words -------------------------------------------------------------------------
+def _lists() -> dict[str, Any]:
+    """Each anchor list's name -> its pattern."""
+    lex = _lex()
+    out: dict[str, Any] = {
+        "status_before": lex.status_before,
+        "status_purpose": lex.status_purpose,
+        "status_governing": lex.status_governing,
+        "status_earlier": lex.status_earlier,
+    }
+    for (kind, where), pat in lex.negatives.items():
+        out[f"negative_{kind}_{where}"] = pat
+    assert set(out) == set(lex.anchor_bits)
+    return out
+
+
+def _check_anchors(text: str, rng: random.Random, ranges: int) -> None:
+    art = _article(text)
+    work = art.text
+    bits = _lex().anchor_bits
+    for name, pat in _lists().items():
+        for _ in range(ranges):
+            lo = rng.randint(0, len(work))
+            hi = min(len(work), lo + rng.choice((20, 40, 60, 300, len(work))))
+            if not art.anchored(bits[name], lo, hi):
+                assert pat.search(work, lo, hi) is None, (name, work[lo:hi])
+        assert art.anchored(bits[name], 0, len(work)) or pat.search(work) is None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts(), st.randoms(use_true_random=False))
+def test_anchors_random(text: str, rng: random.Random) -> None:
+    _check_anchors(text, rng, 5)
+
+
+def test_anchors_real() -> None:
+    rng = random.Random(11)
+    for text in _real_texts(300):
+        _check_anchors(text, rng, 20)
+
+
+# -- the period starts, the verb test, the counted-noun test ----------------------------------
+def _check_periods(text: str, rng: random.Random) -> None:
+    art = _article(text)
+    work = art.text
+    pat = _lex().periods
+    ranges = [(0, len(work))] + [
+        tuple(sorted((rng.randint(0, len(work)), rng.randint(0, len(work))))) for _ in range(5)
+    ]
+    for lo, hi in ranges:
+        plain = [m.span() for m in pat.finditer(work, lo, hi)]
+        assert rules._period_matches(art, lo, hi) == plain, (work, lo, hi)
+
+
+PERIOD_WORDS = ["سال", "امسال", "سالانه", "پارسال", "از", "تا", "پایان", "کنون", "جاری", "هر",
+                "ماه", "هفته", "دهه", "دولت", "برنامه", "۱۴۰۲", "1402", "99", "گذشته", "شهر"]  # fmt: skip
+
+
+@st.composite
+def period_texts(draw: Any) -> str:
+    toks = draw(st.lists(st.sampled_from(PERIOD_WORDS + WORDS), min_size=1, max_size=25))
+    out = toks[0]
+    for t in toks[1:]:
+        out += draw(st.sampled_from(GAPS + ["   "])) + t
+    return out
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(period_texts(), st.randoms(use_true_random=False))
+def test_period_matches_random(text: str, rng: random.Random) -> None:
+    _check_periods(text, rng)
+
+
+def test_period_matches_real() -> None:
+    rng = random.Random(5)
+    for text in _real_texts(200):
+        _check_periods(text, rng)
+
+
+def test_verb_prefilter_and_counted_nouns_real() -> None:
+    """A token the clause walk skips has no tense; ``unit_firsts`` is a unit's first word
+    or it with «ی»."""
+    lex = _lex()
+    units = lex.units
+    for text in _real_texts(200):
+        art = _article(text)
+        win = Window(art, 0, len(art.text))
+        win._tokenize(0, len(art.text), append=False)
+        for i in range(win.n):
+            k = win.keys[i]
+            if not (win.kinds[i] == "word" and (k in lex.verb_words or k.startswith(MI_KEYS))):
+                assert tense(win, i) is None, (k, win.texts[i])
+            plain = k in units or (k.endswith("ی") and k[:-1] in units)
+            assert (k in lex.unit_firsts) == plain, k
