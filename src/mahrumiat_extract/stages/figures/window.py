@@ -168,12 +168,15 @@ class Window:
             return True
         if i < 0:
             return False
-        rest = self._rest
-        while rest is not None and i >= self.n:
-            resume, hi = rest
-            self._rest = None
-            self._tokenize(resume, _cut(self.text, resume, hi, _NEXT_PART), append=True)
+        while i >= self.n:
+            # read the attribute afresh each turn: _tokenize sets it again (a narrowed
+            # local would be wrong, and mypyc checks the narrowed type at run time)
             rest = self._rest
+            if rest is None:
+                break
+            self._rest = None
+            resume, hi = rest
+            self._tokenize(resume, _cut(self.text, resume, hi, _NEXT_PART), append=True)
         return i < self.n
 
     def key(self, i: int) -> str:
