@@ -82,6 +82,9 @@ class Doc:
         """A record span for the normalized range ``[start, end)``, or None (and a warning)
         when it cannot be mapped to a non-empty range of the original."""
         nt = self.norm.text
+        if not 0 <= start <= end <= len(nt):  # a stage's bug: the range is not in the text
+            self.warn("W106", f"{start}-{end}")
+            return None
         while start < end and nt[start].isspace():
             start += 1
         while end > start and nt[end - 1].isspace():

@@ -213,3 +213,28 @@ def test_a_complex_predicate_is_not_part_of_the_office(text: str, title: str) ->
     from mahrumiat_extract import extract
 
     assert [o.title for o in extract(text).officials] == [title]
+
+
+@pytest.mark.parametrize(
+    ("ending", "last_mention"),
+    [
+        ("\nبا سپاس، زیویار", "زیویار"),
+        (" زیویار", "زیویار"),
+        ("\nبا آرزوی توفیق الهیزیویار", None),  # a glue the stage does not accept
+    ],
+)
+def test_surname_mention_at_the_very_end_of_the_text(ending: str, last_mention: str | None) -> None:
+    """A known surname in the last characters of the text, with a longer surname form of
+    another person in the article: the mention ends at the text's end, not past it (the
+    longer form's slice, cut short by the end, once equalled the shorter form, and the
+    stage failed on the out-of-range span)."""
+    text = (
+        "فرهاد زیویار استاندار لرستان و عبدالمحمد شهسوارخانی‌پور فرماندار خرم‌آباد گفتند: "
+        "کار ادامه دارد." + ending
+    )
+    record = extract(text)
+    assert_spans(record, text)
+    assert not [w for w in record.warnings if w.startswith("W501")]
+    (official,) = [o for o in record.officials if o.name == "فرهاد زیویار"]
+    ends = {m.end: m.text for m in official.mentions}
+    assert ends.get(len(text)) == last_mention

@@ -268,6 +268,8 @@ class Resolver(SpeakerChain):
                 continue
             got = None
             for n in lengths:  # the longest form at ``s`` first, then the shorter ones
+                if s + n > len(folded):  # (the slice would be cut short by the text's end
+                    continue  # and could equal a shorter form, with ``e`` past the end)
                 who = owner.get(folded[s : s + n])
                 if who is None:
                     continue
