@@ -7,6 +7,7 @@ The grammar a linguist would write down for news Persian:
              | HEAD PRONOUN                   («معاون او»: the deputy of a person named before)
              | نماینده|مشاور|دستیار HONORIFIC WORD  («نماینده آیت‌الله سیستانی»)
     COMPLEMENT := ORGANIZATION | HEAD | OFFICE | MODIFIER | (ع) | WORD
+                | مردم EPITHET (و EPITHET)*  (left out: «نماینده مردم [شریف] تهران»)
                 | GOVERNED-PREPOSITION  (after its verbal noun: «نظارت بر», «مبارزه با»;
                                          governed.tsv)
     PLACE   := [استان|شهرستان|شهر|بخش|روستای] GEO   | استان (the article's province)
@@ -184,6 +185,9 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
         if keys[j - 1] == "مجلس" and keys[j : j + 2] == ["شورای", "اسلامی"]:
             j += 2  # «... مجلس شورای اسلامی»: the office says «مجلس» (GUIDELINE: «رئیس مجلس»)
             continue
+        if keys[j - 1] == "مردم" and lex.modifiers.get(tk) == "people":
+            j += _epithets(keys, j, lex)  # «نماینده مردم [شریف و غیور] تهران»: left out
+            continue
         country = (
             lex.phrase(keys, j, "country")
             if tk in pre_country and tokens.starts[j] not in geo_at
@@ -288,7 +292,7 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
             j += sub[1]
             words += 1
             continue
-        if tk in lex.modifiers:
+        if tk in lex.modifiers and lex.modifiers[tk] != "people":
             if lex.modifiers[tk] == "keep":
                 parts.append(tokens.texts[j])
             j += 1
@@ -356,6 +360,17 @@ def _person_after(
     if j + 1 >= len(keys) or not starts_name(tokens, j, lex, geo_at):
         return False
     return not lex.plain_noun(keys[j + 1])
+
+
+def _epithets(keys: list[str], j: int, lex: Lexicon) -> int:
+    """How many tokens from ``j`` are epithets of «مردم» («شریف», «شریف و غیور»: modifiers.tsv
+    ``people``), a trailing «و» not counted."""
+    k = j
+    while k < len(keys) and lex.modifiers.get(keys[k]) == "people":
+        k += 1
+        if k + 1 < len(keys) and keys[k] == "و" and lex.modifiers.get(keys[k + 1]) == "people":
+            k += 1
+    return k - j
 
 
 def _ezafe_yeh(word: str) -> bool:
