@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from functools import cache
 
 import pytest
@@ -95,11 +96,13 @@ def fast_scans(text: str) -> list[list[Hit]]:
     gaz = _gaz()
     keys, index = key_stream(text)
     scans = [gaz.scan(text), gaz.scan(text, stream=(keys, index))]
-    gaz._in_text_space = lambda spaced: False  # type: ignore[method-assign]  # key space
+    # every text read in key space (the regex alone decides when ``_also_skipped`` is None)
+    spaces_only, also_skipped = gaz._spaces_only, gaz._also_skipped
+    gaz._spaces_only, gaz._also_skipped = re.compile(r"[\s\S]"), None
     try:
         scans.append(gaz.scan(text, stream=(keys, index)))
     finally:
-        del gaz._in_text_space
+        gaz._spaces_only, gaz._also_skipped = spaces_only, also_skipped
     scans.append(gaz.scan(text, stream=(keys, list(index))))
     return [[(c.start, c.end, c.entry) for c in hits] for hits in scans]
 
