@@ -96,12 +96,13 @@ def fast_scans(text: str) -> list[list[Hit]]:
     gaz = _gaz()
     keys, index = key_stream(text)
     scans = [gaz.scan(text), gaz.scan(text, stream=(keys, index))]
-    spaces_only = gaz._spaces_only
-    gaz._spaces_only = re.compile(r"[\s\S]")  # every text read in key space
+    # every text read in key space (the regex alone decides when ``_also_skipped`` is None)
+    spaces_only, also_skipped = gaz._spaces_only, gaz._also_skipped
+    gaz._spaces_only, gaz._also_skipped = re.compile(r"[\s\S]"), None
     try:
         scans.append(gaz.scan(text, stream=(keys, index)))
     finally:
-        gaz._spaces_only = spaces_only
+        gaz._spaces_only, gaz._also_skipped = spaces_only, also_skipped
     scans.append(gaz.scan(text, stream=(keys, list(index))))
     return [[(c.start, c.end, c.entry) for c in hits] for hits in scans]
 

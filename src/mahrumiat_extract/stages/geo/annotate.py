@@ -5,6 +5,7 @@ neighborhood names read off the text with their half-spaces restored."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 import regex
 
@@ -24,7 +25,16 @@ def as_written(doc: Doc, start: int, end: int) -> str:
     with the half-spaces of place names restored («بنیهاشم» → «بنی‌هاشم», «شرفآباد» →
     «شرف‌آباد»); the general restoration is not used: it would turn «سیدی» into «سی‌دی»."""
     span = doc.span(start, end)
-    name = doc.work[start:end] if span is None else normalize(span.text, restore_zwnj=False).text
+    if span is None:
+        return restore_name_zwnj(" ".join(doc.work[start:end].split()))
+    return _written(span.text)
+
+
+@lru_cache(maxsize=4096)  # a name's written forms recur (normalize costs ~30 µs a call)
+def _written(original: str) -> str:
+    """A name's original text, normalized (ي/ك folded, spaces collapsed) with the half-spaces
+    of place names restored."""
+    name = normalize(original, restore_zwnj=False).text
     return restore_name_zwnj(" ".join(name.split()))
 
 

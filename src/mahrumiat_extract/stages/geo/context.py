@@ -138,10 +138,10 @@ class ContextWords:
         ``sports``: the article is about sport)."""
         begin = max(0, start - _LOOK)
         # the words right before the name (no punctuation between), by a plain split
+        # (only the last ``_NEAR_WORDS`` words can be read: ``rsplit`` splits no further)
         near: list[str] = []
-        for t in reversed(text[max(0, start - _NEAR_CHARS) : start].split()):
-            if len(near) == _NEAR_WORDS:
-                break
+        last = text[max(0, start - _NEAR_CHARS) : start].rsplit(None, _NEAR_WORDS)
+        for t in reversed(last[-_NEAR_WORDS:]):
             if not t.replace("\u200c", "").isalpha():
                 tail = _LETTERS_AT_END.search(t)  # «است:ملوان»: the word after the colon
                 if tail:
@@ -233,16 +233,12 @@ class ContextWords:
         """An agency credit opens the clause before the name, with no place cue between (a
         that is also an agency's may follow «از» there: the credit quotes the agency, not a
         reporting place)."""
-        toks = _WORD.findall(text, begin, start)
-        if begin > 0 and toks:
-            toks = toks[1:]  # the first may be cut
-        words: list[str] = []
-        for t in reversed(toks):
-            if t in _CLAUSE_END:
-                break
-            if t[0].isalpha() or t[0] == "\u200c":
-                words.append(t)
-        words = " ".join(reversed(words)).replace("\u200c", " ").split()
+        words = [
+            t
+            for t in _clause_tokens(text, begin, start)
+            if t[0].isalpha() or t[0] == "\u200c"
+        ]
+        words = " ".join(words).replace("\u200c", " ").split()
         keys = words_key(" ".join(words)).split(" ") if words else []
         credit = self.roles.get("credit", frozenset())
         credit_lasts = self.lasts.get("credit", frozenset())
@@ -295,6 +291,32 @@ class ContextWords:
         return self._ends_with(keys, "team") > 0
 
 
+def _clause_tokens(text: str, begin: int, start: int) -> list[str]:
+    """The tokens (``_WORD``) of ``text[begin:start]`` after the last clause end (the first
+    token dropped when ``begin > 0``: it may be cut). Only the tail after the last clause-end
+    character is tokenized: each such character is a token of its own, so the tokens after it
+    are those of the whole window."""
+    last = _LAST_CLAUSE_END.match(text, begin, start)
+    if last is not None:
+        at = last.end() - 1
+        # the window's first token is dropped: a clause end there ends nothing
+        first = _FIRST_TOKEN.match(text, begin, start) if begin > 0 else None
+        if first is None or first.start(1) != at:
+            tail: list[str] = _WORD.findall(text, at + 1, start)
+            return tail
+    toks: list[str] = _WORD.findall(text, begin, start)
+    if begin > 0 and toks:
+        toks = toks[1:]  # the first may be cut
+    return [t for t in toks if t not in _CLAUSE_END]
+
+
+# the last clause end of a window that can be a token (a newline is a space, never a token);
+# ``.*`` is greedy, so the match ends at the last one
+_LAST_CLAUSE_END = regex.compile(
+    r"(?s).*[" + regex.escape("".join(sorted(_CLAUSE_END - {"\n"}))) + "]"
+)
+_FIRST_TOKEN = regex.compile(r"\s*(\S)")
+
 _ONLY_SPACE = regex.compile(r"\s*\Z")
 _REPORTS = regex.compile(r"\s*گزارش\s*(?:می|می\u200c)")
 
@@ -307,9 +329,16 @@ def _credit_line(text: str, start: int, end: int) -> bool:
         return True
     if (not before or before[-1] in ".!؟?\n»") and _ONLY_SPACE.match(text, end):
         return True  # (a match that stops at the first letter: no copy of the rest)
-    # «گزارش» right after the name, or after spaces (``regex``'s \s is ``str.isspace``'s subset)
-    nxt = text[end : end + 1]
-    return (nxt == "گ" or nxt.isspace()) and bool(_REPORTS.match(text, end))
+    # «گزارش» right after the name, or after spaces (``regex``'s \s is ``str.isspace``'s subset:
+    # after one space, the next character is «گ» or another space, else nothing matches)
+    nxt = text[end : end + 2]
+    if nxt[:1] == "گ":
+        return bool(_REPORTS.match(text, end))
+    return (
+        nxt[:1].isspace()
+        and (nxt[1:] == "گ" or nxt[1:].isspace())
+        and bool(_REPORTS.match(text, end))
+    )
 
 
 class SportsTest:

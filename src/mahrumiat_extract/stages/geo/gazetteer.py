@@ -237,6 +237,9 @@ class Gazetteer:
         # what the automaton steps over besides a space (and any character beyond the BMP, which
         # the probe does not read): a text holding one is scanned in key space instead
         skipped = _skipped_by_automaton()
+        # the same test by ``in`` per character, plus a length test for characters beyond the
+        # BMP (their UTF-16 form is two units): faster than the regex's class
+        self._also_skipped = tuple(skipped.replace(" ", "")) if " " in skipped else None
         self._spaces_only = re.compile(
             "[" + re.escape(skipped.replace(" ", "")) + "\U00010000-\U0010ffff]"
             if " " in skipped
@@ -284,7 +287,7 @@ class Gazetteer:
         if not isinstance(idx, KeyIndex):
             return self._scan_slow(text, keys, idx)
         spaced = idx.spaced
-        if len(spaced) == len(text) and self._spaces_only.search(spaced) is None:
+        if len(spaced) == len(text) and self._in_text_space(spaced):
             return self._scan_spaced(text, spaced)
         run_keys, run_shift = idx.runs()
         # a cheap first test in key space: a name starts and ends where the text skipped a
@@ -334,6 +337,14 @@ class Gazetteer:
             found.append((start - end, start, end, entry))
         return self._longest(found, n)
 
+    def _in_text_space(self, spaced: str) -> bool:
+        """Whether ``spaced`` holds no character the automaton steps over but a space:
+        ``self._spaces_only.search(spaced) is None``."""
+        also = self._also_skipped
+        if also is None or any(ch in spaced for ch in also):
+            return self._spaces_only.search(spaced) is None
+        return len(spaced.encode("utf-16-le", "surrogatepass")) == 2 * len(spaced)
+
     def _scan_spaced(self, text: str, spaced: str) -> list[Candidate]:
         """:meth:`scan` in text space: the automaton runs over ``spaced`` (``text`` folded in
         place, the characters the key deletes made spaces: ``KeyIndex.spaced``) stepping over
@@ -367,7 +378,9 @@ class Gazetteer:
             entry = entries[v >> 7]
             if klen < end - start and self._split_on_function_word(text[start:end], entry):
                 continue
-            if surname_next(text, end, end + 8):  # «رضا قوچان نژاد»: part of a surname
+            # «رضا قوچان نژاد»: part of a surname (an ending is letters, and the name's end is
+            # no letter: only a space before one can let it match)
+            if end < n and text[end].isspace() and surname_next(text, end, end + 8):
                 continue
             if start < prev_end:
                 overlap = True
@@ -412,15 +425,21 @@ class Gazetteer:
             overlap = not all(a[2] <= b[1] for a, b in zip(found, found[1:]))
         if not overlap:
             return [Candidate(start, end, entry) for _, start, end, entry in found]
-        found.sort(key=_BY_LENGTH)
-        taken = bytearray(n)
+        # hits that overlap no other pass as they are; each group of hits linked by overlaps
+        # (by start, a hit joins the group while it starts before the group's furthest end) is
+        # resolved on its own: a hit is only ever dropped for one of its own group
+        found.sort(key=_BY_START)
         out: list[Candidate] = []
-        for _, start, end, entry in found:
-            if taken.find(1, start, end) != -1:
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            out.append(Candidate(start, end, entry))
-        out.sort(key=_by_start)
+        group: list[tuple[int, int, int, Entry]] = []
+        reach = -1
+        for hit in found:
+            if hit[1] >= reach and group:
+                _take_longest(group, out)
+                group = []
+            group.append(hit)
+            if hit[2] > reach:
+                reach = hit[2]
+        _take_longest(group, out)
         return out
 
     def _split_on_function_word(self, surface: str, entry: Entry) -> bool:
@@ -438,10 +457,26 @@ class Gazetteer:
 
 
 _BY_LENGTH = itemgetter(0, 1)  # the longest first, then the earliest
+_BY_START = itemgetter(1)
 
 
-def _by_start(c: Candidate) -> int:
-    return c.start
+def _take_longest(group: list[tuple[int, int, int, Entry]], out: list[Candidate]) -> None:
+    """Append to ``out`` the hits of ``group`` (in the order of their starts) kept by the longest
+    first, then the earliest, each overlapping one taken dropped; in the order of starts."""
+    if len(group) == 1:
+        _, start, end, entry = group[0]
+        out.append(Candidate(start, end, entry))
+        return
+    base = group[0][1]
+    taken = bytearray(max(hit[2] for hit in group) - base)  # the group's characters taken
+    kept: list[tuple[int, int, int, Entry]] = []
+    for hit in sorted(group, key=_BY_LENGTH):
+        start, end = hit[1] - base, hit[2] - base
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append(hit)
+    kept.sort(key=_BY_START)
+    out.extend(Candidate(start, end, entry) for _, start, end, entry in kept)
 
 
 def _append(slot: dict[str, object], field: str, item: object) -> None:
