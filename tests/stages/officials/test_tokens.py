@@ -171,3 +171,11 @@ def test_chunk_tokens_from_the_memo(texts: tuple[str, ...]) -> None:
     for text in texts:
         _same(text, lex)
     _same(" ".join(texts), _fresh(LEX))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab \n\u200c،", max_size=30))
+def test_cut_line_by_line_is_plain_cut(text: str) -> None:
+    """The chunks and starts summed line by line (empty lines, spaces at a line's ends, runs
+    of spaces) are the plain character walk's."""
+    assert tokmod._cut(text) == tokmod._cut_plain(text)

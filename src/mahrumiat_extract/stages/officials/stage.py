@@ -125,7 +125,9 @@ def _geo_index(text: str, geo: list[GeoHit], tokens: Tokens, keys: list[str]) ->
     places stage names each place once it is sure of it; an office repeats it)."""
     at = {h.start: h for h in geo}
     written = [text[h.start : h.end] for h in geo]
-    keyed = {w: match_key(w) for w in written}  # (a place is named again and again)
+    # each distinct place text keyed once (a place is named again and again; a dict
+    # comprehension over ``written`` would key every mention)
+    keyed = {w: match_key(w) for w in dict.fromkeys(written)}
     surfaces = {keyed[w]: h for w, h in zip(written, geo) if h.kind != "neighborhood"}
     if not surfaces:
         return at

@@ -486,11 +486,12 @@ def _take_place(tokens: Tokens, j: int, geo_at: dict[int, GeoHit], m: TitleMenti
 
 def _text(tokens: Tokens, a: int, b: int) -> str:
     out = ""
-    for t in tokens[a:b]:
-        if t.key in ("،", ",", "؛", ")") or out.endswith("("):
-            out += t.text
+    # (the columns read directly: no Token built per word)
+    for k, w in zip(tokens.keys[a:b], tokens.texts[a:b]):
+        if k in ("،", ",", "؛", ")") or out.endswith("("):
+            out += w
         else:
-            out += (" " if out else "") + t.text
+            out += (" " if out else "") + w
     return out
 
 

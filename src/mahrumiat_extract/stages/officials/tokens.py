@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, compress, repeat
 from operator import add as _add
-from operator import eq as _eq
-from operator import is_
-from operator import sub as _sub
 from typing import Any, NamedTuple, cast, overload
 
 import regex
@@ -124,17 +121,23 @@ def tokenize(text: str, lex: Lexicon) -> Tokens:
     kinds: list[Any] = list(map(table.get, chunks))  # a key or _Several columns
     # one scan for what is no key: a chunk of several tokens, or None (a chunk not learned)
     several = [i for i, k in enumerate(kinds) if k.__class__ is not str]
-    if several and any(kinds[i] is None for i in several):
+    new = [i for i in several if kinds[i] is None]
+    if new:
         if len(table) > _MAX_CHUNKS:
             # a new generation: the full table becomes the old one, consulted before a
             # chunk is tokenized again (frequent chunks come back at a dict lookup)
             lex.memo.chunks_old = table
             table = lex.memo.chunks = {}
             _learn(chunks, lex)
+            kinds = list(map(table.get, chunks))
+            several = [i for i, k in enumerate(kinds) if k.__class__ is tuple]
         else:
-            _learn(list(compress(chunks, map(is_, kinds, repeat(None)))), lex)
-        kinds = list(map(table.get, chunks))
-        several = [i for i, k in enumerate(kinds) if k.__class__ is tuple]
+            # only the new chunks are read again (an article has a few): no second pass
+            # over all of them
+            _learn([chunks[i] for i in new], lex)
+            for i in new:
+                kinds[i] = table[chunks[i]]
+            several = [i for i in several if kinds[i].__class__ is tuple]
     if not several:
         return Tokens(starts, chunks, kinds, set())  # all keys
     if len(several) * len(kinds) <= _IN_PLACE:
@@ -195,22 +198,56 @@ def _copied(starts: list[int], chunks: list[str], kinds: list[Any], several: lis
 
 def _cut(text: str) -> tuple[list[str], list[int]]:
     """The chunks of ``text`` (the runs between spaces; a line break is a chunk of its own)
-    and their starts, by C calls: a split at the spaces, with a space put on each side of a
-    line break (those spaces take no room in ``text``: a part followed by a line break, and
-    the line break itself, advance by one less)."""
-    if "\n" in text:
-        parts = text.replace("\n", " \n ").split(" ")
-        breaks = list(map(_eq, parts, repeat("\n")))
-        steps = map(_sub, map(len, parts), map(_add, breaks, islice(breaks, 1, None)))
-        starts = list(accumulate(map(_add, steps, repeat(1)), initial=0))
-    else:
+    and their starts, by C calls: a split at the spaces, line by line (a line's starts summed
+    from where it begins, ``accumulate``'s initial value; an empty line is its break alone)."""
+    if "\n" not in text:
         parts = text.split(" ")
         starts = list(accumulate(map(_add, map(len, parts), repeat(1)), initial=0))
-    if "" not in parts:  # (a C scan) the usual text: one space between its chunks
-        del starts[len(parts) :]  # (the start after the last part)
+        del starts[-1]  # (the start after the last part)
+        gaps = not text or text[0] == " " or text[-1] == " " or "  " in text
+    else:
+        parts = []
+        starts = []
+        pos = 0
+        gaps = "  " in text
+        for line in text.split("\n"):
+            if line:
+                got = line.split(" ")
+                at = list(accumulate(map(_add, map(len, got), repeat(1)), initial=pos))
+                pos = at[-1]  # the next line's start: the last one is this line's break
+                at[-1] = pos - 1
+                got.append("\n")
+                parts += got
+                starts += at
+                if line[0] == " " or line[-1] == " ":
+                    gaps = True
+            else:
+                parts.append("\n")
+                starts.append(pos)
+                pos += 1
+        del parts[-1], starts[-1]  # (no line break after the last line)
+    if not gaps:  # the usual text: one space between its chunks, none at a line's ends
         return parts, starts
-    # runs of spaces leave empty parts
+    # runs of spaces, or spaces at a line's ends, leave empty parts
     return list(compress(parts, parts)), list(compress(starts, parts))
+
+
+def _cut_plain(text: str) -> tuple[list[str], list[int]]:
+    """:func:`_cut` spelled out: each run of non-space characters but a line break, and each
+    line break, with its offset."""
+    chunks: list[str] = []
+    starts: list[int] = []
+    for i, c in enumerate(text):
+        if c == " " or c == "\n":
+            if c == "\n":
+                chunks.append(c)
+                starts.append(i)
+        elif i and text[i - 1] not in " \n":
+            chunks[-1] += c
+        else:
+            chunks.append(c)
+            starts.append(i)
+    return chunks, starts
 
 
 # a chunk of several tokens: their starts in the chunk, texts, keys and which are glued
