@@ -38,7 +38,6 @@ def _marked_plain(keys: list[str], marks: tuple[tuple[str, int], ...]) -> list[l
 def _check_marked(keys: list[str]) -> None:
     first, second = ("title",), _NAME_TABLES
     t, n, marked = LEX.openings_marked(keys, first, second, _MARKS)
-    assert (t, n) == LEX.openings2(keys, first, second)
     assert (t, n) == (LEX.openings(keys, *first), LEX.openings(keys, *second))
     plain = _marked_plain(keys, _MARKS)
     assert marked[1:] == plain[1:]

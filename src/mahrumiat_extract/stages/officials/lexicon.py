@@ -4,8 +4,8 @@ Everything is read once from ``resources/officials/`` and keyed by ``match_key``
 commas dropped, so a phrase matches across spaces, ZWNJ and spelling variants alike: the
 token keys of a text are joined token by token and looked up in a dict of every key prefix
 (so a lookup stops as soon as no key can follow), and :meth:`Lexicon.openings` finds in one
-pass the few tokens where a phrase may start (:meth:`Lexicon.openings2`: for two groups of
-tables at once, one dict lookup per token).
+pass the few tokens where a phrase may start (:meth:`Lexicon.openings_marked`: for two groups
+of tables and a few marked keys at once, one dict lookup per token).
 """
 
 from __future__ import annotations
@@ -182,31 +182,11 @@ class Lexicon:
             or keys[i] + keys[i + 1] in pairs
         ]
 
-    def openings2(
-        self, keys: list[str], first: tuple[str, ...], second: tuple[str, ...]
-    ) -> tuple[list[int], list[int]]:
-        """``(self.openings(keys, *first), self.openings(keys, *second))`` in one dict lookup
-        per token (the keys of both groups in one dict, a code per key)."""
-        codes, pairs1, pairs2 = _openers2(self, first, second)
-        got = list(map(codes.get, keys))  # 3 * second + first, each 2 / 1 / 0 as in openings()
-        n = len(keys) - 1
-        out1: list[int] = []
-        out2: list[int] = []
-        for i in compress(count(), got):
-            a, b = _SPLIT[got[i]]  # type: ignore[index]  # never None here
-            nk = keys[i + 1] if i < n else ""
-            pair = keys[i] + nk
-            if a and (a == 2 or i == n or nk in _COMMA_KEYS or pair in pairs1):
-                out1.append(i)
-            if b and (b == 2 or i == n or nk in _COMMA_KEYS or pair in pairs2):
-                out2.append(i)
-        return out1, out2
-
-
     def openings_marked(
         self, keys: list[str], first: tuple[str, ...], second: tuple[str, ...], marks: Marks
     ) -> tuple[list[int], list[int], list[list[int]]]:
-        """``self.openings2(keys, first, second)`` and, in the same dict lookup per token, the
+        """``(self.openings(keys, *first), self.openings(keys, *second))`` and, in the same dict
+        lookup per token (the keys of both groups in one dict, a code per key), the
         tokens whose key is one of ``marks`` (a sentence end, «سید», ...): the third item
         holds them by code, ascending (``[[], [tokens of code 1], [tokens of code 2], ...]``);
         an article's other scans for a few fixed keys ride on the one pass."""
@@ -289,7 +269,7 @@ def _stem_ending(k: str, stems: frozenset[str]) -> bool:
 
 
 _COMMA_KEYS = frozenset({"،", ",", "؛"})
-_SPLIT = tuple((c % 3, c // 3) for c in range(9))  # openings2 code -> (first, second)
+_SPLIT = tuple((c % 3, c // 3) for c in range(9))  # an opening code -> (first, second)
 _SECOND_PREFIX = 0 + 3 * 1  # codes of openings_marked: a prefix (1) of the second group only
 _BOTH_PREFIXES = 1 + 3 * 1  # a prefix of both groups' keys
 _FIRST_MARK = 9 * 1  # a mark of code 1, no prefix of either group
