@@ -118,12 +118,14 @@ def _negative(win: Window, kind: str, first: int, after: int, sent: tuple[int, i
     before = neg.get((kind, "before"))
     if before is not None:
         lo = max(s, num_start - 60)
-        if art.anchored(bits[b_name], lo, num_start) and before.search(text, lo, num_start):
+        if art.anchored(bits[b_name], lo, num_start, sent) and before.search(text, lo, num_start):
             return True
     later = neg.get((kind, "after"))
     if later is not None:
         hi = min(e, unit_end + 60)
-        m = later.search(text, unit_end, hi) if art.anchored(bits[a_name], unit_end, hi) else None
+        m = None
+        if art.anchored(bits[a_name], unit_end, hi, sent):
+            m = later.search(text, unit_end, hi)
         if m is not None:
             limit = min(e, unit_end + 40)
             i = after
@@ -137,7 +139,7 @@ def _negative(win: Window, kind: str, first: int, after: int, sent: tuple[int, i
     nxt = neg.get((kind, "next"))
     if nxt is not None:
         hi = min(e, unit_end + 20)
-        if not art.anchored(bits[n_name], unit_end, hi):
+        if not art.anchored(bits[n_name], unit_end, hi, sent):
             return False
         m = nxt.search(text, unit_end, hi)
         return m is not None and not text[unit_end : m.start()].strip()

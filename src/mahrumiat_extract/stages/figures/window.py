@@ -1,7 +1,8 @@
 """The article a figure is read in, and the window of tokens around one number.
 
 :class:`Article` holds what is found once per article (the numbers' starts, the sentence
-ends, the status and period matches, the places in text order): the rules read it and keep
+ends, the places in text order) or once per clause of a figure (the anchor words, the status
+and period matches: most of an article's clauses hold no figure): the rules read it and keep
 their memo tables on it, so nothing outlives the call.
 
 :class:`Window` is the tokens of the sentence around one number, as parallel lists built by
@@ -51,7 +52,8 @@ _LOOK_BACK = 9  # tokens before a number the rules read (window_has from first -
 class Article:
     """One article's text and the indexes the figure rules share, found on first use.
 
-    The ``memo`` dict is the rules' per-article memo table (status and period matches)."""
+    The ``memo`` dict is the rules' per-article memo table (status and period matches, by
+    clause)."""
 
     def __init__(self, doc: Doc, lex: FiguresLexicon, numbers: list[NumberMatch]) -> None:
         self.doc = doc
@@ -65,8 +67,7 @@ class Article:
         self._geo: list[GeoHit] | None = None
         self.geo_starts: list[int] = []
         self.geo_len = 0
-        self._anchor_ends: list[int] | None = None
-        self._anchor_vals: list[tuple[int, int]] = []
+        self._anchors: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The clause (``sentence_ends(clauses=True)``) around ``pos``."""
@@ -84,21 +85,29 @@ class Article:
         s, e = self.sentence(start)
         return (s, e) if end <= e else (s, self.sentence(end - 1)[1])
 
-    def anchored(self, bit: int, lo: int, hi: int) -> bool:
-        """A word of the anchor list ``bit`` (``lex.anchor_bits``) lies whole in ``[lo, hi)``:
-        without one no phrase of that list matches there (found once per article)."""
-        if self._anchor_ends is None:
-            hits = list(self.lex.anchor_auto.iter(self.text))  # (last index, (length, mask))
-            self._anchor_ends = [h[0] for h in hits]
-            self._anchor_vals = [h[1] for h in hits]
-        ends, vals = self._anchor_ends, self._anchor_vals
+    def anchored(self, bit: int, lo: int, hi: int, sent: tuple[int, int]) -> bool:
+        """A word of the anchor list ``bit`` (``lex.anchor_bits``) lies whole in ``[lo, hi)``
+        (a range of the clause ``sent``): without one no phrase of that list matches there."""
+        return bool(self.anchor_mask(lo, hi, sent) & bit)
+
+    def anchor_mask(self, lo: int, hi: int, sent: tuple[int, int]) -> int:
+        """The bits (``lex.anchor_bits``) of the anchor lists that have a word lying whole in
+        ``[lo, hi)``, a range of the clause ``sent``. The words are found once per clause
+        (the clauses of figures only, not the article): those lying whole in the clause are
+        all that can lie whole in a range of it."""
+        found = self._anchors.get(sent)
+        if found is None:
+            hits = list(self.lex.anchor_auto.iter(self.text, *sent))  # (last, (length, mask))
+            found = self._anchors[sent] = ([h[0] for h in hits], [h[1] for h in hits])
+        ends, vals = found
+        mask = 0
         k = bisect.bisect_left(ends, hi) - 1  # the last hit ending at or before hi
         while k >= 0 and ends[k] >= lo:
-            length, mask = vals[k]
-            if mask & bit and ends[k] - length + 1 >= lo:
-                return True
+            length, bits = vals[k]
+            if ends[k] - length + 1 >= lo:
+                mask |= bits
             k -= 1
-        return False
+        return mask
 
     def geo(self) -> list[GeoHit]:
         """The geo hits in text order (``geo_starts``, ``geo_len``: their starts, longest)."""
