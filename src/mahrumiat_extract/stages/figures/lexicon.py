@@ -78,6 +78,11 @@ class FiguresLexicon:
     anchor_bits: dict[str, int] = field(default_factory=dict)
     #: the first word keys of the units, and each with «ی» (the ezafe a quick test allows)
     unit_firsts: frozenset[str] = frozenset()
+    #: the breakdown cues without spaces (as the stage compares them)
+    breakdown_squashed: tuple[str, ...] = ()
+    #: the window tokenizer's memo: a token's first character -> its kind (num, word, punct;
+    #: one entry a character seen)
+    char_kinds: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> FiguresLexicon:
@@ -235,6 +240,7 @@ def _load() -> FiguresLexicon:
         anchor_auto=anchor_auto,
         anchor_bits=anchor_bits,
         unit_firsts=frozenset(units) | {k + "ی" for k in units},
+        breakdown_squashed=tuple(p.replace(" ", "") for p in cues["breakdown"].exact),
     )
 
 

@@ -212,7 +212,7 @@ def match(doc: Doc, lex: FiguresLexicon, numbers_lex: NumberLexicon) -> list[Can
             continue  # «این دو طرح»: the plans already named, not a count
         unit, _, tail = found
         count = count_of(m, unit)
-        sent = art.clause_of(m.start, m.end)
+        sent = win.sent  # art.clause_of(m.start, m.end)
         target = _target(win, unit, first, tail, sent)
         if count is None or target is None:
             continue
@@ -234,10 +234,12 @@ def _inherit(art: Article, cands: list[Candidate]) -> None:
     same list with a larger count, a breakdown word or «:» between it and the part, in the
     part's clause or, for «از این تعداد ...», the clause before)."""
     text = art.text
+    breakdown = art.lex.breakdown_squashed
     for k, part in enumerate(cands):
         if part.status is not None and part.period is not None:
             continue
-        for total in reversed(cands[:k]):
+        for j in range(k - 1, -1, -1):
+            total = cands[j]
             same = total.sentence == part.sentence
             gap = part.sentence[0] - total.sentence[1]
             if not same and (gap > 40 or text[total.sentence[1] : part.sentence[0]].strip()):
@@ -251,9 +253,7 @@ def _inherit(art: Article, cands: list[Candidate]) -> None:
                 text[lo : part.start] + " " + text[part.end : min(part.sentence[1], part.end + 20)]
             )
             squashed = between.replace(" ", "").replace(ZWNJ, "")
-            if (same and ":" in between) or any(
-                p.replace(" ", "") in squashed for p in art.lex.cue_sets["breakdown"][0]
-            ):
+            if (same and ":" in between) or any(p in squashed for p in breakdown):
                 part.status = part.status or total.status
                 part.period = part.period or total.period
                 break

@@ -106,17 +106,20 @@ def _predicate(
     i = tail
     starts, keys, kinds = win.starts, win.keys, win.kinds
     while i < win.n or win.has(i):
-        if starts[i] >= pos:
-            break
-        # the test of :func:`tense` that turns down most tokens, made here
-        if kinds[i] == "word" and (keys[i] in verb_words or keys[i].startswith(MI_KEYS)):
-            t = tense(win, i)
-            if t is not None:
-                if t == "present":
-                    lo = max(win.tok_at(s), 0)
-                    return "ongoing" if win.has_cue("habitual", lo, i) else "planned"
-                return _TENSE_STATUS.get(t)
-        i += 1
+        # the tokens read so far that start before the phrase, then more of the window
+        stop = bisect.bisect_left(starts, pos, i, win.n)
+        for k in range(i, stop):
+            # the test of :func:`tense` that turns down most tokens, made here
+            if kinds[k] == "word" and (keys[k] in verb_words or keys[k].startswith(MI_KEYS)):
+                t = tense(win, k)
+                if t is not None:
+                    if t == "present":
+                        lo = max(win.tok_at(s), 0)
+                        return "ongoing" if win.has_cue("habitual", lo, k) else "planned"
+                    return _TENSE_STATUS.get(t)
+        if stop < win.n:
+            break  # the phrase is reached
+        i = stop
     return found
 
 

@@ -30,10 +30,12 @@ from .lexicon import FiguresLexicon
 
 __all__ = ["MI_KEYS", "Article", "Window", "tense", "window_around"]
 
-# whitespace and a token, the token, and its kind (a word or a digit run; else punct);
-# possessive: no part of a token is ever given back (the tests' plain pattern gives the same)
+# whitespace and a token (a word or a digit run; else one character), as one string: no
+# group (findall builds no tuple per token); the token is the string without its leading
+# whitespace, and its first character says its kind. Possessive: no part of a token is ever
+# given back (the tests' plain pattern gives the same)
 _TOKEN_WS_RE = re.compile(
-    r"(\s*+(([^\W\d_]++(?:\u200c[^\W\d_]++)*+)|(\d++(?:[٫٬,.:/\-]\d++)*+)|\S))"
+    r"\s*+(?:[^\W\d_]++(?:\u200c[^\W\d_]++)*+|\d++(?:[٫٬,.:/\-]\d++)*+|\S)"
 )
 _NEXT_WORDS_RE = re.compile(
     r"(?:[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*|%))(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
@@ -142,6 +144,7 @@ class Window:
         self.kinds: list[str] = []
         self.gaps: list[str] = []
         self._rest: tuple[int, int] | None = None
+        self.sent = (lo, hi)  # the clause of the number (``Article.clause_of``), when known
 
     # -- reading ---------------------------------------------------------------------------
     def _tokenize(self, lo: int, cut: int, *, append: bool) -> None:
@@ -151,22 +154,24 @@ class Window:
         rows = _TOKEN_WS_RE.findall(self.text, lo, cut)  # trailing whitespace makes no row
         self.done = cut
         if rows:
-            gaps, texts, words, nums = zip(*rows)
-            ends = list(accumulate(map(len, gaps), initial=lo))
+            # \s is what str.lstrip strips; a token holds no whitespace
+            texts = list(map(str.lstrip, rows))
+            ends = list(accumulate(map(len, rows), initial=lo))
             del ends[0]
             starts = list(map(sub, ends, map(len, texts)))
             keys = [t.replace(ZWNJ, "") if ZWNJ in t else t for t in texts]
-            kinds = ["word" if y else "num" if x else "punct" for y, x in zip(words, nums)]
+            kind_of = self.lex.char_kinds
+            kinds = [kind_of.get(t[0]) or _char_kind(kind_of, t[0]) for t in texts]
             if append:
                 self.starts += starts
                 self.ends += ends
                 self.texts += texts
-                self.gaps += gaps
+                self.gaps += rows
                 self.keys += keys
                 self.kinds += kinds
             else:
                 self.starts, self.ends = starts, ends
-                self.texts, self.gaps, self.keys, self.kinds = list(texts), list(gaps), keys, kinds
+                self.texts, self.gaps, self.keys, self.kinds = texts, rows, keys, kinds
         self.n = len(self.starts)
         if cut < hi:  # the rest resumes after the last token (its gap then starts there)
             self._rest = (self.ends[-1] if self.n else lo, hi)
@@ -250,6 +255,14 @@ class Window:
         return False
 
 
+def _char_kind(memo: dict[str, str], ch: str) -> str:
+    """The kind of a token starting with ``ch`` (remembered in ``memo``): a digit run
+    («\\d» is ``isdecimal``), a word («[^\\W\\d_]»: ``isalnum`` and no digit; «_» is none) or
+    punct (one other character)."""
+    kind = memo[ch] = "num" if ch.isdecimal() else "word" if ch.isalnum() else "punct"
+    return kind
+
+
 def tense(win: Window, i: int) -> str | None:
     """The tense of token ``i`` when it is a finite verb (past, future, present, stop),
     else None; a compound verb's nominal part may decide instead («بررسی شد»: stop,
@@ -312,18 +325,22 @@ def window_around(
     nearer when the tokens the rules read back (``_LOOK_BACK``) are there anyway. ``prev``:
     the previous number's window, whose tokens are kept (the next number of a sentence)."""
     text = art.text
-    s, e = art.clause_of(start, end)
+    sent = art.clause_of(start, end)
+    s, e = sent
     lo, hi = max(s, start - 120), min(max(e, end), end + 250)
     if lo > s:
         sp = text.rfind(" ", s, lo)
         lo = sp if sp >= 0 else s
+    win = None
     if not full and start - _BACK > lo:
         # the rules look back at most _LOOK_BACK tokens (and 40 characters): tokens from a
         # nearer space are the same (no token holds a space); else the full window
         sp = text.rfind(" ", lo, start - _BACK)
         if sp > lo:
             win = _read(art, sp, end, hi, prev)
-            if bisect.bisect_left(win.starts, start) >= _LOOK_BACK:
-                return win
-            return _read(art, lo, end, hi, None)
-    return _read(art, lo, end, hi, prev)
+            if bisect.bisect_left(win.starts, start) < _LOOK_BACK:
+                win = _read(art, lo, end, hi, None)
+    if win is None:
+        win = _read(art, lo, end, hi, prev)
+    win.sent = sent
+    return win
