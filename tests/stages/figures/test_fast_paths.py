@@ -23,7 +23,8 @@ from mahrumiat_extract import resources
 from mahrumiat_extract.pipeline import Pipeline, get_pipeline
 from mahrumiat_extract.stages.figures import rules, status
 from mahrumiat_extract.stages.figures.lexicon import FiguresLexicon
-from mahrumiat_extract.stages.figures.window import MI_KEYS, Article, Window, tense
+from mahrumiat_extract.stages.figures.window import MI_KEYS, Article, Window, clause_ends, tense
+from mahrumiat_extract.text.sentences import sentence_ends
 
 from ...conftest import SHARED
 
@@ -110,6 +111,20 @@ def test_tokens_real() -> None:
     rng = random.Random(7)
     for text in _real_texts(300):
         _check_tokens(text, rng)
+
+
+# -- the clause ends --------------------------------------------------------------------------
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts())
+def test_clause_ends_random(text: str) -> None:
+    assert clause_ends(text) == sentence_ends(text, clauses=True), text
+
+
+def test_clause_ends_real() -> None:
+    for text in _real_texts(300):
+        work = _article(text).text
+        assert clause_ends(work) == sentence_ends(work, clauses=True)
+        assert clause_ends(text) == sentence_ends(text, clauses=True)
 
 
 # -- the anchor words -------------------------------------------------------------------------
@@ -247,9 +262,34 @@ def test_status_hits_real() -> None:
         _check_status_hits(text, rng)
 
 
+def _check_next_words(text: str) -> None:
+    """The words after a number read as the first one, then the rest: those of the one
+    pattern."""
+    art = _article(text)
+    for pos in range(len(art.text) + 1):
+        plain = art.next_words_raw(pos)
+        first = art.first_word_raw(pos)
+        if not plain:
+            assert first is None, (art.text, pos)
+            continue
+        assert first is not None and first[0] == plain[0], (art.text, pos)
+        assert art.more_words_raw(first[1]) == plain[1:], (art.text, pos)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts())
+def test_next_words_random(text: str) -> None:
+    _check_next_words(text)
+
+
+def test_next_words_real() -> None:
+    for text in _real_texts(60):
+        _check_next_words(text)
+
+
 def test_verb_prefilter_and_counted_nouns_real() -> None:
     """A token the clause walk skips has no tense; ``unit_firsts`` is a unit's first word
-    or it with «ی»."""
+    or it with «ی»; ``not_plain`` is «و», «یا» and the stop and skip cues."""
     lex = _lex()
     units = lex.units
     for text in _real_texts(200):
@@ -262,3 +302,6 @@ def test_verb_prefilter_and_counted_nouns_real() -> None:
                 assert tense(win, i) is None, (k, win.texts[i])
             plain = k in units or (k.endswith("ی") and k[:-1] in units)
             assert (k in lex.unit_firsts) == plain, k
+            exact, prefixes = lex.not_plain
+            stop = k in ("و", "یا") or lex.cue("stop", k) or lex.cue("skip", k)
+            assert (k in exact or k.startswith(prefixes)) == stop, k

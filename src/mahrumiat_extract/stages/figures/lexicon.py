@@ -80,6 +80,9 @@ class FiguresLexicon:
     unit_firsts: frozenset[str] = frozenset()
     #: the breakdown cues without spaces (as the stage compares them)
     breakdown_squashed: tuple[str, ...] = ()
+    #: the words that are no content word of a category (``category.plain_word``): «و»,
+    #: «یا» and the stop and skip cues, as (exact words, prefixes)
+    not_plain: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
     #: the window tokenizer's memo: a token's first character -> its kind (num, word, punct;
     #: one entry a character seen)
     char_kinds: dict[str, str] = field(default_factory=dict)
@@ -241,6 +244,10 @@ def _load() -> FiguresLexicon:
         anchor_bits=anchor_bits,
         unit_firsts=frozenset(units) | {k + "ی" for k in units},
         breakdown_squashed=tuple(p.replace(" ", "") for p in cues["breakdown"].exact),
+        not_plain=(
+            cues["stop"].exact | cues["skip"].exact | {"و", "یا"},
+            cues["stop"].prefixes + cues["skip"].prefixes,
+        ),
     )
 
 

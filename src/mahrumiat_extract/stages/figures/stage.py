@@ -78,8 +78,15 @@ def _unit_at(win: Window, i: int) -> tuple[Unit, int] | None:
 def _maybe_counted(art: Article, end: int) -> bool:
     """A counted noun among the next words (a cheap test before tokenizing the context)."""
     firsts = art.lex.unit_firsts  # a unit's first word, or it with «ی»
-    for w in art.next_words_raw(end):
-        if w and (w.replace(ZWNJ, "") if ZWNJ in w else w) in firsts:
+    # the next word alone first: most counted nouns come right after their number
+    first = art.first_word_raw(end)
+    if first is None:
+        return False
+    w, w_end = first
+    if (w.replace(ZWNJ, "") if ZWNJ in w else w) in firsts:
+        return True
+    for more in art.more_words_raw(w_end):
+        if more and (more.replace(ZWNJ, "") if ZWNJ in more else more) in firsts:
             return True
     return False
 
