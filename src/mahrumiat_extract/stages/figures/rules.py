@@ -37,8 +37,11 @@ def _period_starts(art: Article, sent: tuple[int, int]) -> list[int]:
         return pstarts
     text = art.text
     cands: set[int] = set()
-    for end, (length, kind) in art.lex.period_auto.iter(text, *sent):
-        i = end + 1 - length
+    s = sent[0]
+    # the clause's slice: the automaton's iter over (text, start, end) costs as much as the
+    # whole text (quadratic on a long article)
+    for end, (length, kind) in art.lex.period_auto.iter(text[s : sent[1]]):
+        i = s + end + 1 - length
         if kind & PERIOD_FIRST:
             # a phrase starts after no letter or ZWNJ (its lookbehind); only the grammar, from
             # «سال» (kept everywhere: so are the words starting with it), «از», «تا» or a

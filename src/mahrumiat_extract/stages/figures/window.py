@@ -127,8 +127,11 @@ class Article:
         all that can lie whole in a range of it."""
         found = self._anchors.get(sent)
         if found is None:
-            hits = list(self.lex.anchor_auto.iter(self.text, *sent))  # (last, (length, mask))
-            found = self._anchors[sent] = ([h[0] for h in hits], [h[1] for h in hits])
+            # the clause's slice: the automaton's iter over (text, start, end) costs as much
+            # as the whole text (quadratic on a long article)
+            s = sent[0]
+            hits = list(self.lex.anchor_auto.iter(self.text[s : sent[1]]))  # (last, (len, mask))
+            found = self._anchors[sent] = ([h[0] + s for h in hits], [h[1] for h in hits])
         ends, vals = found
         mask = 0
         k = bisect.bisect_left(ends, hi) - 1  # the last hit ending at or before hi
