@@ -19,10 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mahrumiat_extract import resources
 from mahrumiat_extract.pipeline import Pipeline, get_pipeline
-from mahrumiat_extract.stages.figures import rules
+from mahrumiat_extract.stages.figures import rules, status
 from mahrumiat_extract.stages.figures.lexicon import FiguresLexicon
-from mahrumiat_extract.stages.figures.window import MI_KEYS, Article, Window, tense
+from mahrumiat_extract.stages.figures.window import MI_KEYS, Article, Window, clause_ends, tense
+from mahrumiat_extract.text.sentences import sentence_ends
 
 from ...conftest import SHARED
 
@@ -111,6 +113,20 @@ def test_tokens_real() -> None:
         _check_tokens(text, rng)
 
 
+# -- the clause ends --------------------------------------------------------------------------
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts())
+def test_clause_ends_random(text: str) -> None:
+    assert clause_ends(text) == sentence_ends(text, clauses=True), text
+
+
+def test_clause_ends_real() -> None:
+    for text in _real_texts(300):
+        work = _article(text).text
+        assert clause_ends(work) == sentence_ends(work, clauses=True)
+        assert clause_ends(text) == sentence_ends(text, clauses=True)
+
+
 # -- the anchor words -------------------------------------------------------------------------
 def _lists() -> dict[str, Any]:
     """Each anchor list's name -> its pattern."""
@@ -127,17 +143,43 @@ def _lists() -> dict[str, Any]:
     return out
 
 
+def _clause_ranges(art: Article, rng: random.Random, n: int) -> list[tuple[tuple[int, int], int, int]]:
+    """``n`` (clause, lo, hi): a clause as ``clause_of`` gives it (some across a sentence end)
+    and a random range of it, the whole clause among them."""
+    work = art.text
+    out = []
+    for k in range(n):
+        a = rng.randint(0, max(len(work) - 1, 0))
+        b = min(len(work), a + rng.choice((1, 1, 3, 30)))
+        s, e = sent = art.clause_of(a, max(b, a + 1))
+        if k % 4 == 0:
+            lo, hi = s, e
+        else:
+            lo = rng.randint(s, e)
+            hi = min(e, lo + rng.choice((20, 40, 60, 300, e)))
+        out.append((sent, lo, hi))
+    return out
+
+
+def _plain_mask(text: str, lo: int, hi: int) -> int:
+    """The anchor lists with a word whole in ``[lo, hi)``, from the whole text's hits."""
+    mask = 0
+    for end, (length, bits) in _lex().anchor_auto.iter(text):
+        if end - length + 1 >= lo and end < hi:
+            mask |= bits
+    return mask
+
+
 def _check_anchors(text: str, rng: random.Random, ranges: int) -> None:
     art = _article(text)
     work = art.text
     bits = _lex().anchor_bits
-    for name, pat in _lists().items():
-        for _ in range(ranges):
-            lo = rng.randint(0, len(work))
-            hi = min(len(work), lo + rng.choice((20, 40, 60, 300, len(work))))
-            if not art.anchored(bits[name], lo, hi):
+    for sent, lo, hi in _clause_ranges(art, rng, ranges):
+        mask = art.anchor_mask(lo, hi, sent)
+        assert mask == _plain_mask(work, lo, hi), (work, sent, lo, hi)
+        for name, pat in _lists().items():
+            if not art.anchored(bits[name], lo, hi, sent):
                 assert pat.search(work, lo, hi) is None, (name, work[lo:hi])
-        assert art.anchored(bits[name], 0, len(work)) or pat.search(work) is None
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -149,7 +191,7 @@ def test_anchors_random(text: str, rng: random.Random) -> None:
 def test_anchors_real() -> None:
     rng = random.Random(11)
     for text in _real_texts(300):
-        _check_anchors(text, rng, 20)
+        _check_anchors(text, rng, 30)
 
 
 # -- the period starts, the verb test, the counted-noun test ----------------------------------
@@ -157,12 +199,30 @@ def _check_periods(text: str, rng: random.Random) -> None:
     art = _article(text)
     work = art.text
     pat = _lex().periods
-    ranges = [(0, len(work))] + [
-        tuple(sorted((rng.randint(0, len(work)), rng.randint(0, len(work))))) for _ in range(5)
-    ]
-    for lo, hi in ranges:
+    for sent, lo, hi in _clause_ranges(art, rng, 8):
         plain = [m.span() for m in pat.finditer(work, lo, hi)]
-        assert rules._period_matches(art, lo, hi) == plain, (work, lo, hi)
+        assert rules._period_matches(art, lo, hi, sent) == plain, (work, sent, lo, hi)
+
+
+def _check_status_hits(text: str, rng: random.Random) -> None:
+    """The status-after phrases found per clause on the key stream: where the pattern
+    matches (unbounded, as ``_phrase_after`` reads it), position by position."""
+    art = _article(text)
+    work = art.text
+    pat = _lex().status_after
+    for sent, _, _ in _clause_ranges(art, rng, 6):
+        plain = [p for p in range(*sent) if pat.match(work, p)]
+        assert status._after_hits(art, sent) == plain, (work, sent)
+
+
+def test_phrases_hold_no_clause_end() -> None:
+    """The per-clause searches (anchors, periods, status phrases) rely on it: no phrase
+    match holds a clause end, so none crosses one."""
+    ends = ".!?؟\n؛"
+    rows = [*resources.read_tsv("figures/status.tsv"), *resources.read_tsv("figures/negatives.tsv")]
+    rows += [(line,) for line in resources.read_lines("figures/periods.txt")]
+    for row in rows:
+        assert not any(c in ends for c in "".join(row)), row
 
 
 PERIOD_WORDS = ["سال", "امسال", "سالانه", "پارسال", "از", "تا", "پایان", "کنون", "جاری", "هر",
@@ -190,9 +250,46 @@ def test_period_matches_real() -> None:
         _check_periods(text, rng)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts(), st.randoms(use_true_random=False))
+def test_status_hits_random(text: str, rng: random.Random) -> None:
+    _check_status_hits(text, rng)
+
+
+def test_status_hits_real() -> None:
+    rng = random.Random(3)
+    for text in _real_texts(200):
+        _check_status_hits(text, rng)
+
+
+def _check_next_words(text: str) -> None:
+    """The words after a number read as the first one, then the rest: those of the one
+    pattern."""
+    art = _article(text)
+    for pos in range(len(art.text) + 1):
+        plain = art.next_words_raw(pos)
+        first = art.first_word_raw(pos)
+        if not plain:
+            assert first is None, (art.text, pos)
+            continue
+        assert first is not None and first[0] == plain[0], (art.text, pos)
+        assert art.more_words_raw(first[1]) == plain[1:], (art.text, pos)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts())
+def test_next_words_random(text: str) -> None:
+    _check_next_words(text)
+
+
+def test_next_words_real() -> None:
+    for text in _real_texts(60):
+        _check_next_words(text)
+
+
 def test_verb_prefilter_and_counted_nouns_real() -> None:
     """A token the clause walk skips has no tense; ``unit_firsts`` is a unit's first word
-    or it with «ی»."""
+    or it with «ی»; ``not_plain`` is «و», «یا» and the stop and skip cues."""
     lex = _lex()
     units = lex.units
     for text in _real_texts(200):
@@ -205,3 +302,6 @@ def test_verb_prefilter_and_counted_nouns_real() -> None:
                 assert tense(win, i) is None, (k, win.texts[i])
             plain = k in units or (k.endswith("ی") and k[:-1] in units)
             assert (k in lex.unit_firsts) == plain, k
+            exact, prefixes = lex.not_plain
+            stop = k in ("و", "یا") or lex.cue("stop", k) or lex.cue("skip", k)
+            assert (k in exact or k.startswith(prefixes)) == stop, k

@@ -30,13 +30,8 @@ def plain_word(win: Window, i: int) -> bool:
     if not (0 <= i < win.n or win.has(i)) or win.kinds[i] != "word":
         return False
     k = win.keys[i]
-    lex = win.lex
-    return (
-        k not in ("و", "یا")
-        and win.starts[i] not in win.art.num_starts
-        and not lex.cue("stop", k)
-        and not lex.cue("skip", k)
-    )
+    exact, prefixes = win.lex.not_plain  # «و», «یا», the stop and skip cues in one set
+    return not (k in exact or k.startswith(prefixes)) and win.starts[i] not in win.art.num_starts
 
 
 def _is_adj(win: Window, i: int) -> bool:

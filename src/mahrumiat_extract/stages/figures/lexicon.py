@@ -61,6 +61,10 @@ class FiguresLexicon:
     status_keys: Any = None
     status_before_anchors: re.Pattern[str] | None = None  # any word one of them holds
     period_firsts: tuple[str, ...] = ()  # first words of the period phrases, and «سال»
+    #: for speed: an automaton finding where a period match can start (``rules``): the
+    #: period_firsts not starting with «سال», «سال» and «پایان», reporting (end index,
+    #: (length, _PERIOD_FIRST | _PERIOD_SAL | _PERIOD_END bits))
+    period_auto: Any = None
     #: negatives.tsv: (kind, where) -> pattern («job», «after»: «از دست رفته»)
     negatives: dict[tuple[str, str], regex.Pattern[str]] = field(default_factory=dict)
     verbs: dict[str, str] = field(default_factory=dict)  # verb form key -> tense (verbs.tsv)
@@ -74,6 +78,14 @@ class FiguresLexicon:
     anchor_bits: dict[str, int] = field(default_factory=dict)
     #: the first word keys of the units, and each with «ی» (the ezafe a quick test allows)
     unit_firsts: frozenset[str] = frozenset()
+    #: the breakdown cues without spaces (as the stage compares them)
+    breakdown_squashed: tuple[str, ...] = ()
+    #: the words that are no content word of a category (``category.plain_word``): «و»,
+    #: «یا» and the stop and skip cues, as (exact words, prefixes)
+    not_plain: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+    #: the window tokenizer's memo: a token's first character -> its kind (num, word, punct;
+    #: one entry a character seen)
+    char_kinds: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> FiguresLexicon:
@@ -132,6 +144,21 @@ def _anchor_automaton(lists: dict[str, list[str]]) -> tuple[Any, dict[str, int]]
     return auto, bits
 
 
+PERIOD_FIRST, PERIOD_SAL, PERIOD_END = 1, 2, 4  # the bits of period_auto's values
+
+
+def _period_automaton(firsts: tuple[str, ...]) -> Any:
+    """:attr:`FiguresLexicon.period_auto` for the period phrases' first words ``firsts``."""
+    bits = {w: PERIOD_FIRST for w in firsts if not w.startswith("سال")}
+    bits["سال"] = bits.get("سال", 0) | PERIOD_SAL
+    bits["پایان"] = bits.get("پایان", 0) | PERIOD_END
+    auto = ahocorasick.Automaton()
+    for word, bit in bits.items():
+        auto.add_word(word, (len(word), bit))
+    auto.make_automaton()
+    return auto
+
+
 def _squash(text: str) -> str:
     return text.replace(" ", "").replace(ZWNJ, "").replace("\n", "")
 
@@ -186,6 +213,7 @@ def _load() -> FiguresLexicon:
     for (kind, where), phrases in negative_phrases.items():
         anchor_lists[f"negative_{kind}_{where}"] = phrases
     anchor_auto, anchor_bits = _anchor_automaton(anchor_lists)
+    period_firsts = tuple(sorted({_parts(p)[0] for p in periods} | {"سال"}))
     return FiguresLexicon(
         units={k: tuple(sorted(v, key=lambda u: -len(u.words))) for k, v in units.items()},
         cues=cues,
@@ -206,7 +234,8 @@ def _load() -> FiguresLexicon:
                 )
             )
         ),
-        period_firsts=tuple(sorted({_parts(p)[0] for p in periods} | {"سال"})),
+        period_firsts=period_firsts,
+        period_auto=_period_automaton(period_firsts),
         negatives={k: regex.compile(phrase_regex(v)) for k, v in negative_phrases.items()},
         verbs=verbs,
         verb_pairs=verb_pairs,
@@ -214,6 +243,11 @@ def _load() -> FiguresLexicon:
         anchor_auto=anchor_auto,
         anchor_bits=anchor_bits,
         unit_firsts=frozenset(units) | {k + "ی" for k in units},
+        breakdown_squashed=tuple(p.replace(" ", "") for p in cues["breakdown"].exact),
+        not_plain=(
+            cues["stop"].exact | cues["skip"].exact | {"و", "یا"},
+            cues["stop"].prefixes + cues["skip"].prefixes,
+        ),
     )
 
 

@@ -78,8 +78,15 @@ def _unit_at(win: Window, i: int) -> tuple[Unit, int] | None:
 def _maybe_counted(art: Article, end: int) -> bool:
     """A counted noun among the next words (a cheap test before tokenizing the context)."""
     firsts = art.lex.unit_firsts  # a unit's first word, or it with «ی»
-    for w in art.next_words_raw(end):
-        if w and (w.replace(ZWNJ, "") if ZWNJ in w else w) in firsts:
+    # the next word alone first: most counted nouns come right after their number
+    first = art.first_word_raw(end)
+    if first is None:
+        return False
+    w, w_end = first
+    if (w.replace(ZWNJ, "") if ZWNJ in w else w) in firsts:
+        return True
+    for more in art.more_words_raw(w_end):
+        if more and (more.replace(ZWNJ, "") if ZWNJ in more else more) in firsts:
             return True
     return False
 
@@ -118,12 +125,14 @@ def _negative(win: Window, kind: str, first: int, after: int, sent: tuple[int, i
     before = neg.get((kind, "before"))
     if before is not None:
         lo = max(s, num_start - 60)
-        if art.anchored(bits[b_name], lo, num_start) and before.search(text, lo, num_start):
+        if art.anchored(bits[b_name], lo, num_start, sent) and before.search(text, lo, num_start):
             return True
     later = neg.get((kind, "after"))
     if later is not None:
         hi = min(e, unit_end + 60)
-        m = later.search(text, unit_end, hi) if art.anchored(bits[a_name], unit_end, hi) else None
+        m = None
+        if art.anchored(bits[a_name], unit_end, hi, sent):
+            m = later.search(text, unit_end, hi)
         if m is not None:
             limit = min(e, unit_end + 40)
             i = after
@@ -137,7 +146,7 @@ def _negative(win: Window, kind: str, first: int, after: int, sent: tuple[int, i
     nxt = neg.get((kind, "next"))
     if nxt is not None:
         hi = min(e, unit_end + 20)
-        if not art.anchored(bits[n_name], unit_end, hi):
+        if not art.anchored(bits[n_name], unit_end, hi, sent):
             return False
         m = nxt.search(text, unit_end, hi)
         return m is not None and not text[unit_end : m.start()].strip()
@@ -210,7 +219,7 @@ def match(doc: Doc, lex: FiguresLexicon, numbers_lex: NumberLexicon) -> list[Can
             continue  # «این دو طرح»: the plans already named, not a count
         unit, _, tail = found
         count = count_of(m, unit)
-        sent = art.clause_of(m.start, m.end)
+        sent = win.sent  # art.clause_of(m.start, m.end)
         target = _target(win, unit, first, tail, sent)
         if count is None or target is None:
             continue
@@ -232,10 +241,12 @@ def _inherit(art: Article, cands: list[Candidate]) -> None:
     same list with a larger count, a breakdown word or «:» between it and the part, in the
     part's clause or, for «از این تعداد ...», the clause before)."""
     text = art.text
+    breakdown = art.lex.breakdown_squashed
     for k, part in enumerate(cands):
         if part.status is not None and part.period is not None:
             continue
-        for total in reversed(cands[:k]):
+        for j in range(k - 1, -1, -1):
+            total = cands[j]
             same = total.sentence == part.sentence
             gap = part.sentence[0] - total.sentence[1]
             if not same and (gap > 40 or text[total.sentence[1] : part.sentence[0]].strip()):
@@ -249,9 +260,7 @@ def _inherit(art: Article, cands: list[Candidate]) -> None:
                 text[lo : part.start] + " " + text[part.end : min(part.sentence[1], part.end + 20)]
             )
             squashed = between.replace(" ", "").replace(ZWNJ, "")
-            if (same and ":" in between) or any(
-                p.replace(" ", "") in squashed for p in art.lex.cue_sets["breakdown"][0]
-            ):
+            if (same and ":" in between) or any(p in squashed for p in breakdown):
                 part.status = part.status or total.status
                 part.period = part.period or total.period
                 break

@@ -18,7 +18,7 @@ In the order a reader of Persian news decides it:
 
 A part of a breakdown inherits the status of its total (in the stage).
 
-Speed: status phrases are found once per article on the shared key stream
+Speed: status phrases are found once per clause of a figure on the shared key stream
 (:meth:`~...doc.Doc.key_stream`) and checked with the exact pattern there; the
 before-phrases are tried only when one of their words is in reach.
 """
@@ -38,27 +38,51 @@ __all__ = ["status"]
 _TENSE_STATUS = {"past": "completed", "future": "planned", "planned": "planned"}
 
 
-def _after_hits(art: Article) -> list[int]:
-    """Sorted positions where a status-after phrase matches (once per article): the
-    phrases' keys found in the key stream, each checked with the exact pattern there."""
-    hits: list[int] | None = art.memo.get("status_hits")
+def _after_hits(art: Article, sent: tuple[int, int]) -> list[int]:
+    """Sorted positions in the clause ``sent`` where a status-after phrase matches (once per
+    clause): the phrases' keys found in the clause's part of the key stream
+    (:meth:`~...doc.Doc.key_stream`), each checked with the exact pattern there. A match
+    never holds a clause end, so those starting in the clause are all in it (and so is the
+    key of the phrase that matched): the same positions as a search of the whole stream."""
+    memo: dict[tuple[int, int], list[int]] = art.memo.setdefault("status_hits", {})
+    hits = memo.get(sent)
     if hits is None:
-        kstr, index = art.doc.key_stream()
+        s, e = sent
+        # the clause folded in place, its deleted characters spaces: the key character k of
+        # ``kseg`` is the k-th character of ``spaced`` that is no space
+        spaced = art.doc.key_stream()[1].spaced[s:e]
+        kseg = spaced.replace(" ", "") if " " in spaced else spaced
         lex = art.lex
         pat = lex.status_after
         text = art.text
         found = set()
-        for k_end, k_len in lex.status_keys.iter(kstr):
-            p = index[k_end - k_len + 1]
+        for k_end, k_len in lex.status_keys.iter(kseg):
+            p = s + _nth_letter(spaced, k_end - k_len + 1)
             if p not in found and pat.match(text, p):
                 found.add(p)
-        hits = art.memo["status_hits"] = sorted(found)
+        hits = memo[sent] = sorted(found)
     return hits
 
 
-def _phrase_after(art: Article, unit_end: int, e: int) -> tuple[int, str | None]:
+def _nth_letter(spaced: str, k: int) -> int:
+    """The index in ``spaced`` of its ``k``-th character that is no space (0-based; the
+    loop of :class:`~...text.keys.KeyIndex`: each turn skips the spaces the last one met)."""
+    lo, need = 0, k
+    while True:
+        hi = lo + need
+        gaps = spaced.count(" ", lo, hi)
+        if not gaps:
+            break
+        lo, need = hi, gaps
+    while spaced[hi] == " ":
+        hi += 1
+    return hi
+
+
+def _phrase_after(art: Article, unit_end: int, sent: tuple[int, int]) -> tuple[int, str | None]:
     """(position, status) of the first status phrase after ``unit_end`` in the clause."""
-    hits = _after_hits(art)
+    e = sent[1]
+    hits = _after_hits(art, sent)
     i = bisect.bisect_left(hits, unit_end)
     if i < len(hits) and hits[i] < e:
         memo: dict[tuple[int, int], Any] = art.memo.setdefault("status_after", {})
@@ -77,22 +101,25 @@ def _predicate(
 ) -> str | None:
     """Step 2: the status phrase or finite verb after the counted noun, whichever first."""
     s, e = sent
-    pos, found = _phrase_after(art, unit_end, e)
+    pos, found = _phrase_after(art, unit_end, sent)
     verb_words = art.lex.verb_words
     i = tail
     starts, keys, kinds = win.starts, win.keys, win.kinds
     while i < win.n or win.has(i):
-        if starts[i] >= pos:
-            break
-        # the test of :func:`tense` that turns down most tokens, made here
-        if kinds[i] == "word" and (keys[i] in verb_words or keys[i].startswith(MI_KEYS)):
-            t = tense(win, i)
-            if t is not None:
-                if t == "present":
-                    lo = max(win.tok_at(s), 0)
-                    return "ongoing" if win.has_cue("habitual", lo, i) else "planned"
-                return _TENSE_STATUS.get(t)
-        i += 1
+        # the tokens read so far that start before the phrase, then more of the window
+        stop = bisect.bisect_left(starts, pos, i, win.n)
+        for k in range(i, stop):
+            # the test of :func:`tense` that turns down most tokens, made here
+            if kinds[k] == "word" and (keys[k] in verb_words or keys[k].startswith(MI_KEYS)):
+                t = tense(win, k)
+                if t is not None:
+                    if t == "present":
+                        lo = max(win.tok_at(s), 0)
+                        return "ongoing" if win.has_cue("habitual", lo, k) else "planned"
+                    return _TENSE_STATUS.get(t)
+        if stop < win.n:
+            break  # the phrase is reached
+        i = stop
     return found
 
 
@@ -118,21 +145,22 @@ def status(art: Article, win: Window, first: int, tail: int, sent: tuple[int, in
     lo = max(s, num_start - 40)
     # each phrase list is read only where one of its anchor words is (else it matches none)
     found = None
-    if art.anchored(bits["status_purpose"], lo, num_start):
+    near = art.anchor_mask(lo, num_start, sent)
+    if near & bits["status_purpose"]:
         found = _before(art, win, lex.status_purpose, num_start, s)
-    if not found and art.anchored(bits["status_before"], lo, num_start):
+    if not found and near & bits["status_before"]:
         found = _before(art, win, lex.status_before, num_start, s)
     if found:
         return found
     found = _predicate(art, win, tail, win.ends[tail - 1], sent)
     if found:
         return found
-    if art.anchored(bits["status_governing"], lo, num_start):
+    if near & bits["status_governing"]:
         found = _before(art, win, lex.status_governing, num_start, s)
         if found:
             return found
     earlier = None
-    if art.anchored(bits["status_earlier"], s, num_start):
+    if art.anchored(bits["status_earlier"], s, num_start, sent):
         for m in lex.status_earlier.finditer(art.text, s, num_start):
             earlier = m
     return status_of(lex, earlier.group()) if earlier else None

@@ -1,7 +1,8 @@
 """The article a figure is read in, and the window of tokens around one number.
 
 :class:`Article` holds what is found once per article (the numbers' starts, the sentence
-ends, the status and period matches, the places in text order): the rules read it and keep
+ends, the places in text order) or once per clause of a figure (the anchor words, the status
+and period matches: most of an article's clauses hold no figure): the rules read it and keep
 their memo tables on it, so nothing outlives the call.
 
 :class:`Window` is the tokens of the sentence around one number, as parallel lists built by
@@ -24,21 +25,30 @@ from typing import Any
 from ...doc import Doc, GeoHit
 from ...text.chars import ZWNJ
 from ...text.numbers import NumberMatch
-from ...text.sentences import sentence_at, sentence_ends
+from ...text.sentences import SENTENCE_END_CHARS, sentence_at
 from .lexicon import FiguresLexicon
 
-__all__ = ["MI_KEYS", "Article", "Window", "tense", "window_around"]
+__all__ = ["MI_KEYS", "Article", "Window", "clause_ends", "tense", "window_around"]
 
-# whitespace and a token, the token, and its kind (a word or a digit run; else punct);
-# possessive: no part of a token is ever given back (the tests' plain pattern gives the same)
+# whitespace and a token (a word or a digit run; else one character), as one string: no
+# group (findall builds no tuple per token); the token is the string without its leading
+# whitespace, and its first character says its kind. Possessive: no part of a token is ever
+# given back (the tests' plain pattern gives the same)
 _TOKEN_WS_RE = re.compile(
-    r"(\s*+(([^\W\d_]++(?:\u200c[^\W\d_]++)*+)|(\d++(?:[٫٬,.:/\-]\d++)*+)|\S))"
+    r"\s*+(?:[^\W\d_]++(?:\u200c[^\W\d_]++)*+|\d++(?:[٫٬,.:/\-]\d++)*+|\S)"
 )
-_NEXT_WORDS_RE = re.compile(
-    r"(?:[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*|%))(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
+# up to four words after a number: the first, then the rest (all optional: the first word
+# of the whole pattern is never given back, so reading it alone first changes nothing)
+_FIRST_WORD = r"(?:[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*|%))"
+_MORE_WORDS = (
+    r"(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
     r"(?:[ \u200c]+([^\W\d_]+))?(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
 )
+_NEXT_WORDS_RE = re.compile(_FIRST_WORD + _MORE_WORDS)
+_FIRST_WORD_RE = re.compile(_FIRST_WORD)
+_MORE_WORDS_RE = re.compile(_MORE_WORDS)
 _QUOTES = "«»\"'()"
+_CLAUSE_END_CHARS = (*sorted(SENTENCE_END_CHARS), "؛")  # the ends of clauses (text.sentences)
 _PRESENT = "می\u200c"
 _NEGATIVE = "نمی\u200c"
 MI_KEYS = ("می", "نمی")  # the keys of «می‌X», «نمی‌X» (ZWNJ removed): a verb may start so
@@ -48,10 +58,32 @@ _BACK = 70  # characters before the number tokenized first (the full window reac
 _LOOK_BACK = 9  # tokens before a number the rules read (window_has from first - 8)
 
 
+def clause_ends(text: str) -> list[int]:
+    """``sentence_ends(text, clauses=True)`` (the one splitter's clause ends), found by a
+    ``str.find`` per end character: a regex scan for a character class costs more per
+    character of Persian text than the rest of the article's clause lookups."""
+    n = len(text)
+    found = []
+    for ch in _CLAUSE_END_CHARS:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    # a «.» between two digits is a decimal point («1.5»), no end
+    return [
+        i + 1
+        for i in found
+        if text[i] != "."
+        or not (0 < i < n - 1 and text[i + 1].isdecimal() and text[i - 1].isdecimal())
+    ]
+
+
 class Article:
     """One article's text and the indexes the figure rules share, found on first use.
 
-    The ``memo`` dict is the rules' per-article memo table (status and period matches)."""
+    The ``memo`` dict is the rules' per-article memo table (status and period matches, by
+    clause)."""
 
     def __init__(self, doc: Doc, lex: FiguresLexicon, numbers: list[NumberMatch]) -> None:
         self.doc = doc
@@ -65,8 +97,7 @@ class Article:
         self._geo: list[GeoHit] | None = None
         self.geo_starts: list[int] = []
         self.geo_len = 0
-        self._anchor_ends: list[int] | None = None
-        self._anchor_vals: list[tuple[int, int]] = []
+        self._anchors: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The clause (``sentence_ends(clauses=True)``) around ``pos``."""
@@ -74,7 +105,7 @@ class Article:
         if found is None:
             ends = self._ends
             if ends is None:
-                ends = self._ends = sentence_ends(self.text, clauses=True)
+                ends = self._ends = clause_ends(self.text)
             found = self._sentences[pos] = sentence_at(ends, pos, len(self.text))
         return found
 
@@ -84,21 +115,32 @@ class Article:
         s, e = self.sentence(start)
         return (s, e) if end <= e else (s, self.sentence(end - 1)[1])
 
-    def anchored(self, bit: int, lo: int, hi: int) -> bool:
-        """A word of the anchor list ``bit`` (``lex.anchor_bits``) lies whole in ``[lo, hi)``:
-        without one no phrase of that list matches there (found once per article)."""
-        if self._anchor_ends is None:
-            hits = list(self.lex.anchor_auto.iter(self.text))  # (last index, (length, mask))
-            self._anchor_ends = [h[0] for h in hits]
-            self._anchor_vals = [h[1] for h in hits]
-        ends, vals = self._anchor_ends, self._anchor_vals
+    def anchored(self, bit: int, lo: int, hi: int, sent: tuple[int, int]) -> bool:
+        """A word of the anchor list ``bit`` (``lex.anchor_bits``) lies whole in ``[lo, hi)``
+        (a range of the clause ``sent``): without one no phrase of that list matches there."""
+        return bool(self.anchor_mask(lo, hi, sent) & bit)
+
+    def anchor_mask(self, lo: int, hi: int, sent: tuple[int, int]) -> int:
+        """The bits (``lex.anchor_bits``) of the anchor lists that have a word lying whole in
+        ``[lo, hi)``, a range of the clause ``sent``. The words are found once per clause
+        (the clauses of figures only, not the article): those lying whole in the clause are
+        all that can lie whole in a range of it."""
+        found = self._anchors.get(sent)
+        if found is None:
+            # the clause's slice: the automaton's iter over (text, start, end) costs as much
+            # as the whole text (quadratic on a long article)
+            s = sent[0]
+            hits = list(self.lex.anchor_auto.iter(self.text[s : sent[1]]))  # (last, (len, mask))
+            found = self._anchors[sent] = ([h[0] + s for h in hits], [h[1] for h in hits])
+        ends, vals = found
+        mask = 0
         k = bisect.bisect_left(ends, hi) - 1  # the last hit ending at or before hi
         while k >= 0 and ends[k] >= lo:
-            length, mask = vals[k]
-            if mask & bit and ends[k] - length + 1 >= lo:
-                return True
+            length, bits = vals[k]
+            if ends[k] - length + 1 >= lo:
+                mask |= bits
             k -= 1
-        return False
+        return mask
 
     def geo(self) -> list[GeoHit]:
         """The geo hits in text order (``geo_starts``, ``geo_len``: their starts, longest)."""
@@ -112,6 +154,17 @@ class Article:
         """Up to four words right after ``pos`` as written (None for the missing ones)."""
         m = _NEXT_WORDS_RE.match(self.text, pos)
         return () if m is None else m.groups()
+
+    def first_word_raw(self, pos: int) -> tuple[str, int] | None:
+        """The first of :meth:`next_words_raw` and where it ends (None: no word)."""
+        m = _FIRST_WORD_RE.match(self.text, pos)
+        return None if m is None else (m.group(1), m.end())
+
+    def more_words_raw(self, end: int) -> tuple[str | None, ...]:
+        """The other three of :meth:`next_words_raw`, after the first one ending at ``end``."""
+        m = _MORE_WORDS_RE.match(self.text, end)
+        assert m is not None  # every part is optional
+        return m.groups()
 
 
 class Window:
@@ -133,6 +186,7 @@ class Window:
         self.kinds: list[str] = []
         self.gaps: list[str] = []
         self._rest: tuple[int, int] | None = None
+        self.sent = (lo, hi)  # the clause of the number (``Article.clause_of``), when known
 
     # -- reading ---------------------------------------------------------------------------
     def _tokenize(self, lo: int, cut: int, *, append: bool) -> None:
@@ -142,22 +196,24 @@ class Window:
         rows = _TOKEN_WS_RE.findall(self.text, lo, cut)  # trailing whitespace makes no row
         self.done = cut
         if rows:
-            gaps, texts, words, nums = zip(*rows)
-            ends = list(accumulate(map(len, gaps), initial=lo))
+            # \s is what str.lstrip strips; a token holds no whitespace
+            texts = list(map(str.lstrip, rows))
+            ends = list(accumulate(map(len, rows), initial=lo))
             del ends[0]
             starts = list(map(sub, ends, map(len, texts)))
             keys = [t.replace(ZWNJ, "") if ZWNJ in t else t for t in texts]
-            kinds = ["word" if y else "num" if x else "punct" for y, x in zip(words, nums)]
+            kind_of = self.lex.char_kinds
+            kinds = [kind_of.get(t[0]) or _char_kind(kind_of, t[0]) for t in texts]
             if append:
                 self.starts += starts
                 self.ends += ends
                 self.texts += texts
-                self.gaps += gaps
+                self.gaps += rows
                 self.keys += keys
                 self.kinds += kinds
             else:
                 self.starts, self.ends = starts, ends
-                self.texts, self.gaps, self.keys, self.kinds = list(texts), list(gaps), keys, kinds
+                self.texts, self.gaps, self.keys, self.kinds = texts, rows, keys, kinds
         self.n = len(self.starts)
         if cut < hi:  # the rest resumes after the last token (its gap then starts there)
             self._rest = (self.ends[-1] if self.n else lo, hi)
@@ -241,6 +297,14 @@ class Window:
         return False
 
 
+def _char_kind(memo: dict[str, str], ch: str) -> str:
+    """The kind of a token starting with ``ch`` (remembered in ``memo``): a digit run
+    («\\d» is ``isdecimal``), a word («[^\\W\\d_]»: ``isalnum`` and no digit; «_» is none) or
+    punct (one other character)."""
+    kind = memo[ch] = "num" if ch.isdecimal() else "word" if ch.isalnum() else "punct"
+    return kind
+
+
 def tense(win: Window, i: int) -> str | None:
     """The tense of token ``i`` when it is a finite verb (past, future, present, stop),
     else None; a compound verb's nominal part may decide instead («بررسی شد»: stop,
@@ -303,18 +367,22 @@ def window_around(
     nearer when the tokens the rules read back (``_LOOK_BACK``) are there anyway. ``prev``:
     the previous number's window, whose tokens are kept (the next number of a sentence)."""
     text = art.text
-    s, e = art.clause_of(start, end)
+    sent = art.clause_of(start, end)
+    s, e = sent
     lo, hi = max(s, start - 120), min(max(e, end), end + 250)
     if lo > s:
         sp = text.rfind(" ", s, lo)
         lo = sp if sp >= 0 else s
+    win = None
     if not full and start - _BACK > lo:
         # the rules look back at most _LOOK_BACK tokens (and 40 characters): tokens from a
         # nearer space are the same (no token holds a space); else the full window
         sp = text.rfind(" ", lo, start - _BACK)
         if sp > lo:
             win = _read(art, sp, end, hi, prev)
-            if bisect.bisect_left(win.starts, start) >= _LOOK_BACK:
-                return win
-            return _read(art, lo, end, hi, None)
-    return _read(art, lo, end, hi, prev)
+            if bisect.bisect_left(win.starts, start) < _LOOK_BACK:
+                win = _read(art, lo, end, hi, None)
+    if win is None:
+        win = _read(art, lo, end, hi, prev)
+    win.sent = sent
+    return win
