@@ -305,3 +305,91 @@ def test_verb_prefilter_and_counted_nouns_real() -> None:
             exact, prefixes = lex.not_plain
             stop = k in ("و", "یا") or lex.cue("stop", k) or lex.cue("skip", k)
             assert (k in exact or k.startswith(prefixes)) == stop, k
+
+
+# ------------------------------------------------------------------ merge, indexed by key
+
+
+def _merge_plain(cands: list[Any]) -> dict[str, list[Any]]:
+    """``stage.merge`` as first written: each candidate compared with every earlier one."""
+    from mahrumiat_extract.stages.figures.stage import _compatible, _family
+
+    lists: dict[str, list[Any]] = {"project_counts": [], "job_figures": [], "quantities": []}
+    for c in cands:
+        target = c.target
+        if target == "quantities" and c.unit.kind == "housing":
+            if any(
+                p.count == c.count and _family(p.unit.name) == "واحد"
+                for p in lists["project_counts"]
+            ):
+                target = "project_counts"
+        for prev in lists[target]:
+            if (
+                prev.count == c.count
+                and _family(prev.unit.name) == _family(c.unit.name)
+                and _compatible(prev, c)
+            ):
+                prev.ranges.extend(c.ranges)
+                prev.category = prev.category or c.category
+                prev.status = prev.status or c.status
+                prev.period = prev.period or c.period
+                prev.place = prev.place or c.place
+                break
+        else:
+            lists[target].append(c)
+    return lists
+
+
+_UNITS = [
+    ("پروژه", "project", "project_counts"),
+    ("واحد مسکونی", "housing", "project_counts"),
+    ("واحد", "housing", "quantities"),
+    ("فرصت شغلی", "job", "job_figures"),
+    ("فرصت اشتغال", "job", "job_figures"),
+    ("نفر", "person", "quantities"),
+]
+
+
+def _candidates(rnd: random.Random, n: int) -> list[Any]:
+    from mahrumiat_extract.stages.figures.lexicon import Unit
+    from mahrumiat_extract.stages.figures.stage import Candidate
+
+    out = []
+    for i in range(n):
+        name, kind, target = rnd.choice(_UNITS)
+        s = rnd.randrange(4)
+        out.append(
+            Candidate(
+                count=rnd.choice([1, 2, 12, 100]),
+                unit=Unit(tuple(name.split()), name, kind),
+                target=target,
+                start=i * 10,
+                end=i * 10 + 5,
+                sentence=(s * 100, s * 100 + 99),
+                category=rnd.choice([None, None, "مسکن", "آب", "برق"]),
+                status=None,
+                period=rnd.choice([None, "۱۴۰۲"]),
+                place=rnd.choice([None, "بم"]),
+                ranges=[(i * 10, i * 10 + 5)],
+            )
+        )
+    return out
+
+
+def _shape(lists: dict[str, list[Any]]) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        k: [(c.count, c.unit.name, c.category, c.period, c.place, tuple(c.ranges)) for c in v]
+        for k, v in lists.items()
+    }
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_merge_by_key_equals_the_pairwise_merge(seed: int) -> None:
+    """``merge`` looks only at the earlier candidates of the same count and unit family (an
+    index: linear in the number of figures); it keeps the pairwise merge's result, order and
+    first-compatible choice (categories, sentences, the bare «N واحد» joining a count)."""
+    from mahrumiat_extract.stages.figures.stage import merge
+
+    n = random.Random(seed).randrange(1, 60)
+    fast = merge(_candidates(random.Random(seed), n))
+    assert _shape(fast) == _shape(_merge_plain(_candidates(random.Random(seed), n)))

@@ -306,23 +306,25 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
 
 def merge(cands: list[Candidate]) -> dict[str, list[Candidate]]:
     """Repeated figures merged: same list, count and unit family, compatible category. A
-    bare «N واحد» repeating a project count joins it."""
+    bare «N واحد» repeating a project count joins it.
+
+    Each list is indexed by (count, unit family), so a candidate is compared only with the
+    earlier ones it could join: linear in the number of figures (the earlier ones of its key
+    that it cannot join are those of its own sentence with another category, a handful)."""
     lists: dict[str, list[Candidate]] = {"project_counts": [], "job_figures": [], "quantities": []}
+    index: dict[str, dict[tuple[int, str], list[Candidate]]] = {t: {} for t in lists}
     for c in cands:
         target = c.target
-        if target == "quantities" and c.unit.kind == "housing":
-            if any(
-                p.count == c.count and _family(p.unit.name) == "واحد"
-                for p in lists["project_counts"]
-            ):
-                target = "project_counts"
-        bucket = lists[target]
-        for prev in bucket:
-            if (
-                prev.count == c.count
-                and _family(prev.unit.name) == _family(c.unit.name)
-                and _compatible(prev, c)
-            ):
+        family = _family(c.unit.name)
+        if (
+            target == "quantities"
+            and c.unit.kind == "housing"
+            and (c.count, "واحد") in index["project_counts"]
+        ):
+            target = "project_counts"
+        same = index[target].setdefault((c.count, family), [])
+        for prev in same:  # (in the order of the list: the first it can join, as before)
+            if _compatible(prev, c):
                 prev.ranges.extend(c.ranges)
                 prev.category = prev.category or c.category
                 prev.status = prev.status or c.status
@@ -330,7 +332,8 @@ def merge(cands: list[Candidate]) -> dict[str, list[Candidate]]:
                 prev.place = prev.place or c.place
                 break
         else:
-            bucket.append(c)
+            same.append(c)
+            lists[target].append(c)
     return lists
 
 
