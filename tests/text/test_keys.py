@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mahrumiat_extract.text.chars import MATCH_FOLD, ZWNJ
-from mahrumiat_extract.text.keys import KeyIndex, key_stream, spaced_key
+from mahrumiat_extract.text.keys import KeyIndex, key_stream, nth_letter, spaced_key
 
 from ..conftest import SHARED
 
@@ -116,3 +116,17 @@ def test_the_one_search_finds_every_character_the_usual_case_cannot_fold() -> No
         assert _SPECIAL.search("ب" + ch + "پ"), hex(ord(ch))
     for ch in usual:
         assert _SPECIAL.search(ch) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab  ", min_size=1, max_size=60), st.data())
+def test_nth_letter_counts_the_characters_that_are_no_space(spaced: str, data: st.DataObject) -> None:
+    """``nth_letter`` (behind ``KeyIndex`` and the figures' status phrases) jumps and counts
+    spaces; a plain walk gives the same index."""
+    letters = [i for i, ch in enumerate(spaced) if ch != " "]
+    if not letters:
+        return
+    lo = data.draw(st.integers(0, letters[-1]))
+    after = [i for i in letters if i >= lo]
+    need = data.draw(st.integers(0, len(after) - 1))
+    assert nth_letter(spaced, lo, need) == after[need]

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from mahrumiat_extract.text.keys import key, key_stream, match_key
 from mahrumiat_extract.text.normalize import normalize
 
+from .test_keys import plain_key_stream
+
 ZW = "\u200c"
 
 
@@ -124,28 +126,12 @@ def test_offset_map_round_trips(text: str) -> None:
         assert text[:s].strip(" \n\t\r\u200c\u200f\u200e\u200d\ufeff\u00ad\u0640") == "" or s == 0
 
 
-def _reference_key_stream(text: str) -> tuple[str, list[int]]:
-    from mahrumiat_extract.text.chars import MATCH_FOLD
-
-    out: list[str] = []
-    idx: list[int] = []
-    for i, ch in enumerate(text):
-        if ord(ch) in MATCH_FOLD:
-            rep = MATCH_FOLD[ord(ch)]
-            if rep is None:
-                continue
-            ch = rep
-        out.append(ch.lower() if "A" <= ch <= "Z" else ch)
-        idx.append(i)
-    return "".join(out), idx
-
-
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_key_stream_matches_the_per_character_definition(text: str) -> None:
     for t in (text, normalize(text).text):
         keys, idx = key_stream(t)
-        ref_keys, ref_idx = _reference_key_stream(t)
+        ref_keys, ref_idx = plain_key_stream(t)
         assert keys == ref_keys
         assert list(idx) == ref_idx
 

@@ -21,7 +21,7 @@ _MATCH_CHANGED = re.compile(
     "[" + re.escape("".join(chr(c) for c, v in MATCH_FOLD.items() if v != chr(c))) + "]"
 )
 
-__all__ = ["KeyIndex", "key", "key_stream", "match_key", "spaced_key"]
+__all__ = ["KeyIndex", "key", "key_stream", "match_key", "nth_letter", "spaced_key"]
 
 
 def key(text: str) -> str:
@@ -37,6 +37,21 @@ def match_key(text: str) -> str:
     if _MATCH_CHANGED.search(text) is None:
         return text.lower()
     return text.translate(MATCH_FOLD).lower()
+
+
+def nth_letter(spaced: str, lo: int, need: int) -> int:
+    """The index in ``spaced`` of its ``need``-th character from ``lo`` that is no space
+    (0-based; one exists): each turn jumps ``need`` characters and counts the spaces it
+    crossed, which are as many characters still to pass, so a span is read about once."""
+    while True:
+        hi = lo + need
+        gaps = spaced.count(" ", lo, hi)
+        if not gaps:
+            break
+        lo, need = hi, gaps
+    while spaced[hi] == " ":
+        hi += 1
+    return hi
 
 
 class KeyIndex(Sequence[int]):
@@ -79,17 +94,7 @@ class KeyIndex(Sequence[int]):
         spaced = self.spaced
         # ``need`` characters that are no space still to pass from ``lo``: the key character
         # lies in block ``i`` (the next block starts after it), so this reads one block at most
-        lo = i * _BLOCK
-        need = k - block_keys[i]
-        while True:
-            hi = lo + need
-            gaps = spaced.count(" ", lo, hi)
-            if not gaps:
-                break
-            lo, need = hi, gaps
-        while spaced[hi] == " ":
-            hi += 1
-        return hi
+        return nth_letter(spaced, i * _BLOCK, k - block_keys[i])
 
     def _blocks(self) -> list[int]:
         """The key index of the first character of each block of ``spaced`` that is no space
@@ -149,16 +154,19 @@ def _lower(m: re.Match[str]) -> str:
 def _fold_spaced(text: str) -> str:
     """Fold a text whose deleted characters are all spaces already, keeping them."""
     if _RARE_OR_UPPER.search(text) is None:
-        for ch, rep in _COMMON_FOLDS:
-            if ch in text:
-                text = text.replace(ch, rep)
-        return text
+        return _common_folds(text)
     if _RARE.search(text):
         return text.translate(_SPACED_FOLD)
+    return _UPPER.sub(_lower, _common_folds(text))
+
+
+def _common_folds(text: str) -> str:
+    """The hamza and alef forms folded (a few ``replace`` calls: faster than ``translate``
+    on text that has none or few of them)."""
     for ch, rep in _COMMON_FOLDS:
         if ch in text:
             text = text.replace(ch, rep)
-    return _UPPER.sub(_lower, text)
+    return text
 
 
 def spaced_key(text: str) -> str:
@@ -171,10 +179,7 @@ def spaced_key(text: str) -> str:
     if _SPECIAL.search(t) is None:
         # the usual case (one search): no other deleted character, nothing for ``translate``,
         # no upper case; only the hamza and alef forms to fold
-        for ch, rep in _COMMON_FOLDS:
-            if ch in t:
-                t = t.replace(ch, rep)
-        return t
+        return _common_folds(t)
     if _OTHER_DELETED.search(t):
         t = _OTHER_DELETED.sub(" ", t)
     return _fold_spaced(t)

@@ -30,6 +30,7 @@ from typing import Any
 
 import regex
 
+from ...text.keys import nth_letter
 from .lexicon import status_of
 from .window import MI_KEYS, Article, Window, tense
 
@@ -57,26 +58,11 @@ def _after_hits(art: Article, sent: tuple[int, int]) -> list[int]:
         text = art.text
         found = set()
         for k_end, k_len in lex.status_keys.iter(kseg):
-            p = s + _nth_letter(spaced, k_end - k_len + 1)
+            p = s + nth_letter(spaced, 0, k_end - k_len + 1)
             if p not in found and pat.match(text, p):
                 found.add(p)
         hits = memo[sent] = sorted(found)
     return hits
-
-
-def _nth_letter(spaced: str, k: int) -> int:
-    """The index in ``spaced`` of its ``k``-th character that is no space (0-based; the
-    loop of :class:`~...text.keys.KeyIndex`: each turn skips the spaces the last one met)."""
-    lo, need = 0, k
-    while True:
-        hi = lo + need
-        gaps = spaced.count(" ", lo, hi)
-        if not gaps:
-            break
-        lo, need = hi, gaps
-    while spaced[hi] == " ":
-        hi += 1
-    return hi
 
 
 def _phrase_after(art: Article, unit_end: int, sent: tuple[int, int]) -> tuple[int, str | None]:
