@@ -94,6 +94,7 @@ class Lexicon:
     countries: frozenset[str] = frozenset()  # foreign states (countries.txt)
     particles: frozenset[str] = frozenset()  # «بن», «آل», «فون» (name_particles.txt)
     ambiguous_given: frozenset[str] = frozenset()  # given names that are common words
+    honorific_given: frozenset[str] = frozenset()  # given names only after an honorific («ولی»)
     frequent: frozenset[str] = frozenset()  # the most frequent words (frequent_words.txt)
     noun_endings: tuple[str, ...] = ()  # plural / abstract endings no name has (noun_endings.txt)
     eponym_nouns: frozenset[str] = (
@@ -419,6 +420,9 @@ def _load() -> Lexicon:
         particles=frozenset(match_key(x) for x in read_lines("officials/name_particles.txt")),
         ambiguous_given=frozenset(
             match_key(x) for x in read_lines("officials/ambiguous_given.txt")
+        ),
+        honorific_given=frozenset(
+            match_key(x) for x in read_lines("officials/honorific_given.txt")
         ),
         frequent=frozenset(match_key(x) for x in read_lines("officials/frequent_words.txt")),
         noun_endings=tuple(match_key(x) for x in read_lines("officials/noun_endings.txt")),

@@ -171,6 +171,9 @@ def _name_at(  # noqa: C901 - the name grammar's alternatives, each a rule of it
     g = j + 1 if sayyid else j
     dated = g > 0 and tokens.keys[g - 1][:1].isdigit()  # «22 بهمن»: a month, not a name
     given_end = None if dated else _given(keys, g, lex)
+    after_honorific = honorific is not None and g < n_keys
+    if given_end is None and after_honorific and keys[g] in lex.honorific_given:
+        given_end = g + 1  # «مهندس [ولی] آذروش»: after an honorific «ولی» is the given name
     if (
         given_end is None
         and sayyid
