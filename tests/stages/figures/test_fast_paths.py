@@ -329,11 +329,7 @@ def _merge_plain(cands: list[Any]) -> dict[str, list[Any]]:
                 and _family(prev.unit.name) == _family(c.unit.name)
                 and _compatible(prev, c)
             ):
-                prev.ranges.extend(c.ranges)
-                prev.category = prev.category or c.category
-                prev.status = prev.status or c.status
-                prev.period = prev.period or c.period
-                prev.place = prev.place or c.place
+                prev.absorb(c)
                 break
         else:
             lists[target].append(c)

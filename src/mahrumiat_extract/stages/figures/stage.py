@@ -50,6 +50,14 @@ class Candidate:
     place: str | None = None
     ranges: list[tuple[int, int]] = field(default_factory=list)
 
+    def absorb(self, other: Candidate) -> None:
+        """Take in a repetition of this figure: its mentions, and what this one lacks."""
+        self.ranges.extend(other.ranges)
+        self.category = self.category or other.category
+        self.status = self.status or other.status
+        self.period = self.period or other.period
+        self.place = self.place or other.place
+
 
 def _unit_at(win: Window, i: int) -> tuple[Unit, int] | None:
     """The counted noun starting at token ``i``: (unit, index of the token after it)."""
@@ -325,11 +333,7 @@ def merge(cands: list[Candidate]) -> dict[str, list[Candidate]]:
         same = index[target].setdefault((c.count, family), [])
         for prev in same:  # (in the order of the list: the first it can join, as before)
             if _compatible(prev, c):
-                prev.ranges.extend(c.ranges)
-                prev.category = prev.category or c.category
-                prev.status = prev.status or c.status
-                prev.period = prev.period or c.period
-                prev.place = prev.place or c.place
+                prev.absorb(c)
                 break
         else:
             same.append(c)
