@@ -7,7 +7,6 @@ closes a clause: the figures stage reads a count's verb within its clause).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 __all__ = ["SENTENCE_END_CHARS", "sentence_at", "sentence_ends"]
@@ -15,24 +14,28 @@ __all__ = ["SENTENCE_END_CHARS", "sentence_at", "sentence_ends"]
 #: The characters that end a sentence (a token of one of them is a sentence end).
 SENTENCE_END_CHARS = frozenset(".!?؟\n")
 
-_END_RE = re.compile(r"[.!?؟\n]")
-_CLAUSE_END_RE = re.compile(r"[.!?؟\n؛]")
+_CLAUSE_END_CHARS = (*sorted(SENTENCE_END_CHARS), "؛")
 
 
 def sentence_ends(text: str, *, clauses: bool = False) -> list[int]:
-    """The offsets just after each sentence end of ``text``, in order."""
+    """The offsets just after each sentence end of ``text``, in order. Found by a
+    ``str.find`` per end character (a regex scan for a character class costs more per
+    character of Persian text); the runs of each character come sorted, so the sort merges
+    a few runs."""
     n = len(text)
-    rx = _CLAUSE_END_RE if clauses else _END_RE
+    found = []
+    for ch in _CLAUSE_END_CHARS if clauses else _CLAUSE_END_CHARS[:-1]:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    # a «.» between two digits is a decimal point («1.5»), no end
     return [
-        m.end()
-        for m in rx.finditer(text)
-        if not (
-            m.group() == "."
-            and 0 < m.start()
-            and m.end() < n
-            and text[m.end()].isdecimal()
-            and text[m.start() - 1].isdecimal()
-        )
+        i + 1
+        for i in found
+        if text[i] != "."
+        or not (0 < i < n - 1 and text[i + 1].isdecimal() and text[i - 1].isdecimal())
     ]
 
 

@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 from mahrumiat_extract import resources
 from mahrumiat_extract.pipeline import Pipeline, get_pipeline
 from mahrumiat_extract.stages.figures import rules, status
+from mahrumiat_extract.stages.figures import window as window_module
 from mahrumiat_extract.stages.figures.lexicon import FiguresLexicon
-from mahrumiat_extract.stages.figures.window import MI_KEYS, Article, Window, clause_ends, tense
-from mahrumiat_extract.text.sentences import sentence_ends
+from mahrumiat_extract.stages.figures.window import MI_KEYS, Article, Window, tense
 
 from ...conftest import SHARED
 
@@ -111,20 +111,6 @@ def test_tokens_real() -> None:
     rng = random.Random(7)
     for text in _real_texts(300):
         _check_tokens(text, rng)
-
-
-# -- the clause ends --------------------------------------------------------------------------
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(texts())
-def test_clause_ends_random(text: str) -> None:
-    assert clause_ends(text) == sentence_ends(text, clauses=True), text
-
-
-def test_clause_ends_real() -> None:
-    for text in _real_texts(300):
-        work = _article(text).text
-        assert clause_ends(work) == sentence_ends(work, clauses=True)
-        assert clause_ends(text) == sentence_ends(text, clauses=True)
 
 
 # -- the anchor words -------------------------------------------------------------------------
@@ -262,12 +248,17 @@ def test_status_hits_real() -> None:
         _check_status_hits(text, rng)
 
 
+#: the words after a number as one pattern, the first and the rest together
+_NEXT_WORDS_RE = re.compile(window_module._FIRST_WORD + window_module._MORE_WORDS)
+
+
 def _check_next_words(text: str) -> None:
     """The words after a number read as the first one, then the rest: those of the one
     pattern."""
     art = _article(text)
     for pos in range(len(art.text) + 1):
-        plain = art.next_words_raw(pos)
+        m = _NEXT_WORDS_RE.match(art.text, pos)
+        plain = () if m is None else m.groups()
         first = art.first_word_raw(pos)
         if not plain:
             assert first is None, (art.text, pos)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,15 +54,12 @@ class FiguresLexicon:
     status_of: dict[str, str]  # phrase key (no spaces/ZWNJ) -> status
     periods: regex.Pattern[str]
     # for speed: the cue sets as (exact words, prefixes); the status-after phrases' match
-    # keys (an automaton over ``Doc.key_stream``); words one of which every status-before
-    # phrase holds literally
+    # keys (an automaton over ``Doc.key_stream``)
     cue_sets: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict)
     status_keys: Any = None
-    status_before_anchors: re.Pattern[str] | None = None  # any word one of them holds
-    period_firsts: tuple[str, ...] = ()  # first words of the period phrases, and «سال»
     #: for speed: an automaton finding where a period match can start (``rules``): the
-    #: period_firsts not starting with «سال», «سال» and «پایان», reporting (end index,
-    #: (length, _PERIOD_FIRST | _PERIOD_SAL | _PERIOD_END bits))
+    #: first words of the period phrases not starting with «سال», «سال» and «پایان»,
+    #: reporting (end index, (length, PERIOD_FIRST | PERIOD_SAL | PERIOD_END bits))
     period_auto: Any = None
     #: negatives.tsv: (kind, where) -> pattern («job», «after»: «از دست رفته»)
     negatives: dict[tuple[str, str], regex.Pattern[str]] = field(default_factory=dict)
@@ -226,15 +222,6 @@ def _load() -> FiguresLexicon:
         periods=regex.compile(rf"(?:{grammar})|{phrase_regex(periods)}"),
         cue_sets={k: (w.exact, w.prefixes) for k, w in cues.items()},
         status_keys=_key_automaton(after),
-        status_before_anchors=re.compile(
-            "|".join(
-                map(
-                    re.escape,
-                    _anchors(before + where_phrases["purpose"] + where_phrases["governing"]),
-                )
-            )
-        ),
-        period_firsts=period_firsts,
         period_auto=_period_automaton(period_firsts),
         negatives={k: regex.compile(phrase_regex(v)) for k, v in negative_phrases.items()},
         verbs=verbs,

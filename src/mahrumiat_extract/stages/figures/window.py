@@ -25,10 +25,10 @@ from typing import Any
 from ...doc import Doc, GeoHit
 from ...text.chars import ZWNJ
 from ...text.numbers import NumberMatch
-from ...text.sentences import SENTENCE_END_CHARS, sentence_at
+from ...text.sentences import sentence_at, sentence_ends
 from .lexicon import FiguresLexicon
 
-__all__ = ["MI_KEYS", "Article", "Window", "clause_ends", "tense", "window_around"]
+__all__ = ["MI_KEYS", "Article", "Window", "tense", "window_around"]
 
 # whitespace and a token (a word or a digit run; else one character), as one string: no
 # group (findall builds no tuple per token); the token is the string without its leading
@@ -44,11 +44,9 @@ _MORE_WORDS = (
     r"(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
     r"(?:[ \u200c]+([^\W\d_]+))?(?:[ \u200c]+([^\W\d_]+(?:\u200c[^\W\d_]+)*))?"
 )
-_NEXT_WORDS_RE = re.compile(_FIRST_WORD + _MORE_WORDS)
 _FIRST_WORD_RE = re.compile(_FIRST_WORD)
 _MORE_WORDS_RE = re.compile(_MORE_WORDS)
 _QUOTES = "«»\"'()"
-_CLAUSE_END_CHARS = (*sorted(SENTENCE_END_CHARS), "؛")  # the ends of clauses (text.sentences)
 _PRESENT = "می\u200c"
 _NEGATIVE = "نمی\u200c"
 MI_KEYS = ("می", "نمی")  # the keys of «می‌X», «نمی‌X» (ZWNJ removed): a verb may start so
@@ -56,27 +54,6 @@ _FIRST_PART = 60  # characters after the number tokenized at once (most rules lo
 _NEXT_PART = 40  # characters tokenized at once when a rule reads past what is read
 _BACK = 70  # characters before the number tokenized first (the full window reaches 120)
 _LOOK_BACK = 9  # tokens before a number the rules read (window_has from first - 8)
-
-
-def clause_ends(text: str) -> list[int]:
-    """``sentence_ends(text, clauses=True)`` (the one splitter's clause ends), found by a
-    ``str.find`` per end character: a regex scan for a character class costs more per
-    character of Persian text than the rest of the article's clause lookups."""
-    n = len(text)
-    found = []
-    for ch in _CLAUSE_END_CHARS:
-        i = text.find(ch)
-        while i >= 0:
-            found.append(i)
-            i = text.find(ch, i + 1)
-    found.sort()
-    # a «.» between two digits is a decimal point («1.5»), no end
-    return [
-        i + 1
-        for i in found
-        if text[i] != "."
-        or not (0 < i < n - 1 and text[i + 1].isdecimal() and text[i - 1].isdecimal())
-    ]
 
 
 class Article:
@@ -105,7 +82,7 @@ class Article:
         if found is None:
             ends = self._ends
             if ends is None:
-                ends = self._ends = clause_ends(self.text)
+                ends = self._ends = sentence_ends(self.text, clauses=True)
             found = self._sentences[pos] = sentence_at(ends, pos, len(self.text))
         return found
 
@@ -150,18 +127,14 @@ class Article:
             self.geo_len = max((h.end - h.start for h in self._geo), default=0)
         return self._geo
 
-    def next_words_raw(self, pos: int) -> tuple[str | None, ...]:
-        """Up to four words right after ``pos`` as written (None for the missing ones)."""
-        m = _NEXT_WORDS_RE.match(self.text, pos)
-        return () if m is None else m.groups()
-
     def first_word_raw(self, pos: int) -> tuple[str, int] | None:
-        """The first of :meth:`next_words_raw` and where it ends (None: no word)."""
+        """The first word (or «%») after ``pos`` and where it ends (None: no word)."""
         m = _FIRST_WORD_RE.match(self.text, pos)
         return None if m is None else (m.group(1), m.end())
 
     def more_words_raw(self, end: int) -> tuple[str | None, ...]:
-        """The other three of :meth:`next_words_raw`, after the first one ending at ``end``."""
+        """The up to three words after the first one (ending at ``end``), None for each
+        missing."""
         m = _MORE_WORDS_RE.match(self.text, end)
         assert m is not None  # every part is optional
         return m.groups()
