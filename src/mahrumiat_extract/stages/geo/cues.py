@@ -35,7 +35,7 @@ class CueReader:
     the one cache of the geo stage, owned by the ``Resources`` that owns the table.
     """
 
-    __slots__ = ("table", "longest", "tails", "between_tails", "_words", "_segs", "_gaps")
+    __slots__ = ("table", "longest", "tails", "between_tails", "_words", "_gaps")
 
     def __init__(self, table: dict[str, str], longest: int) -> None:
         self.table = table
@@ -52,7 +52,6 @@ class CueReader:
             k[i:] for k, kind in table.items() if kind == "between" for i in range(len(k) + 1)
         )
         self._words: dict[tuple[tuple[str, ...], bool], tuple[str | None, bool]] = {}
-        self._segs: dict[str, tuple[str | None, bool]] = {}
         self._gaps: dict[str, bool] = {}
 
     @classmethod
@@ -128,26 +127,15 @@ class CueReader:
         it (:meth:`cues_before`, or ``befores`` when the caller has read them; «outlet» when an
         outlet is named), else «dateline», else the cue of the place before it when only a list
         separator stands between (or «list»)."""
-        seg_cache = self._segs
+        if befores is None:
+            befores = [self.cues_before(text, start) for start, _end, _place in spans]
         gap_cache = self._gaps
-        if len(seg_cache) > _CACHE_MAX:
-            seg_cache.clear()
         if len(gap_cache) > _CACHE_MAX:
             gap_cache.clear()
-        trail = _TRAIL
         out: list[str | None] = []
         prev_end = -1
         prev_cue: str | None = None
-        for i, (start, end, is_place) in enumerate(spans):
-            seg: str | None = None
-            if befores is not None:
-                got = befores[i]
-            else:
-                seg = text[max(0, start - _LOOKBACK) : start].rstrip(trail)
-                got_seg = seg_cache.get(seg)
-                if got_seg is None:
-                    got_seg = seg_cache[seg] = self.cues_before(text, start)
-                got = got_seg
+        for (start, end, is_place), got in zip(spans, befores):
             cue, outlet = got
             if outlet:
                 cue = "outlet"
@@ -155,8 +143,7 @@ class CueReader:
                 # a dateline: nothing but trailing characters between the line start and the
                 # name (so the lookback, trailing characters stripped, is empty or ends the
                 # line before)
-                if seg is None:
-                    seg = text[max(0, start - _LOOKBACK) : start].rstrip(trail)
+                seg = text[max(0, start - _LOOKBACK) : start].rstrip(_TRAIL)
                 if (not seg or seg[-1] == "\n") and is_dateline(text, start, end):
                     cue = "dateline"
                 elif prev_end >= 0 and start - prev_end <= 6:
