@@ -91,10 +91,9 @@ class KeyIndex(Sequence[int]):
         if block_keys is None:
             block_keys = self._block_keys = self._blocks()
         i = bisect_right(block_keys, k) - 1
-        spaced = self.spaced
-        # ``need`` characters that are no space still to pass from ``lo``: the key character
-        # lies in block ``i`` (the next block starts after it), so this reads one block at most
-        return nth_letter(spaced, i * _BLOCK, k - block_keys[i])
+        # the key character lies in block ``i`` (the next block starts after it), so this
+        # reads one block at most
+        return nth_letter(self.spaced, i * _BLOCK, k - block_keys[i])
 
     def _blocks(self) -> list[int]:
         """The key index of the first character of each block of ``spaced`` that is no space

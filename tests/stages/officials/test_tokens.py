@@ -173,9 +173,27 @@ def test_chunk_tokens_from_the_memo(texts: tuple[str, ...]) -> None:
     _same(" ".join(texts), _fresh(LEX))
 
 
+def _cut_plain(text: str) -> tuple[list[str], list[int]]:
+    """``tokens._cut`` spelled out: each run of non-space characters but a line break, and each
+    line break, with its offset."""
+    chunks: list[str] = []
+    starts: list[int] = []
+    for i, c in enumerate(text):
+        if c == " " or c == "\n":
+            if c == "\n":
+                chunks.append(c)
+                starts.append(i)
+        elif i and text[i - 1] not in " \n":
+            chunks[-1] += c
+        else:
+            chunks.append(c)
+            starts.append(i)
+    return chunks, starts
+
+
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet="ab \n\u200c،", max_size=30))
 def test_cut_line_by_line_is_plain_cut(text: str) -> None:
     """The chunks and starts summed line by line (empty lines, spaces at a line's ends, runs
     of spaces) are the plain character walk's."""
-    assert tokmod._cut(text) == tokmod._cut_plain(text)
+    assert tokmod._cut(text) == _cut_plain(text)

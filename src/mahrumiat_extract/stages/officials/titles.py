@@ -292,8 +292,9 @@ def _parse(  # noqa: C901 - the office phrase's grammar (BNF above), one branch 
             j += sub[1]
             words += 1
             continue
-        if tk in lex.modifiers and lex.modifiers[tk] != "people":
-            if lex.modifiers[tk] == "keep":
+        modifier = lex.modifiers.get(tk)
+        if modifier is not None and modifier != "people":
+            if modifier == "keep":
                 parts.append(tokens.texts[j])
             j += 1
             inner = (

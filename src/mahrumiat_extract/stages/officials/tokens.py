@@ -232,24 +232,6 @@ def _cut(text: str) -> tuple[list[str], list[int]]:
     return list(compress(parts, parts)), list(compress(starts, parts))
 
 
-def _cut_plain(text: str) -> tuple[list[str], list[int]]:
-    """:func:`_cut` spelled out: each run of non-space characters but a line break, and each
-    line break, with its offset."""
-    chunks: list[str] = []
-    starts: list[int] = []
-    for i, c in enumerate(text):
-        if c == " " or c == "\n":
-            if c == "\n":
-                chunks.append(c)
-                starts.append(i)
-        elif i and text[i - 1] not in " \n":
-            chunks[-1] += c
-        else:
-            chunks.append(c)
-            starts.append(i)
-    return chunks, starts
-
-
 # a chunk of several tokens: their starts in the chunk, texts, keys and which are glued
 _Several = tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...]]
 _Chunk = str | _Several
